@@ -1,0 +1,42 @@
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.DEFAULT_GOAL := help
+.PHONY: help install extract eval test gold-check bench clean
+
+help:  ## list the targets
+	@echo "make extract     create .venv on first use, then run the pipeline on corpus/ into outputs/"
+	@echo "make test        create .venv on first use, then run the test suite"
+	@echo "make eval        score outputs/ against corpus/gold/ (after make extract)"
+	@echo "make gold-check  validate the gold set"
+	@echo "make bench       throughput benchmark (not yet built, see issue 9)"
+	@echo "make clean       remove outputs/ and caches (keeps .venv)"
+
+$(STAMP): pyproject.toml requirements.lock
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "error: $(PYTHON) not found; set PYTHON=/path/to/python3.11"; exit 2; }
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -c requirements.lock -e .
+	touch $(STAMP)
+
+install: $(STAMP)
+
+extract: $(STAMP)
+	$(PY) -m pipeline extract corpus --out outputs
+
+eval: $(STAMP)
+	$(PY) -m pipeline eval --gold corpus/gold --pred outputs --out outputs/eval
+
+gold-check: $(STAMP)
+	$(PY) -m pipeline gold-check corpus/gold
+
+test: $(STAMP)
+	$(PY) -m pytest
+
+bench: $(STAMP)
+	@echo "bench: not built yet (issue 9)"; exit 1
+
+clean:
+	rm -rf outputs .pytest_cache .hypothesis

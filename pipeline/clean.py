@@ -1,0 +1,138 @@
+"""Cleaning for analysis only, with a map from every cleaned character back to the raw text.
+
+Every rule here *deletes* characters of the raw text (PDF line breaks, footnote markers and
+blocks, markdown syntax); nothing is inserted or rewritten, so each cleaned character has
+exactly one raw position and a cleaned span maps back to a raw span.
+
+Rules, in order:
+1. footnote bodies: a line that starts with a superscript number (`¹ 山口…`, `¹⁰ <https…>`)
+   and a line that holds only a URL are dropped with their line break;
+2. markdown: heading marks (`## `), emphasis (`**`, `__`, `*x*`), link syntax (`[text](url)`
+   keeps `text`), autolinks (`<https://…>`), trailing spaces at line ends;
+3. line breaks inside a sentence: a single line break after a character that does not end a
+   sentence is removed (`パート\\nナーシップ`, `2023\\n年`), and so is a run of blank lines
+   when the text before it had not finished its sentence and either the run held a dropped
+   footnote block (a page break that put notes inside `ロ|シア`) or the line before it is a
+   long body line, not a heading (a page break with no notes);
+4. footnote markers: superscript digits anywhere, and a bare 1–3 digit number after a clause
+   and before `。` (`…点だ 1。`, `…発効）12。`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
+SENTENCE_END = "。．！？!?."
+# A paragraph at least this long that stops without ending its sentence was cut by a page break.
+MIN_BROKEN_LINE = 40
+_JP = r"\u3040-\u30ff\u3400-\u9fff\uff01-\uff5e"
+
+_FOOTNOTE_LINE = re.compile(rf"^[ \t\u3000]*[{SUPERSCRIPTS}]+[^\n]*(?:\n|$)", re.M)
+_URL_LINE = re.compile(r"^[ \t\u3000]*<?(?:https?://|www\.)[^\s]*>?[ \t\u3000]*(?:\n|$)", re.M)
+_MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+", re.M)
+_MD_STRONG = re.compile(r"\*\*|__")
+_MD_EM = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])")
+_MD_LINK = re.compile(r"\[([^\]\n]+)\]\(([^)\n]*)\)")
+_AUTOLINK = re.compile(r"<(?:https?://|www\.)[^>\s]*>")
+_TRAILING_SPACE = re.compile(r"[ \t\u3000]+(?=\n)")
+_NEWLINES = re.compile(r"\n+")
+_CONTINUES = re.compile(rf"[{_JP}、，,A-Za-z0-9]")
+_SUPERSCRIPT = re.compile(rf"[{SUPERSCRIPTS}]+")
+_BARE_MARKER = re.compile(rf"(?<=[{_JP}」』）)])[ \t]?\d{{1,3}}(?=[ \t]*。)")
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    """Cleaned text and, for each of its characters, the index of that character in raw."""
+
+    raw: str
+    text: str
+    offsets: tuple[int, ...]
+
+    def to_raw(self, start: int, end: int) -> tuple[int, int]:
+        """Map a cleaned span [start, end) to the raw span that covers it."""
+        if end <= start:
+            pos = self.offsets[start] if start < len(self.offsets) else len(self.raw)
+            return pos, pos
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+class _View:
+    """The raw text with a deletion mask; `text`/`index` are the current cleaned view."""
+
+    def __init__(self, raw: str) -> None:
+        self.raw = raw
+        self.keep = [True] * len(raw)
+        self.dropped_blocks: set[int] = set()  # raw positions of dropped footnote/URL lines
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.index = [i for i, k in enumerate(self.keep) if k]
+        self.text = "".join(self.raw[i] for i in self.index)
+
+    def delete(self, start: int, end: int) -> None:
+        for k in range(start, end):
+            self.keep[self.index[k]] = False
+
+    def delete_matches(self, pattern: re.Pattern[str], group: int | None = None, block: bool = False) -> None:
+        for m in pattern.finditer(self.text):
+            if block:
+                self.dropped_blocks.update(self.index[m.start() : m.end()])
+            if group is None:
+                self.delete(m.start(), m.end())
+            else:  # delete everything of the match except the kept group
+                self.delete(m.start(), m.start(group))
+                self.delete(m.end(group), m.end())
+        self.refresh()
+
+
+def _join_lines(view: _View) -> None:
+    for m in _NEWLINES.finditer(view.text):
+        start, end = m.start(), m.end()
+        if start == 0 or end >= len(view.text):
+            continue
+        before = view.text[start - 1]
+        if before in SENTENCE_END or before == "\n":
+            continue
+        if end - start == 1:
+            view.delete(start, end)
+            continue
+        gap = range(view.index[start - 1] + 1, view.index[end])
+        dropped_content = any(i in view.dropped_blocks and not view.raw[i].isspace() for i in gap)
+        line_start = view.text.rfind("\n", 0, start) + 1
+        page_break = start - line_start >= MIN_BROKEN_LINE and _CONTINUES.match(before)
+        if dropped_content or page_break:
+            view.delete(start, end)
+    view.refresh()
+
+
+def clean(raw: str) -> Cleaned:
+    view = _View(raw)
+    view.delete_matches(_FOOTNOTE_LINE, block=True)
+    view.delete_matches(_URL_LINE, block=True)
+    view.delete_matches(_MD_HEADING)
+    view.delete_matches(_MD_LINK, group=1)
+    view.delete_matches(_AUTOLINK)
+    view.delete_matches(_MD_STRONG)
+    view.delete_matches(_MD_EM, group=1)
+    view.delete_matches(_TRAILING_SPACE)
+    _join_lines(view)
+    view.delete_matches(_SUPERSCRIPT)
+    view.delete_matches(_BARE_MARKER)
+    return Cleaned(raw=raw, text=view.text, offsets=tuple(view.index))
+
+
+def paragraphs(cleaned: Cleaned) -> list[tuple[int, int]]:
+    """Cleaned-text spans of the non-blank paragraphs (split at remaining line breaks)."""
+    spans = []
+    pos = 0
+    for m in _NEWLINES.finditer(cleaned.text + "\n"):
+        chunk = cleaned.text[pos : m.start()]
+        lead = len(chunk) - len(chunk.lstrip())
+        trail = len(chunk.rstrip())
+        if chunk.strip():
+            spans.append((pos + lead, pos + trail))
+        pos = m.end()
+    return spans

@@ -1,0 +1,55 @@
+"""Command line: `python -m pipeline extract|eval|gold-check ...`.
+
+Errors are one line on stderr with a non-zero exit code, never a traceback.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="Japanese security writing -> dated event tables.")
+
+_ISO_PARTIAL = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+@app.callback()
+def _root() -> None:
+    """Japanese security writing -> dated event tables (see README.md)."""
+
+
+def fail(message: str, code: int = 2) -> None:
+    print(f"error: {message}", file=sys.stderr)
+    raise typer.Exit(code)
+
+
+@app.command()
+def extract(
+    inputs: list[Path] = typer.Argument(..., help="Article files or folders (.txt/.md)."),
+    out: Path = typer.Option(Path("outputs"), "--out", help="Output folder."),
+    doc_date: Optional[str] = typer.Option(None, "--doc-date", help="Document date (YYYY[-MM[-DD]]) for articles with no manifest row or dateline."),
+    n_process: int = typer.Option(1, "--n-process", min=1, help="Processes for GiNZA."),
+    batch_size: int = typer.Option(64, "--batch-size", min=1, help="Paragraphs per GiNZA batch."),
+    progress: bool = typer.Option(True, "--progress/--no-progress", help="Progress bar on stderr."),
+) -> None:
+    """Extract documents, sentences, temporal expressions, actors and events into --out."""
+    from .extract import run_extract
+    from .manifest import ManifestError
+    from .nlp import ModelError
+
+    if doc_date and not _ISO_PARTIAL.match(doc_date):
+        fail(f"--doc-date {doc_date!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+    try:
+        rows = run_extract(inputs, out, doc_date=doc_date, n_process=n_process, batch_size=batch_size, progress=progress)
+    except (FileNotFoundError, ManifestError, ModelError) as exc:
+        fail(str(exc))
+    n_err = sum(r["status"] == "error" for r in rows)
+    print(f"{len(rows)} documents ({len(rows) - n_err} ok, {n_err} error) -> {out}", file=sys.stderr)
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,187 @@
+"""`extract`: articles -> documents.csv, sentences.csv (and the stage tables) under --out."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .clean import Cleaned, clean, paragraphs
+from .dateline import find_dateline
+from .ingest import IngestError, read_document
+from .manifest import ManifestRow, load_manifest
+from .sentences import Sentence, sentences_from_docs
+from .table_io import write_csv
+
+ARTICLE_SUFFIXES = {".txt", ".md"}
+SKIP_DIRS = {"gold", ".git", "__pycache__"}
+
+DOCUMENT_COLUMNS = (
+    "doc_id", "path", "title", "published", "doc_date", "doc_date_source", "encoding",
+    "n_chars", "n_sentences", "n_timex", "n_entities", "n_events", "status", "error",
+)
+SENTENCE_COLUMNS = ("doc_id", "sent_id", "char_start", "char_end", "text", "clean_text")
+
+
+@dataclass
+class Article:
+    """One input file on its way through the pipeline."""
+
+    doc_id: str
+    path: Path
+    title: str = ""
+    published: str = ""
+    doc_date: str = ""
+    doc_date_source: str = "none"
+    encoding: str = ""
+    error: str = ""
+    cleaned: Cleaned | None = None
+    paragraphs: list[tuple[int, int]] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    tables: dict[str, list[dict]] = field(default_factory=dict)
+
+
+def collect_inputs(inputs: Iterable[Path]) -> tuple[list[Path], dict[Path, ManifestRow]]:
+    """Article files under the inputs (sorted) and the manifest rows found beside them."""
+    files: list[Path] = []
+    manifests: dict[Path, ManifestRow] = {}
+    for inp in inputs:
+        if not inp.exists():
+            raise FileNotFoundError(f"input not found: {inp}")
+        folder = inp if inp.is_dir() else inp.parent
+        manifest = folder / "manifest.csv"
+        if manifest.is_file():
+            manifests.update(load_manifest(manifest))
+        if inp.is_dir():
+            for p in sorted(inp.rglob("*")):
+                rel = p.relative_to(inp).parts
+                if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES and not any(
+                    part in SKIP_DIRS or part.startswith(".") for part in rel
+                ):
+                    files.append(p)
+        else:
+            files.append(inp)
+    seen: set[Path] = set()
+    unique = []
+    for f in files:
+        r = f.resolve()
+        if r not in seen:
+            seen.add(r)
+            unique.append(f)
+    return unique, manifests
+
+
+def _doc_ids(files: list[Path], manifests: dict[Path, ManifestRow]) -> list[str]:
+    ids: list[str] = []
+    used: set[str] = set()
+    for f in files:
+        row = manifests.get(f.resolve())
+        base = row.doc_id if row else f.stem
+        doc_id, k = base, 2
+        while doc_id in used:
+            doc_id, k = f"{base}-{k}", k + 1
+        used.add(doc_id)
+        ids.append(doc_id)
+    return ids
+
+
+def prepare(path: Path, doc_id: str, manifest: ManifestRow | None, doc_date_option: str | None) -> Article:
+    """Read, decode, clean and date one article; errors are kept on the Article."""
+    art = Article(doc_id=doc_id, path=path)
+    if manifest:
+        art.title, art.published = manifest.title, manifest.published
+    try:
+        raw = read_document(path)
+    except IngestError as exc:
+        art.error = str(exc)
+        return art
+    art.encoding = raw.encoding
+    art.cleaned = clean(raw.text)
+    art.paragraphs = paragraphs(art.cleaned)
+    dateline = find_dateline(art.cleaned.text)
+    if art.published:
+        art.doc_date, art.doc_date_source = art.published, "manifest"
+    elif dateline:
+        art.doc_date, art.doc_date_source = dateline, "dateline"
+    elif doc_date_option:
+        art.doc_date, art.doc_date_source = doc_date_option, "option"
+    return art
+
+
+def _parse(articles: list[Article], nlp, n_process: int, batch_size: int) -> Iterator[tuple[Article, list]]:
+    """Stream (article, paragraph Docs) in input order, parsing all paragraphs in one pipe."""
+
+    def texts():
+        for k, art in enumerate(articles):
+            for s, e in art.paragraphs:
+                yield art.cleaned.text[s:e], k
+
+    pending = {k: [] for k, art in enumerate(articles) if art.paragraphs}
+    expected = {k: len(art.paragraphs) for k, art in enumerate(articles)}
+    order = iter(range(len(articles)))
+    current = next(order, None)
+
+    def flush():
+        nonlocal current
+        while current is not None and (expected[current] == 0 or len(pending.get(current, [])) == expected[current]):
+            yield articles[current], pending.pop(current, [])
+            current = next(order, None)
+
+    yield from flush()
+    for doc, k in nlp.pipe(texts(), as_tuples=True, n_process=n_process, batch_size=batch_size):
+        pending[k].append(doc)
+        yield from flush()
+
+
+def analyse(art: Article, docs: list) -> None:
+    """Run the stages on one parsed article and fill art.tables (cleaned -> raw offsets)."""
+    art.sentences = sentences_from_docs(art.paragraphs, docs)
+    rows = []
+    for i, sent in enumerate(art.sentences, start=1):
+        rs, re_ = art.cleaned.to_raw(sent.start, sent.end)
+        rows.append({
+            "doc_id": art.doc_id, "sent_id": i, "char_start": rs, "char_end": re_,
+            "text": art.cleaned.raw[rs:re_], "clean_text": art.cleaned.text[sent.start:sent.end],
+        })
+    art.tables["sentences"] = rows
+
+
+def document_row(art: Article) -> dict:
+    return {
+        "doc_id": art.doc_id, "path": art.path.as_posix(), "title": art.title,
+        "published": art.published, "doc_date": art.doc_date, "doc_date_source": art.doc_date_source,
+        "encoding": art.encoding, "n_chars": len(art.cleaned.raw) if art.cleaned else 0,
+        "n_sentences": len(art.sentences), "n_timex": len(art.tables.get("timex", [])),
+        "n_entities": len(art.tables.get("entities", [])), "n_events": len(art.tables.get("events", [])),
+        "status": "error" if art.error else "ok", "error": art.error,
+    }
+
+
+def run_extract(
+    inputs: list[Path], out: Path, doc_date: str | None = None, n_process: int = 1,
+    batch_size: int = 64, progress: bool = True, nlp=None,
+) -> list[dict]:
+    """Process every article under `inputs` and write the tables into `out`."""
+    from tqdm import tqdm
+
+    from .nlp import load_nlp
+
+    files, manifests = collect_inputs(inputs)
+    ids = _doc_ids(files, manifests)
+    articles = [prepare(f, i, manifests.get(f.resolve()), doc_date) for f, i in zip(files, ids)]
+    for art in articles:
+        if art.error:
+            print(f"error: {art.path}: {art.error}", file=sys.stderr)
+    nlp = nlp or load_nlp()
+    bar = tqdm(total=len(articles), unit="doc", desc="extract", disable=not progress, file=sys.stderr)
+    for art, docs in _parse(articles, nlp, n_process, batch_size):
+        if not art.error:
+            analyse(art, docs)
+        bar.update(1)
+    bar.close()
+    articles.sort(key=lambda a: a.doc_id)
+    doc_rows = [document_row(a) for a in articles]
+    write_csv(out / "documents.csv", DOCUMENT_COLUMNS, doc_rows)
+    write_csv(out / "sentences.csv", SENTENCE_COLUMNS, (r for a in articles for r in a.tables.get("sentences", [])))
+    return doc_rows

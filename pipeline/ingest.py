@@ -1,0 +1,98 @@
+"""Read one article file: bytes -> decoded text, or a one-line error.
+
+Encodings accepted (SPEC §1): UTF-8 with or without BOM, CP932/Shift_JIS, EUC-JP.
+The decoded text is kept exactly as read (no newline translation), because every offset
+written out points into it.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+MAX_BYTES = 20 * 1024 * 1024  # larger files are refused with a clear error
+_JAPANESE_LEGACY = ("cp932", "euc_jp")
+_CONTROL_OK = {"\n", "\r", "\t", "\f", "\v"}
+
+
+class IngestError(Exception):
+    """A document that cannot be read; the message is one line for documents.csv."""
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    path: str
+    text: str
+    encoding: str
+
+
+def _looks_binary(data: bytes) -> bool:
+    if b"\x00" in data:
+        return True
+    sample = data[:4096]
+    controls = sum(1 for b in sample if b < 32 and chr(b) not in _CONTROL_OK)
+    return controls > max(2, len(sample) // 100)
+
+
+def _japanese_ratio(text: str) -> float:
+    jp = sum(1 for c in text if "\u3040" <= c <= "\u30ff" or "\u4e00" <= c <= "\u9fff")
+    return jp / max(1, len(text))
+
+
+def decode_bytes(data: bytes, max_bytes: int = MAX_BYTES) -> tuple[str, str]:
+    """Return (text, encoding name). Raise IngestError with a one-line reason."""
+    if len(data) > max_bytes:
+        raise IngestError(f"file too large: {len(data)} bytes (limit {max_bytes})")
+    if not data.strip():
+        raise IngestError("empty file")
+    if data.startswith(codecs.BOM_UTF8):
+        try:
+            text, encoding = data[len(codecs.BOM_UTF8):].decode("utf-8"), "utf-8-sig"
+        except UnicodeDecodeError as exc:
+            raise IngestError(f"undecodable: UTF-8 BOM but invalid UTF-8 at byte {exc.start + 3}") from None
+    elif _looks_binary(data):
+        raise IngestError("binary file: contains NUL or control bytes, not text")
+    else:
+        try:
+            text, encoding = data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            text, encoding = _decode_legacy(data)
+    if not text.strip():
+        raise IngestError("empty file")
+    return text, encoding
+
+
+def _decode_legacy(data: bytes) -> tuple[str, str]:
+    candidates: list[tuple[float, str, str]] = []
+    for enc in _JAPANESE_LEGACY:
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        candidates.append((_japanese_ratio(text), enc, text))
+    if not candidates:
+        raise IngestError("undecodable: not valid UTF-8, CP932/Shift_JIS or EUC-JP")
+    if len(candidates) > 1:
+        best = from_bytes(data, cp_isolation=list(_JAPANESE_LEGACY)).best()
+        if best is not None:
+            name = best.encoding.replace("-", "_").lower()
+            for _, enc, text in candidates:
+                if enc == name:
+                    return text, enc
+    _, enc, text = max(candidates, key=lambda c: (c[0], c[1] == "cp932"))
+    return text, enc
+
+
+def read_document(path: Path, max_bytes: int = MAX_BYTES) -> RawDocument:
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise IngestError(f"file too large: {size} bytes (limit {max_bytes})")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise IngestError(f"cannot read file: {exc.strerror or exc}") from None
+    text, encoding = decode_bytes(data, max_bytes)
+    return RawDocument(path=str(path), text=text, encoding=encoding)

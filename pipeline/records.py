@@ -1,0 +1,29 @@
+"""Plain records passed between the stages. Offsets are into the text the stage was given."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Timex:
+    start: int
+    end: int
+    text: str
+    type: str  # DATE | TIME | DURATION | SET
+    value: str
+    date_start: str  # ISO YYYY-MM-DD or ""
+    date_end: str  # ISO YYYY-MM-DD or ""
+    precision: str  # day|month|year|part|season|decade|century or ""
+    anchor: str  # absolute|document|discourse|unresolved
+
+
+@dataclass(frozen=True)
+class Entity:
+    start: int
+    end: int
+    text: str
+    label: str  # PERSON|COUNTRY|ORG|GPE|LOC|FAC
+    actor_id: str  # ISO alpha-3, org code, or ""
+    country: str  # ISO alpha-3 or ""
+    name: str  # canonical name

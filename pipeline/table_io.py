@@ -1,0 +1,52 @@
+"""Writing the output tables: UTF-8 with BOM, sorted, spreadsheet-safe, atomic (SPEC §3)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import tempfile
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+
+FORMULA_START = ("=", "+", "-", "@")
+
+
+def spreadsheet_safe(value: object) -> object:
+    """Prefix a text cell that a spreadsheet would read as a formula with an apostrophe."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def unescape(value: str) -> str:
+    """Inverse of spreadsheet_safe for a cell read back from our CSV."""
+    if value.startswith("'") and value[1:2] in FORMULA_START:
+        return value[1:]
+    return value
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def write_csv(path: Path, columns: Sequence[str], rows: Iterable[Mapping[str, object]]) -> int:
+    """Write rows (already in their final order) as CSV with a BOM; return the row count."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(columns)
+    n = 0
+    for row in rows:
+        writer.writerow(["" if row.get(c) is None else spreadsheet_safe(row.get(c)) for c in columns])
+        n += 1
+    atomic_write_bytes(path, buf.getvalue().encode("utf-8-sig"))
+    return n

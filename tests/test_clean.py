@@ -1,0 +1,65 @@
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from pipeline.clean import clean, paragraphs
+
+LONG = "あ" * 45  # a body line long enough not to be a heading
+
+# (raw, expected cleaned text) — one composed case per rule
+CASES = [
+    ("パート\nナーシップを結んだ。", "パートナーシップを結んだ。"),
+    ("2023\n年に会談した。", "2023年に会談した。"),
+    ("会談した。\n次の文。", "会談した。\n次の文。"),
+    ("見出し\n\n本文である。", "見出し\n\n本文である。"),
+    ("その点だ 1。次に", "その点だ。次に"),
+    ("署名した（発効）12。", "署名した（発効）。"),
+    ("協力を確認した²。", "協力を確認した。"),
+    ("拡大した¹⁰。", "拡大した。"),
+    ("第 8 期の会議。", "第 8 期の会議。"),
+    ("2024 年 6 月 19 日に訪問。", "2024 年 6 月 19 日に訪問。"),
+    ("事業を中止した。ロ\n\n¹ 注の本文である。\n\nシアは制裁した。", "事業を中止した。ロシアは制裁した。"),
+    ("## 見出し\n\n**強調**と本文。", "見出し\n\n強調と本文。"),
+    ("[リンク文](#)を見よ。", "リンク文を見よ。"),
+    ("*Survival* 誌。", "Survival 誌。"),
+    ("参照 <https://example.com/a_1> を見よ。", "参照  を見よ。"),
+    ("題名  \n本文。", "題名本文。"),
+    (LONG + "\n\n続きの文である。", LONG + "続きの文である。"),
+    ("短い見出し\n\n本文である。", "短い見出し\n\n本文である。"),
+    ("本文。\n\nhttps://example.com/x\n\n次の段落。", "本文。\n\n\n次の段落。"),
+]
+
+
+@pytest.mark.parametrize("raw,expected", CASES)
+def test_cleaning_rules(raw, expected):
+    assert clean(raw).text == expected
+
+
+@pytest.mark.parametrize("raw,expected", CASES)
+def test_offsets_map_back_to_raw(raw, expected):
+    c = clean(raw)
+    assert all(c.raw[o] == ch for o, ch in zip(c.offsets, c.text))
+
+
+def test_to_raw_span_covers_line_break():
+    raw = "露朝首脳会\n談を行った。"
+    c = clean(raw)
+    s = c.text.index("会談")
+    assert c.to_raw(s, s + 2) == (4, 7)
+    assert raw[4:7] == "会\n談"
+
+
+def test_paragraph_spans():
+    c = clean("一段落目。\n\n二段落目。\n")
+    assert [c.text[s:e] for s, e in paragraphs(c)] == ["一段落目。", "二段落目。"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("あ漢ロ。、 \n¹²1234年月日#*[]()<>:/htps.")), max_size=200))
+def test_offsets_always_exact(raw):
+    c = clean(raw)
+    assert len(c.offsets) == len(c.text)
+    assert all(c.raw[o] == ch for o, ch in zip(c.offsets, c.text))
+    assert list(c.offsets) == sorted(set(c.offsets))
+    for s, e in paragraphs(c):
+        rs, re_ = c.to_raw(s, e)
+        assert 0 <= rs < re_ <= len(raw)

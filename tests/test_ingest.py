@@ -1,0 +1,77 @@
+import codecs
+
+import pytest
+
+from pipeline.dateline import find_dateline, parse_dateline
+from pipeline.ingest import IngestError, decode_bytes
+
+TEXT = "ロシアと北朝鮮は2024年6月19日に平壌で包括的戦略パートナーシップ条約に署名した。"
+
+
+@pytest.mark.parametrize(
+    "data,encoding",
+    [
+        (TEXT.encode("utf-8"), "utf-8"),
+        (codecs.BOM_UTF8 + TEXT.encode("utf-8"), "utf-8-sig"),
+        (TEXT.encode("cp932"), "cp932"),
+        (TEXT.encode("euc_jp"), "euc_jp"),
+    ],
+)
+def test_decodes_japanese_encodings(data, encoding):
+    text, enc = decode_bytes(data)
+    assert text == TEXT
+    assert enc == encoding
+
+
+def test_crlf_kept_as_read():
+    text, _ = decode_bytes("一行目\r\n二行目".encode("utf-8"))
+    assert text == "一行目\r\n二行目"
+
+
+@pytest.mark.parametrize(
+    "data,message",
+    [
+        (b"", "empty"),
+        (b"   \n\n", "empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+        (bytes(range(256)) * 4, "binary"),
+        (b"\xff\xfe\xfa\xfb\x80\x81\xfd\xfe" * 10, "undecodable"),
+    ],
+)
+def test_bad_input_is_a_one_line_error(data, message):
+    with pytest.raises(IngestError) as exc:
+        decode_bytes(data)
+    assert message in str(exc.value)
+    assert "\n" not in str(exc.value)
+
+
+def test_too_large():
+    with pytest.raises(IngestError, match="too large"):
+        decode_bytes(b"a" * 101, max_bytes=100)
+
+
+@pytest.mark.parametrize(
+    "line,expected",
+    [
+        ("2024年7月12日", "2024-07-12"),
+        ("掲載日：2024年7月12日", "2024-07-12"),
+        ("公開日: ２０２４年１１月８日", "2024-11-08"),
+        ("令和5年12月25日", "2023-12-25"),
+        ("令和元年5月1日", "2019-05-01"),
+        ("平成31年4月30日", "2019-04-30"),
+        ("2024/11/08", "2024-11-08"),
+        ("2024 年 6 月 19 日（水）", "2024-06-19"),
+        ("2024年2月30日", None),
+        ("2024年7月12日に両国は会談し、条約に署名したと報じられた長い文である。", None),
+        ("2024年", None),
+    ],
+)
+def test_parse_dateline(line, expected):
+    assert parse_dateline(line) == expected
+
+
+def test_find_dateline_in_first_lines_only():
+    head = "題名\n\n著者\n\n2024年1月18日\n\n本文。"
+    assert find_dateline(head) == "2024-01-18"
+    late = "\n".join(["本文。"] * 20) + "\n2024年1月18日"
+    assert find_dateline(late) is None
