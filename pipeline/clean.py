@@ -38,7 +38,7 @@ _MD_LINK = re.compile(r"\[([^\]\n]+)\]\(([^)\n]*)\)")
 _AUTOLINK = re.compile(r"<(?:https?://|www\.)[^>\s]*>")
 _TRAILING_SPACE = re.compile(r"[ \t\u3000]+(?=\n)")
 _NEWLINES = re.compile(r"\n+")
-_CONTINUES = re.compile(rf"[{_JP}、，,A-Za-z0-9]")
+_CONTINUES = re.compile(rf"[{_JP}、，]")
 _SUPERSCRIPT = re.compile(rf"[{SUPERSCRIPTS}]+")
 _BARE_MARKER = re.compile(rf"(?<=[{_JP}」』）)])[ \t]?\d{{1,3}}(?=[ \t]*。)")
 

@@ -1,8 +1,15 @@
-"""Sentence spans of a cleaned document, from GiNZA's parse of each paragraph."""
+"""Sentence spans of a cleaned document, from GiNZA's parse of each paragraph.
+
+GiNZA sometimes splits a long sentence before its end; a sentence here ends only at a
+sentence-final mark (。！？…) or at the end of its paragraph, so such pieces are merged.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+SENTENCE_FINAL = "。．！？!?"
+CLOSERS = "」』）)】"
 
 
 @dataclass(frozen=True)
@@ -11,16 +18,24 @@ class Sentence:
     end: int
 
 
+def _ends_sentence(text: str) -> bool:
+    text = text.rstrip().rstrip(CLOSERS)
+    return bool(text) and text[-1] in SENTENCE_FINAL
+
+
 def sentences_from_docs(paragraph_spans, docs) -> list[Sentence]:
     """Sentences of a document given its paragraph spans and their parsed spaCy Docs."""
     out: list[Sentence] = []
     for (p_start, _), doc in zip(paragraph_spans, docs):
-        for sent in doc.sents:
+        open_start = None
+        sents = [s for s in doc.sents if s.text.strip()]
+        for k, sent in enumerate(sents):
             text = sent.text
-            lead = len(text) - len(text.lstrip())
-            stripped = text.strip()
-            if not stripped:
-                continue
-            start = p_start + sent.start_char + lead
-            out.append(Sentence(start, start + len(stripped)))
+            start = p_start + sent.start_char + (len(text) - len(text.lstrip()))
+            end = p_start + sent.start_char + len(text.rstrip())
+            if open_start is None:
+                open_start = start
+            if _ends_sentence(text) or k == len(sents) - 1:
+                out.append(Sentence(open_start, end))
+                open_start = None
     return out

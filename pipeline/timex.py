@@ -1,0 +1,1165 @@
+"""Temporal expressions: find, type and normalise every date in a Japanese text.
+
+    extract_timex(text, doc_date) -> list[Timex]
+
+Pure function: no I/O, no model, deterministic, never raises.  Offsets are into the
+given `text`; matching runs on a length-preserving normalisation of it (full-width
+digits -> ASCII, see `timex_numerals.normalise`), so offsets need no mapping.
+
+The grammar (SPEC §3, docs/annotation.md §1)
+--------------------------------------------
+Numerals:   ASCII / full-width digits, kanji numerals positional (二〇一九) or
+            multiplicative (二十五, 千九百六十); `元` in era years.
+Separators: spaces (ASCII, full-width) and one line break may stand between parts
+            (`2024 年 6 月 19 日`, `2023\\n年`).
+
+    point    := year [month [day]] | month [day] | day
+    year     := 2024年 | 令和6年 | 令和元年 | 2019（令和元）年 | 二〇一九年
+              | 今年 本年 昨年 去年 一昨年 来年 再来年      (document-relative)
+              | 同年 翌年 前年 その翌年 翌々年 前々年       (discourse-relative)
+              | … + 度  (fiscal year, April–March)
+    month    := 6月 | 十月 | 今月 先月 来月 | 同月 翌月 前月 その翌月
+    day      := 19日 | 二十五日 | 本日 昨日 | 同日 翌日 前日 当日 | 同15日 | 翌20日
+    period   := point [part] [頃|ごろ|前後] [time-of-day]
+              | 1960年代 [part] | 60年代 | 21世紀 [part]
+              | 今週 先週 来週 | 今春 昨秋 来夏 …
+    part     := 上旬 中旬 下旬 初旬 初め 半ば 末 前半 後半 終わり(頃)         (of a month)
+              | 初頭 年初 年明け 初め 前半 後半 半ば 末 年末 暮れ 終わり(頃)
+                上半期 下半期 第1四半期 春 夏 秋 冬                        (of a year)
+    range    := period (～|〜|~|-|–|から) period [まで|にかけて]
+              | prefix N (～|-) M unit          (2023年10月18～19日, 2025年1～3月, 2010～15年)
+    open     := period (以降|以来|以後|以前)
+    time     := [day] [午前|午後|朝|夜 …] [N時[M分|半]]      -> type TIME
+    duration := N年間 N年ぶり N年半(ぶり) 半年 Nか月 N週間 N日間 N時間   -> DURATION
+    relative := [その] N(年|か月|週間|日)(前|後)    -> DATE, counted from the reference
+    set      := 毎年 毎月 毎週 毎日 隔年 | 年N回 月N回 週N回 | 毎年5月   -> SET
+
+Anchoring: document-relative words count from `doc_date`; discourse anaphora and
+yearless dates count from the *reference time*, the most recent date found before
+them in the text, which each resolved DATE/TIME moves forward.  A yearless date with
+no reference takes the document year.  With no anchor the value keeps `X` for the
+unknown parts and date_start/date_end stay empty (anchor `unresolved`).
+
+Decisions where the contract is silent (also listed in the README section on timex):
+- `N年前`, `Nか月後`, `その3日後` are DATEs counted from the reference time (else
+  from the document date), precision of their unit.
+- A bare `N年` (not a 4-digit year) is a DURATION only with a marker of length
+  around it (`約`, `過去`, `戦後`, `ここ`, `以上`, `にわたり`, `余り`, …); otherwise it is
+  a figure (`100年の大変化`) and not a timex.
+- `今日` (こんにち, "nowadays"), `今回`, `現在`, `今後`, `近年`, `当時` are not timex.
+- Fiscal years: value `FY2024`, 2024-04-01..2025-03-31, precision year.
+- Weeks: value `2024-W25`, Monday..Sunday, precision day.
+- Centuries: `21世紀` value `20` (TIMEX3), dates 2001-01-01..2100-12-31.
+- Month parts not fixed by the contract: 前半 = 1–15, 後半 = 16–end.
+  Year `終わり` (without 頃) = December like `末`.
+- SET values: `P1Y` (毎年), `P1M`, `P1W`, `P1D`, `P2Y` (隔年); `年2回` -> `2X/P1Y`;
+  `毎年5月` -> `XXXX-05`.
+- Durations and SETs have empty precision and anchor `absolute`.
+- TIME values: `2024-06-19T10:00`, `2024-06-19TNI` (夜); precision `day`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, replace
+from typing import Callable, Optional, Tuple
+
+from . import timex_calendar as cal
+from .records import Timex
+from .timex_calendar import Partial, UNKNOWN
+from .timex_numerals import normalise, parse_number
+
+__all__ = ["extract_timex"]
+
+Spec = Tuple[str, int]  # ('abs', n) | ('doc', k) | ('ref', k) | ('refmonth', n) | ('next', n) | ('ctx', 0)
+
+# ---------------------------------------------------------------------------
+# 1. Lexicon: named parts of the grammar (regex source strings)
+# ---------------------------------------------------------------------------
+
+S = r"[ \t\u3000]*(?:\r?\n[ \t\u3000]*)?"  # spaces, at most one line break
+KANJI_NUM = "〇零一二三四五六七八九十百千"
+NO_DIGIT_BEFORE = r"(?<![0-9.,万億兆])"
+NO_KANJI_NUM_BEFORE = rf"(?<![{KANJI_NUM}])"
+NO_KANJI_BEFORE = r"(?<![\u3400-\u9fff々])"  # the word is not the tail of a compound
+NOT_COMPOUND_同 = r"(?<![合共協賛混異一帯陪会])"  # 合同日米, 共同…: not 同日
+
+ARABIC = rf"{NO_DIGIT_BEFORE}[0-9]{{1,4}}(?![0-9])"
+KANJI = rf"{NO_KANJI_NUM_BEFORE}[{KANJI_NUM}]{{1,5}}"
+
+YEAR_NUM = (
+    rf"(?:{NO_DIGIT_BEFORE}[12][0-9]{{3}}(?![0-9])"
+    rf"|{NO_KANJI_NUM_BEFORE}(?:[〇零一二三四五六七八九]{{4}}|[一二]?千[〇零一二三四五六七八九十百]*))"
+)
+ERA = r"(?:令和|平成|昭和|大正|明治)"
+ERA_NUM = r"(?:元|[0-9]{1,2}|[一二三四五六七八九十]{1,3})"
+MONTH_NUM = (
+    rf"(?:{NO_DIGIT_BEFORE}(?:1[0-2]|0?[1-9])"
+    rf"|{NO_KANJI_NUM_BEFORE}(?:十[一二]?|[一二三四五六七八九]))"
+)
+DAY_NUM = (
+    rf"(?:{NO_DIGIT_BEFORE}(?:3[01]|[12][0-9]|0?[1-9])"
+    rf"|{NO_KANJI_NUM_BEFORE}(?:[二三]?十[一二三四五六七八九]?|[一二三四五六七八九]))"
+)
+HOUR_NUM = r"(?:2[0-4]|1[0-9]|0?[0-9]|二十[一二三四]?|十[一二三四五六七八九]?|[〇零一二三四五六七八九])"
+MINUTE_NUM = r"(?:[0-5]?[0-9]|[一二三四五]?十[一二三四五六七八九]?|[一二三四五六七八九])"
+COUNT_NUM = rf"(?:{ARABIC}|{NO_KANJI_NUM_BEFORE}(?:十数|数十|[{KANJI_NUM}]{{1,5}})|数)"
+
+RANGE_SYMBOL = r"[～~\-–—−‐]"
+ERA_BASE = {"令和": 2018, "平成": 1988, "昭和": 1925, "大正": 1911, "明治": 1867}
+
+# Relative words: prefix -> (base, offset).  doc = document date, ref = reference time.
+REL_YEAR = {"一昨": ("doc", -2), "再来": ("doc", 2), "今": ("doc", 0), "本": ("doc", 0),
+            "昨": ("doc", -1), "去": ("doc", -1), "来": ("doc", 1),
+            "同": ("ref", 0), "翌": ("ref", 1), "前": ("ref", -1),
+            "翌々": ("ref", 2), "前々": ("ref", -2)}
+REL_MONTH = {"今": ("doc", 0), "先": ("doc", -1), "来": ("doc", 1), "先々": ("doc", -2),
+             "同": ("ref", 0), "翌": ("ref", 1), "前": ("ref", -1), "翌々": ("ref", 2)}
+REL_DAY = {"本": ("doc", 0), "昨": ("doc", -1), "一昨": ("doc", -2),
+           "同": ("ref", 0), "当": ("ref", 0), "翌": ("ref", 1), "前": ("ref", -1),
+           "翌々": ("ref", 2)}
+REL_WEEK = {"今": ("doc", 0), "先": ("doc", -1), "来": ("doc", 1), "先々": ("doc", -2),
+            "同": ("ref", 0), "翌": ("ref", 1), "前": ("ref", -1)}
+REL_SEASON_YEAR = {"今": ("doc", 0), "昨": ("doc", -1), "来": ("doc", 1),
+                   "同": ("ref", 0), "翌": ("ref", 1), "前": ("ref", -1)}
+
+
+def _rel_alternation(words) -> str:
+    """`同|翌|…` longest first; words that often end a compound need a non-kanji before."""
+    guarded = {"本", "今", "来", "前", "前々", "先", "先々", "去", "当"}
+    alts = []
+    for w in sorted(words, key=len, reverse=True):
+        if w in guarded:
+            alts.append(NO_KANJI_BEFORE + w)
+        elif w == "同":
+            alts.append(NOT_COMPOUND_同 + w)
+        else:
+            alts.append(w)
+    return "(?:" + "|".join(alts) + ")"
+
+
+# Month parts: name -> (first day, last day or None = month end)
+MONTH_PARTS = {
+    "上旬": (1, 10), "初旬": (1, 10), "初め": (1, 10), "はじめ": (1, 10), "始め": (1, 10),
+    "中旬": (11, 20), "半ば": (11, 20), "なかば": (11, 20),
+    "下旬": (21, None), "末": (21, None), "終わり": (21, None), "終わり頃": (21, None),
+    "終わりごろ": (21, None), "前半": (1, 15), "後半": (16, None),
+}
+# Year parts: name -> (first month, last month), counted from the year's first month
+YEAR_PARTS = {
+    "初頭": (1, 3), "年初": (1, 3), "初め": (1, 3), "はじめ": (1, 3), "始め": (1, 3),
+    "年明け": (1, 3), "前半": (1, 6), "上半期": (1, 6), "半ば": (4, 9), "なかば": (4, 9),
+    "後半": (7, 12), "下半期": (7, 12), "終わり頃": (7, 12), "終わりごろ": (7, 12),
+    "末": (12, 12), "年末": (12, 12), "暮れ": (12, 12), "終わり": (12, 12),
+}
+SEASONS = {"春": ("SP", 3, 5), "夏": ("SU", 6, 8), "秋": ("FA", 9, 11), "冬": ("WI", 12, 14)}
+# Decade / century parts: name -> (first, last) year offsets
+DECADE_PARTS = {"初頭": (0, 2), "初め": (0, 2), "はじめ": (0, 2), "前半": (0, 4),
+                "半ば": (3, 6), "なかば": (3, 6), "後半": (5, 9), "末": (7, 9), "終わり": (7, 9)}
+CENTURY_PARTS = {"初頭": (0, 9), "初め": (0, 9), "はじめ": (0, 9), "前半": (0, 49),
+                 "半ば": (40, 59), "なかば": (40, 59), "後半": (50, 99), "末": (90, 99),
+                 "終わり": (90, 99)}
+TIME_OF_DAY = {"午前": "MO", "早朝": "MO", "朝": "MO", "未明": "MO", "昼": "MI",
+               "午後": "AF", "夕方": "EV", "夕刻": "EV", "夜": "NI", "夜間": "NI",
+               "深夜": "NI", "晩": "NI"}
+
+
+def _alt(words) -> str:
+    return "(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + ")"
+
+
+_NOT_VERB = r"(?!て|た|る|ま|と)"  # 初めて, 始めた … are not parts
+MONTH_PART = (rf"(?:上旬|中旬|下旬|初旬|初め{_NOT_VERB}|はじめ{_NOT_VERB}|始め{_NOT_VERB}"
+              rf"|半ば|なかば|前半|後半|末(?!期|端|尾)|終わりごろ|終わり頃|終わり(?!に?[なした])|終わり)")
+MONTH_PART = (r"(?:上旬|中旬|下旬|初旬|初め(?!て|た|る|ま|と)|はじめ(?!て|た|る|ま|と)"
+              r"|始め(?!て|た|る|ま)|半ば|なかば|前半|後半|末(?!期|端|尾)|終わりごろ|終わり頃|終わり)")
+SEASON = r"(?:春|夏|秋|冬)季?(?!節|闘|分|学)"
+QUARTER = rf"第{S}[1-4一二三四]{S}四半期"
+YEAR_PART = (r"(?:初頭|年初|初め(?!て|た|る|ま|と)|はじめ(?!て|た|る|ま|と)|始め(?!て|た|る|ま)"
+             r"|年明け|前半|後半|上半期|下半期|半ば|なかば|年末|末(?!期|端|尾)|暮れ"
+             rf"|終わりごろ|終わり頃|終わり|{SEASON}|{QUARTER})")
+DECADE_PART = r"(?:初頭|初め(?!て|た|る)|はじめ(?!て|た|る)|前半|後半|半ば|なかば|末(?!期)|終わり)"
+
+
+# ---------------------------------------------------------------------------
+# 2. Compiled token regexes (compiled once, matched with .match(s, pos))
+# ---------------------------------------------------------------------------
+
+def _c(pattern: str) -> re.Pattern:
+    return re.compile(pattern)
+
+
+YEAR_RE = _c(
+    rf"(?:(?P<w>{YEAR_NUM}){S}[（(]{S}{ERA}{S}{ERA_NUM}{S}[）)]"  # 2019（令和元）年
+    rf"|(?P<era>{ERA}){S}(?P<en>{ERA_NUM})(?:{S}[（(]{S}(?P<w2>[12][0-9]{{3}}){S}[）)])?"  # 令和6年
+    rf"|(?P<w3>{YEAR_NUM})"
+    rf"|(?:その)?(?P<rel>{_rel_alternation(REL_YEAR)}))"
+    rf"{S}年(?P<fy>度)?(?!代|間|ぶり|版|号|生)"
+)
+MONTH_RE = _c(
+    rf"(?:(?P<n>{MONTH_NUM}){S}月(?!間|ぶり|額|給|賦)"
+    rf"|(?:その)?(?P<rel>{_rel_alternation(REL_MONTH)})月(?!間|ぶり|比|刊|給|額|曜|謝))"
+)
+DAY_RE = _c(
+    rf"(?:(?P<rd>{NOT_COMPOUND_同}同|翌){S}(?P<n2>{DAY_NUM}){S}日(?!間|ぶり)"
+    rf"|(?P<n>{DAY_NUM}){S}日(?!間|ぶり|目|当)"
+    rf"|(?:その)?(?P<rel>{_rel_alternation(REL_DAY)})日(?!間|ぶり|中[国韓])"
+    rf")"
+)
+SEP_RE = _c(S)
+MONTH_PART_RE = _c(rf"{S}(?:の{S})?(?P<p>{MONTH_PART})")
+YEAR_PART_RE = _c(rf"{S}(?:の{S})?(?P<p>{YEAR_PART})")
+DECADE_PART_RE = _c(rf"{S}(?:の{S})?(?P<p>{DECADE_PART})")
+APPROX_RE = _c(rf"{S}(?:頃|ごろ|ころ(?![がぶん])|前後)")
+DECADE_RE = _c(
+    rf"(?:(?P<era>{ERA}){S}(?P<en>[0-9]{{1,2}}|[一二三四五六七八九十]{{1,3}})"
+    rf"|(?P<n>{NO_DIGIT_BEFORE}(?:[12][0-9]{{3}}|[0-9]{{2}})(?![0-9])"
+    rf"|{NO_KANJI_NUM_BEFORE}[〇零一二三四五六七八九十百千]{{2,6}})){S}年代"
+)
+CENTURY_RE = _c(
+    rf"(?P<n>{NO_DIGIT_BEFORE}[0-9]{{1,2}}(?![0-9])"
+    rf"|{NO_KANJI_NUM_BEFORE}(?:[一二]?十[一二三四五六七八九]?|[一二三四五六七八九])){S}世紀"
+)
+WEEK_RE = _c(rf"(?:その)?(?P<rel>{_rel_alternation(REL_WEEK)})週(?!間|刊|末|報|明け)")
+SEASON_WORD_RE = _c(rf"(?P<rel>{_rel_alternation(REL_SEASON_YEAR)})(?P<s>{SEASON})")
+REL_TOD_RE = _c(
+    rf"(?:その)?(?P<rel>{NOT_COMPOUND_同}同|{NO_KANJI_BEFORE}当|翌|{NO_KANJI_BEFORE}前)"
+    rf"(?P<tod>朝|夜|晩)(?![\u3400-\u9fff])"
+)
+TIME_TAIL_RE = _c(
+    rf"{S}(?:の)?(?:(?P<tod>{_alt(TIME_OF_DAY)})"
+    rf"(?:{S}(?P<h>{HOUR_NUM}){S}時(?!間|点|代|期|的|々|計|刻|事|給|差|効|速)"
+    rf"(?:{S}(?P<mi>{MINUTE_NUM}){S}分(?!間)|(?P<half>半))?)?"
+    rf"|(?P<h2>{HOUR_NUM}){S}時(?!間|点|代|期|的|々|計|刻|事|給|差|効|速)"
+    rf"(?:{S}(?P<mi2>{MINUTE_NUM}){S}分(?!間)|(?P<half2>半))?"
+    rf"|(?P<noon>正午))"
+)
+TIME_RE = _c(
+    rf"(?:(?P<tod>午前|午後){S}(?P<h>{HOUR_NUM})"
+    rf"|(?P<h2>{NO_DIGIT_BEFORE}(?:2[0-4]|1[0-9]|0?[0-9])))"
+    rf"{S}時(?!間|点|代|期|的|々|計|刻|事|給|差|効|速)"
+    rf"(?:{S}(?P<mi>{MINUTE_NUM}){S}分(?!間)|(?P<half>半))?"
+)
+CONN_RE = _c(rf"{S}(?P<c>{RANGE_SYMBOL}|から){S}")
+CLOSE_RE = _c(rf"{S}(?:まで|にかけて)")
+OPEN_RE = _c(rf"{S}(?P<o>以降|以来|以後|以前|来(?=[の、，,]))")
+COMPACT_RE = _c(
+    rf"(?P<a>{ARABIC}|{KANJI}){S}(?P<c>{RANGE_SYMBOL}){S}(?P<b>[0-9]{{1,4}}|[{KANJI_NUM}]{{1,5}})"
+    rf"{S}(?P<u>年代|年(?!間|ぶり|前|後)|月(?!間|ぶり)|日(?!間|ぶり))"
+)
+MAGAZINE_RE = _c(rf"{S}(?:合併)?号")
+NUMERIC_DATE_RE = _c(
+    r"(?<![0-9./\-:])(?P<y>(?:19|20)[0-9]{2})(?P<sep>[/.\-])(?P<m>1[0-2]|0?[1-9])(?P=sep)"
+    r"(?P<d>3[01]|[12][0-9]|0?[1-9])(?![0-9]|[./\-][0-9])"
+)
+DURATION_RE = _c(
+    rf"(?:(?P<n>{COUNT_NUM}){S}(?P<u>年|ヶ年|か年|カ年|か月|カ月|ヶ月|か月|週間|日|時間)"
+    rf"(?P<half>{S}半)?(?P<suf>{S}(?:間|ぶり))?"
+    rf"|(?P<hy>半年)(?P<suf2>間|ぶり)?)"
+)
+RELATIVE_RE = _c(
+    rf"(?P<sono>その{S})?(?P<n>{NO_DIGIT_BEFORE}[0-9]{{1,3}}(?![0-9])|{NO_KANJI_NUM_BEFORE}[{KANJI_NUM}]{{1,3}}|半)"
+    rf"{S}(?P<u>年|ヶ年|カ年|か月|カ月|ヶ月|週間|日){S}(?P<dir>前|後)(?!後|半|者|期|方|述|記|日|月|年|継|任|身)"
+)
+SET_RE = _c(
+    rf"(?:(?P<every>毎年|毎月|毎週|毎日|毎朝|毎晩|隔年|隔月|隔週)"
+    rf"|(?<![0-9{KANJI_NUM}年月週日])(?P<per>年|月|週){S}(?:に{S})?"
+    rf"(?P<n>[0-9]{{1,2}}|[一二三四五六七八九十]{{1,2}}|数){S}回(?!目|戦|忌|大会|会合|会議))"
+)
+DURATION_CONTEXT_AFTER_RE = _c(
+    rf"{S}(?:以上|近く|近い|余り|あまり|超|強|弱|にわた|に及|が経|が過ぎ|を経|越し|来|も(?:の間|続))"
+)
+DURATION_CONTEXT_BEFORE = ("過去", "ここ", "約", "およそ", "戦後", "わずか", "僅か", "実に",
+                           "この", "最長", "最大", "足掛け", "足かけ", "計", "ほぼ", "同じ")
+
+TRIGGER_RE = _c(
+    rf"{NO_DIGIT_BEFORE}[0-9]|{NO_KANJI_NUM_BEFORE}[{KANJI_NUM}]"
+    r"|[令平昭大明そ同翌前今本昨去来再先当毎隔半数午正]"
+    rf"|[年月週](?={S}(?:に{S})?(?:[0-9]{{1,2}}|[一二三四五六七八九十]{{1,2}}|数){S}回)"
+)
+URL_RE = _c(r"(?:https?://|ftp://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
+DAI_RE = _c(r"第[ \t\u3000]*$")
+
+STANDALONE_DAY_BLOCK = set("本米中韓露ロ英独仏豪印欧系経銀台越比伊加蘭")
+
+
+# ---------------------------------------------------------------------------
+# 3. Parsed structures
+# ---------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Period:
+    """A calendar period as written, before anchoring."""
+
+    kind: str = "point"  # point | decade | century | week
+    year: Optional[Spec] = None
+    month: Optional[Spec] = None
+    day: Optional[Spec] = None
+    fiscal: bool = False
+    part: Optional[str] = None  # key of MONTH_PARTS / YEAR_PARTS / SEASONS / 'Q1'…
+    time: Optional[Tuple[Optional[str], Optional[int], int]] = None  # (tod code, hour, minute)
+    number: int = 0  # decade first year / century ordinal
+    era_decade: bool = False
+    end: int = 0  # offset just after the period in the text
+
+    @property
+    def unit(self) -> str:
+        if self.kind != "point":
+            return self.kind
+        if self.day is not None:
+            return "day"
+        if self.month is not None:
+            return "month"
+        return "year"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int
+    end: int
+    kind: str  # period | range | open | before | duration | set | relative | block
+    first: Optional[Period] = None
+    last: Optional[Period] = None
+    value: str = ""  # for duration / set
+    rel: Optional[Tuple[int, str, int]] = None  # (count, unit, sign) for relative
+
+
+# ---------------------------------------------------------------------------
+# 4. Parsing helpers (grammar -> Period)
+# ---------------------------------------------------------------------------
+
+def _num(s: str | None) -> int | None:
+    return None if s is None else parse_number(s)
+
+
+def _is_kanji(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff" or ch == "々"
+
+
+def _parse_year(s: str, pos: int) -> tuple[Spec, bool, int] | None:
+    m = YEAR_RE.match(s, pos)
+    if not m:
+        return None
+    fiscal = m.group("fy") is not None
+    if m.group("rel"):
+        nxt = s[m.end():m.end() + 2]
+        word = m.group("rel")
+        if nxt[:1] in ("金", "鑑", "齢", "輩", "賀", "表") or (word == "前" and (nxt[:1] == "比" or nxt == "同期")):
+            return None
+        base, k = REL_YEAR[word]
+        return (base, k), fiscal, m.end()
+    if m.group("era"):
+        n = _num(m.group("en"))
+        if m.group("w2"):
+            year = int(m.group("w2"))
+        elif n is None or not 1 <= n <= 99:
+            return None
+        else:
+            year = ERA_BASE[m.group("era")] + n
+    else:
+        year = _num(m.group("w") or m.group("w3"))
+    if year is None or not 1000 <= year <= 2199:
+        return None
+    return ("abs", year), fiscal, m.end()
+
+
+def _parse_month(s: str, pos: int) -> tuple[Spec, int] | None:
+    m = MONTH_RE.match(s, pos)
+    if not m:
+        return None
+    if m.group("rel"):
+        return REL_MONTH[m.group("rel")], m.end()
+    n = _num(m.group("n"))
+    if n is None or not 1 <= n <= 12:
+        return None
+    return ("abs", n), m.end()
+
+
+def _parse_day(s: str, pos: int, *, standalone: bool, loose: bool) -> tuple[Spec, int] | None:
+    m = DAY_RE.match(s, pos)
+    if not m:
+        return None
+    if m.group("rd"):
+        n = _num(m.group("n2"))
+        if n is None or not 1 <= n <= 31:
+            return None
+        return ("refmonth" if m.group("rd") == "同" else "next", n), m.end()
+    if m.group("rel"):
+        return REL_DAY[m.group("rel")], m.end()
+    raw = m.group("n")
+    n = _num(raw)
+    if n is None or not 1 <= n <= 31:
+        return None
+    if standalone and not loose:
+        # A day with no month (`19日`): only tight ASCII digits, never the head of a
+        # compound (`1 日本`, `日米` after a footnote number).
+        if not raw.isascii() or m.end() - pos != len(raw) + 1:
+            return None
+        nxt = s[m.end():m.end() + 2]
+        if nxt[:1] in STANDALONE_DAY_BLOCK or nxt in ("朝鮮", "朝関", "朝首", "朝会", "朝間", "朝国"):
+            return None
+    return ("abs", n), m.end()
+
+
+def _parse_point(s: str, pos: int, *, loose: bool = False) -> Period | None:
+    y = _parse_year(s, pos)
+    if y:
+        spec, fiscal, p = y
+        per = Period(year=spec, fiscal=fiscal, end=p)
+        if fiscal:
+            return per
+        mo = _parse_month(s, SEP_RE.match(s, p).end())
+        if mo and mo[0][0] == "abs":
+            per = replace(per, month=mo[0], end=mo[1])
+            da = _parse_day(s, SEP_RE.match(s, mo[1]).end(), standalone=False, loose=loose)
+            if da and da[0][0] == "abs":
+                per = replace(per, day=da[0], end=da[1])
+        return per if _plausible(per) else None
+    mo = _parse_month(s, pos)
+    if mo:
+        per = Period(month=mo[0], end=mo[1])
+        da = _parse_day(s, SEP_RE.match(s, mo[1]).end(), standalone=False, loose=loose)
+        if da and da[0][0] == "abs":
+            per = replace(per, day=da[0], end=da[1])
+        return per if _plausible(per) else None
+    da = _parse_day(s, pos, standalone=True, loose=loose)
+    if da:
+        return Period(day=da[0], end=da[1])
+    return None
+
+
+def _plausible(per: Period) -> bool:
+    """Reject impossible absolute dates (2023年2月29日, 4月31日)."""
+    y = per.year[1] if per.year and per.year[0] == "abs" else None
+    m = per.month[1] if per.month and per.month[0] == "abs" else None
+    d = per.day[1] if per.day and per.day[0] == "abs" else None
+    return cal.is_valid(y, m, d)
+
+
+def _parse_time_tail(s: str, pos: int) -> tuple[tuple, int] | None:
+    m = TIME_TAIL_RE.match(s, pos)
+    if not m:
+        return None
+    if m.group("noon"):
+        return (None, 12, 0), m.end()
+    tod = m.group("tod")
+    code = TIME_OF_DAY.get(tod) if tod else None
+    h = _num(m.group("h") or m.group("h2"))
+    if h is None:
+        if tod is None or (m.end() < len(s) and _is_kanji(s[m.end()])):
+            return None
+        return (code, None, 0), m.end()
+    minute = 30 if (m.group("half") or m.group("half2")) else (_num(m.group("mi") or m.group("mi2")) or 0)
+    return _clock(tod, h, minute), m.end()
+
+
+def _clock(tod: str | None, h: int, minute: int):
+    if tod == "午後" and h < 12:
+        h += 12
+    if not (0 <= h <= 24 and 0 <= minute <= 59):
+        return None
+    return (None, h, minute)
+
+
+def _parse_period(s: str, pos: int, *, loose: bool = False) -> Period | None:
+    """period := decade | century | week | season word | point [part] [頃] [time]."""
+    m = DECADE_RE.match(s, pos)
+    if m:
+        per = _decade(m)
+        if per:
+            return _with_part(s, per, DECADE_PART_RE, DECADE_PARTS)
+    m = CENTURY_RE.match(s, pos)
+    if m:
+        n = _num(m.group("n"))
+        if n and 1 <= n <= 30:
+            return _with_part(s, Period(kind="century", number=n, end=m.end()), DECADE_PART_RE, CENTURY_PARTS)
+    m = WEEK_RE.match(s, pos)
+    if m:
+        return Period(kind="week", day=REL_WEEK[m.group("rel")], end=m.end())
+    m = SEASON_WORD_RE.match(s, pos)
+    if m:
+        per = Period(year=REL_SEASON_YEAR[m.group("rel")], part=m.group("s")[0], end=m.end())
+        return _with_approx(s, per)
+    m = REL_TOD_RE.match(s, pos)
+    if m:
+        spec = REL_DAY[m.group("rel")]
+        return Period(day=spec, time=(TIME_OF_DAY[m.group("tod")], None, 0), end=m.end())
+    per = _parse_point(s, pos, loose=loose)
+    if per is None:
+        return None
+    if per.unit == "year":
+        per = _with_part(s, per, YEAR_PART_RE, None)
+    elif per.unit == "month":
+        per = _with_part(s, per, MONTH_PART_RE, MONTH_PARTS)
+    else:
+        per = _with_approx(s, per)
+        t = _parse_time_tail(s, per.end)
+        if t and t[0] is not None:
+            per = replace(per, time=t[0], end=t[1])
+    return per
+
+
+def _decade(m: re.Match) -> Period | None:
+    if m.group("era"):
+        n = _num(m.group("en"))
+        if n is None or n % 10 or not 0 <= n <= 60:
+            return None
+        start = ERA_BASE[m.group("era")] + max(n, 1)
+        return Period(kind="decade", number=start, era_decade=True, end=m.end())
+    n = _num(m.group("n"))
+    if n is None or n % 10:
+        return None
+    if n < 100:
+        n += 1900
+    if not 1000 <= n <= 2190:
+        return None
+    return Period(kind="decade", number=n, end=m.end())
+
+
+def _with_part(s: str, per: Period, part_re: re.Pattern, table) -> Period:
+    m = part_re.match(s, per.end)
+    if m:
+        word = m.group("p")
+        if per.kind == "point" and per.unit == "year":
+            if word[0] in SEASONS:
+                if not per.fiscal:
+                    per = replace(per, part=word[0], end=m.end())
+            elif word.startswith("第"):
+                q = _num(re.sub(r"[^0-9一二三四]", "", word))
+                per = replace(per, part=f"Q{q}", end=m.end())
+            elif word in YEAR_PARTS:
+                per = replace(per, part=word, end=m.end())
+        elif table is not None and word in table:
+            per = replace(per, part=word, end=m.end())
+    return _with_approx(s, per)
+
+
+def _with_approx(s: str, per: Period) -> Period:
+    m = APPROX_RE.match(s, per.end)
+    return replace(per, end=m.end()) if m else per
+
+
+def _end_part(s: str, pos: int, start: Period) -> Period | None:
+    """`6月上旬から中旬`, `2024年春から夏`: the end repeats only the part word."""
+    if start.kind != "point" or start.part is None:
+        return None
+    if start.unit == "month":
+        m = re.compile(rf"(?P<p>{MONTH_PART})").match(s, pos)
+        if m and m.group("p") in MONTH_PARTS:
+            return replace(start, part=m.group("p"), end=m.end())
+    elif start.unit == "year":
+        m = re.compile(rf"(?P<p>{YEAR_PART})").match(s, pos)
+        if m:
+            word = m.group("p")
+            if word[0] in SEASONS:
+                return replace(start, part=word[0], end=m.end())
+            if word in YEAR_PARTS:
+                return replace(start, part=word, end=m.end())
+    return None
+
+
+# ---------------------------------------------------------------------------
+# 5. Expression parsers: each takes (s, pos) and returns a Candidate or None
+# ---------------------------------------------------------------------------
+
+def _parse_date_expression(s: str, pos: int) -> Candidate | None:
+    start = _parse_period(s, pos)
+    if start is None:
+        return _parse_compact(s, pos, None, pos)
+    if MAGAZINE_RE.match(s, start.end) and start.kind == "point" and (
+        start.unit == "month" or start.part in SEASONS
+    ):
+        return Candidate(pos, MAGAZINE_RE.match(s, start.end).end(), "block")
+    if start.kind == "point" and start.part is None and start.time is None and start.unit in ("year", "month"):
+        compact = _parse_compact(s, start.end, start, pos)
+        if compact:
+            return compact
+    rng = _parse_range_tail(s, pos, start)
+    if rng:
+        return rng
+    m = OPEN_RE.match(s, start.end)
+    if m and start.time is None:
+        kind = "before" if m.group("o") == "以前" else "open"
+        return Candidate(pos, m.end(), kind, first=start)
+    return Candidate(pos, start.end, "period", first=start)
+
+
+def _parse_range_tail(s: str, pos: int, start: Period) -> Candidate | None:
+    if start.time is not None:
+        return None
+    c = CONN_RE.match(s, start.end)
+    if not c:
+        return None
+    end = _parse_period(s, c.end(), loose=True) or _end_part(s, c.end(), start)
+    if end is not None and end.time is None and _end_ok(s, end.end) and _same_family(start, end):
+        close = CLOSE_RE.match(s, end.end)
+        return Candidate(pos, close.end() if close else end.end, "range", first=start, last=end)
+    if c.group("c") in ("～", "~") and end is None:
+        nxt = s[c.end():c.end() + 1]
+        if nxt == "" or nxt in "）)」』、。，,.\n]】" or nxt.isspace():
+            return Candidate(pos, start.end + len(s[start.end:c.end()].rstrip()), "open", first=start)
+    return None
+
+
+def _same_family(a: Period, b: Period) -> bool:
+    """A range joins two calendar periods; `1960年代から2年` or `3月から24時` are not ranges."""
+    if a.kind in ("decade", "century") or b.kind in ("decade", "century"):
+        return a.kind == b.kind
+    return a.kind == "point" and b.kind == "point"
+
+
+def _end_ok(s: str, pos: int) -> bool:
+    """The end of a range is not the head of a duration or a relative count."""
+    m = re.compile(rf"{S}(?:間|ぶり|前|後|以上)").match(s, pos)
+    return m is None
+
+
+def _parse_compact(s: str, pos: int, prefix: Period | None, start_pos: int) -> Candidate | None:
+    """`2023年10月18～19日`, `2025年1～3月`, `同年 3～10 月`, `2010～15年`, `1990～2000年代`."""
+    m = COMPACT_RE.match(s, SEP_RE.match(s, pos).end() if prefix else pos)
+    if not m:
+        return None
+    a, b, unit = _num(m.group("a")), _num(m.group("b")), m.group("u")
+    if a is None or b is None:
+        return None
+    base = prefix or Period()
+    if unit == "日":
+        if base.unit != "month" and prefix is not None:
+            return None
+        if not (1 <= a <= 31 and 1 <= b <= 31) or (prefix is None and not m.group("a").isascii()):
+            return None
+        first, last = replace(base, day=("abs", a)), replace(base, day=("abs", b))
+    elif unit == "月":
+        if prefix is not None and base.unit != "year":
+            return None
+        if not (1 <= a <= 12 and 1 <= b <= 12):
+            return None
+        first, last = replace(base, month=("abs", a)), replace(base, month=("abs", b))
+    elif unit == "年":
+        if prefix is not None or not 1000 <= a <= 2199:
+            return None
+        if b < 100:
+            b = a // 100 * 100 + b + (100 if a // 100 * 100 + b < a else 0)
+        if not a <= b <= 2199:
+            return None
+        first, last = Period(year=("abs", a)), Period(year=("abs", b))
+    else:  # 年代
+        if prefix is not None:
+            return None
+        a = a + 1900 if a < 100 else a
+        b = b + (a // 100 * 100 if b < 100 else 0)
+        if a % 10 or b % 10 or not 1000 <= a <= b <= 2190:
+            return None
+        first, last = Period(kind="decade", number=a), Period(kind="decade", number=b)
+    if not (_plausible(first) and _plausible(last)):
+        return None
+    end = m.end()
+    approx = APPROX_RE.match(s, end)
+    if approx:
+        end = approx.end()
+    close = CLOSE_RE.match(s, end) if m.group("c") != "-" else None
+    if close and False:
+        end = close.end()
+    first, last = replace(first, end=end), replace(last, end=end)
+    return Candidate(start_pos, end, "range", first=first, last=last)
+
+
+def _parse_numeric_date(s: str, pos: int) -> Candidate | None:
+    m = NUMERIC_DATE_RE.match(s, pos)
+    if not m:
+        return None
+    per = Period(year=("abs", int(m.group("y"))), month=("abs", int(m.group("m"))),
+                 day=("abs", int(m.group("d"))), end=m.end())
+    if not _plausible(per):
+        return None
+    return Candidate(pos, m.end(), "period", first=per)
+
+
+def _parse_duration(s: str, pos: int) -> Candidate | None:
+    m = DURATION_RE.match(s, pos)
+    if not m:
+        return None
+    if m.group("hy"):
+        return Candidate(pos, m.end(), "duration", value="P6M")
+    raw, unit = m.group("n"), m.group("u")
+    half, suffix = m.group("half") is not None, (m.group("suf") or "").strip()
+    n = None if "数" in raw else _num(raw)
+    if n is None and "数" not in raw:
+        return None
+    if unit == "日" and not suffix:
+        return None
+    if unit == "年" and not (half or suffix):
+        if "数" in raw or not _duration_context(s, pos, m.end()) or (raw.isascii() and len(raw) == 4):
+            return None
+    count = "X" if n is None else str(n)
+    if unit in ("年", "ヶ年", "か年", "カ年"):
+        value = f"P{count}Y" + ("6M" if half else "")
+    elif unit in ("か月", "カ月", "ヶ月"):
+        value = f"P{count}M" + ("15D" if half else "")
+    elif unit == "週間":
+        value = f"P{count}W"
+    elif unit == "日":
+        value = f"P{count}D" + ("T12H" if half else "")
+    else:  # 時間
+        value = f"PT{count}H" + ("30M" if half else "")
+    return Candidate(pos, m.end(), "duration", value=value)
+
+
+def _duration_context(s: str, start: int, end: int) -> bool:
+    if DURATION_CONTEXT_AFTER_RE.match(s, end):
+        return True
+    before = s[max(0, start - 6):start].rstrip(" \u3000")
+    return before.endswith(DURATION_CONTEXT_BEFORE)
+
+
+def _parse_relative(s: str, pos: int) -> Candidate | None:
+    m = RELATIVE_RE.match(s, pos)
+    if not m:
+        return None
+    raw, unit = m.group("n"), m.group("u")
+    sign = -1 if m.group("dir") == "前" else 1
+    if raw == "半":
+        if unit != "年":
+            return None
+        n, unit = 6, "か月"
+    else:
+        n = _num(raw)
+        if n is None or n == 0:
+            return None
+    unit = {"ヶ年": "年", "カ年": "年", "カ月": "か月", "ヶ月": "か月"}.get(unit, unit)
+    return Candidate(pos, m.end(), "relative", rel=(n, unit, sign))
+
+
+def _parse_set(s: str, pos: int) -> Candidate | None:
+    m = SET_RE.match(s, pos)
+    if not m:
+        return None
+    every = m.group("every")
+    if every:
+        value = {"毎年": "P1Y", "毎月": "P1M", "毎週": "P1W", "毎日": "P1D", "毎朝": "P1D",
+                 "毎晩": "P1D", "隔年": "P2Y", "隔月": "P2M", "隔週": "P2W"}[every]
+        end = m.end()
+        p = SEP_RE.match(s, end).end()
+        if every == "毎年":
+            mo = _parse_month(s, p)
+            if mo and mo[0][0] == "abs":
+                value, end = f"XXXX-{mo[0][1]:02d}", mo[1]
+                da = _parse_day(s, SEP_RE.match(s, end).end(), standalone=False, loose=False)
+                if da and da[0][0] == "abs" and cal.is_valid(None, mo[0][1], da[0][1]):
+                    value, end = f"{value}-{da[0][1]:02d}", da[1]
+        elif every == "毎月":
+            da = _parse_day(s, p, standalone=False, loose=False)
+            if da and da[0][0] == "abs":
+                value, end = f"XXXX-XX-{da[0][1]:02d}", da[1]
+        return Candidate(pos, end, "set", value=value)
+    n = _num(m.group("n"))
+    count = "X" if n is None else str(n)
+    period = {"年": "P1Y", "月": "P1M", "週": "P1W"}[m.group("per")]
+    return Candidate(pos, m.end(), "set", value=f"{count}X/{period}")
+
+
+def _parse_time(s: str, pos: int) -> Candidate | None:
+    """A clock time with no date: `午前10時`, `15時30分` (anchored to the reference day)."""
+    m = TIME_RE.match(s, pos)
+    if not m:
+        return None
+    h = _num(m.group("h") or m.group("h2"))
+    if h is None:
+        return None
+    minute = 30 if m.group("half") else (_num(m.group("mi")) or 0)
+    clock = _clock(m.group("tod"), h, minute)
+    if clock is None:
+        return None
+    return Candidate(pos, m.end(), "period", first=Period(day=("ctx", 0), time=clock, end=m.end()))
+
+
+PARSERS: tuple[Callable[[str, int], Optional[Candidate]], ...] = (
+    _parse_date_expression, _parse_numeric_date, _parse_relative, _parse_duration,
+    _parse_set, _parse_time,
+)
+
+
+# ---------------------------------------------------------------------------
+# 6. Scanning: leftmost-longest candidates, skipping URLs and ordinals (第…)
+# ---------------------------------------------------------------------------
+
+def _scan(s: str, strict: bool) -> list[Candidate]:
+    urls = [(m.start(), m.end()) for m in URL_RE.finditer(s)]
+    url_starts = [u[0] for u in urls]
+    out: list[Candidate] = []
+    pos = 0
+    while True:
+        t = TRIGGER_RE.search(s, pos)
+        if t is None:
+            break
+        p = t.start()
+        i = bisect.bisect_right(url_starts, p) - 1
+        if i >= 0 and urls[i][0] <= p < urls[i][1]:
+            pos = urls[i][1]
+            continue
+        if DAI_RE.search(s, max(0, p - 3), p):  # 第 8 期, 第218号, 第二次: ordinals
+            q = p
+            while q < len(s) and (s[q].isdigit() or s[q] in KANJI_NUM):
+                q += 1
+            pos = max(q, p + 1)
+            continue
+        best = None
+        for parser in PARSERS:
+            try:
+                cand = parser(s, p)
+            except Exception:
+                if strict:
+                    raise
+                cand = None
+            if cand is not None and cand.end > p and (best is None or cand.end > best.end):
+                best = cand
+        if best is None:
+            pos = p + 1
+            continue
+        j = bisect.bisect_left(url_starts, best.end)
+        if any(a < best.end and p < b for a, b in urls[max(0, i):j]):
+            pos = p + 1
+            continue
+        if best.kind != "block":
+            out.append(best)
+        pos = best.end
+    return out
+
+
+# ---------------------------------------------------------------------------
+# 7. Resolution: anchor every candidate, in text order, moving the reference time
+# ---------------------------------------------------------------------------
+
+@dataclass
+class Resolved:
+    first: Partial
+    last: Partial
+    value: str
+    precision: str
+    anchor: str
+    point: Optional[Partial]  # what the expression leaves as reference time
+    type: str = "DATE"
+
+
+def _parse_doc_date(doc_date: str | None) -> Partial:
+    if not doc_date or not isinstance(doc_date, str):
+        return UNKNOWN
+    m = re.match(r"\s*([0-9]{4})(?:[-/]([0-9]{1,2})(?:[-/]([0-9]{1,2}))?)?", doc_date)
+    if not m:
+        return UNKNOWN
+    y, mo, d = (int(g) if g else None for g in m.groups())
+    if not cal.is_valid(y, mo, d):
+        return (y, None, None) if cal.is_valid(y, None, None) else UNKNOWN
+    return y, mo, d
+
+
+def _resolve_specs(per: Period, ref: Partial, doc: Partial) -> tuple[Partial, set]:
+    """Turn the written specs of a point into a (partial) calendar point."""
+    used: set = set()
+    y = m = d = None
+    if per.year is not None:
+        kind, n = per.year
+        if kind == "abs":
+            y = n
+        else:
+            base = doc if kind == "doc" else ref
+            used.add(kind)
+            if base[0] is not None:
+                y = base[0] + n
+                if per.fiscal and base[1] is not None and base[1] < 4:
+                    y -= 1
+    if per.month is not None:
+        kind, n = per.month
+        if kind == "abs":
+            m = n
+            if per.year is None:
+                if ref[0] is not None:
+                    y = ref[0]
+                    used.add("ref")
+                elif doc[0] is not None:
+                    y = doc[0]
+                    used.add("doc")
+                else:
+                    used.add("ref")
+        else:
+            base = doc if kind == "doc" else ref
+            used.add(kind)
+            y, m = cal.add_months(base[0], base[1], n)
+    if per.day is not None:
+        kind, n = per.day
+        if kind == "abs":
+            d = n
+            if per.month is None:
+                if ref[1] is not None:
+                    y, m = ref[0], ref[1]
+                    used.add("ref")
+                elif doc[1] is not None:
+                    y, m = doc[0], doc[1]
+                    used.add("doc")
+                else:
+                    used.add("ref")
+        elif kind in ("doc", "ref"):
+            used.add(kind)
+            y, m, d = cal.add_days(doc if kind == "doc" else ref, n)
+        elif kind == "ctx":  # a bare clock time: the reference day, else the document day
+            if ref[2] is not None:
+                (y, m, d), _ = ref, used.add("ref")
+            elif doc[2] is not None:
+                (y, m, d), _ = doc, used.add("doc")
+            else:
+                (y, m, d), _ = ref, used.add("ref")
+        elif kind == "refmonth":  # 同15日
+            used.add("ref")
+            y, m, d = ref[0], ref[1], n
+        else:  # next: 翌20日
+            used.add("ref")
+            y, m, d = cal.next_day_numbered(ref, n)
+            if (y, m, d) == UNKNOWN:
+                d = n
+    return (y, m, d), used
+
+
+def _anchor(used: set, complete: bool) -> str:
+    if not complete:
+        return "unresolved"
+    if "ref" in used:
+        return "discourse"
+    if "doc" in used:
+        return "document"
+    return "absolute"
+
+
+def _resolve_period(per: Period, ref: Partial, doc: Partial, point: Partial | None = None,
+                    used: set | None = None) -> Resolved:
+    if per.kind == "decade":
+        return _resolve_decade(per)
+    if per.kind == "century":
+        return _resolve_century(per)
+    if per.kind == "week":
+        kind, k = per.day
+        base = doc if kind == "doc" else ref
+        value, first, last = cal.iso_week(cal.add_days(base, 7 * k))
+        ok = first != UNKNOWN
+        return Resolved(first, last, value, "day", _anchor({kind}, ok), None)
+
+    if point is None:
+        point, used = _resolve_specs(per, ref, doc)
+    y, m, d = point
+    unit = per.unit
+    needed = {"year": (y,), "month": (y, m), "day": (y, m, d)}[unit]
+    complete = all(v is not None for v in needed) and cal.is_valid(y, m, d)
+    anchor = _anchor(used or set(), complete)
+
+    if unit == "day":
+        first = last = (y, m, d)
+        value, precision = cal.fmt(point, "day"), "day"
+        ref_point = point
+        if per.time is not None:
+            code, hour, minute = per.time
+            value += f"T{code}" if hour is None else f"T{hour:02d}:{minute:02d}"
+            return Resolved(first, last, value, precision, anchor, ref_point, "TIME")
+    elif unit == "month":
+        if per.part in MONTH_PARTS:
+            a, b = MONTH_PARTS[per.part]
+            first, last = (y, m, a), (y, m, b if b is not None else cal.last_day(y, m))
+            value, precision = f"{cal.fmt(first)}/{cal.fmt(last)}", "part"
+        else:
+            first, last = cal.month_bounds(y, m)
+            value, precision = cal.fmt(point, "month"), "month"
+        ref_point = (y, m, None)
+    else:
+        first_month = 4 if per.fiscal else 1
+        ref_point = (y, None, None)
+        if per.part in SEASONS:
+            code, a, b = SEASONS[per.part]
+            first, last = cal.months_span(y, 1, a, b)
+            value, precision = f"{cal.fmt(point, 'year')}-{code}", "season"
+        elif per.part and per.part.startswith("Q"):
+            q = int(per.part[1:])
+            first, last = cal.months_span(y, first_month, 3 * q - 2, 3 * q)
+            prefix = "FY" if per.fiscal else ""
+            value, precision = f"{prefix}{cal.fmt(point, 'year')}-Q{q}", "part"
+        elif per.part in YEAR_PARTS:
+            a, b = YEAR_PARTS[per.part]
+            first, last = cal.months_span(y, first_month, a, b)
+            value, precision = f"{cal.fmt(first)}/{cal.fmt(last)}", "part"
+            if a == b:
+                ref_point = (first[0], first[1], None)
+        else:
+            first, last = cal.months_span(y, first_month, 1, 12)
+            value = ("FY" if per.fiscal else "") + cal.fmt(point, "year")
+            precision = "year"
+    return Resolved(first, last, value, precision, anchor, ref_point)
+
+
+def _resolve_decade(per: Period) -> Resolved:
+    n = per.number
+    if per.part in DECADE_PARTS:
+        a, b = DECADE_PARTS[per.part]
+        first, last = (n + a, 1, 1), (n + b, 12, 31)
+        return Resolved(first, last, f"{cal.fmt(first)}/{cal.fmt(last)}", "part", "absolute", None)
+    first, last = (n, 1, 1), (n + 9, 12, 31)
+    value = f"{cal.fmt(first)}/{cal.fmt(last)}" if per.era_decade else f"{n // 10:03d}X"
+    return Resolved(first, last, value, "decade", "absolute", None)
+
+
+def _resolve_century(per: Period) -> Resolved:
+    start = (per.number - 1) * 100 + 1
+    if per.part in CENTURY_PARTS:
+        a, b = CENTURY_PARTS[per.part]
+        first, last = (start + a, 1, 1), (start + b, 12, 31)
+        return Resolved(first, last, f"{cal.fmt(first)}/{cal.fmt(last)}", "part", "absolute", None)
+    first, last = (start, 1, 1), (start + 99, 12, 31)
+    return Resolved(first, last, f"{per.number - 1:02d}", "century", "absolute", None)
+
+
+def _resolve_range_end(end: Period, start: Period, start_point: Partial, start_res: Resolved,
+                       ref: Partial, doc: Partial) -> Resolved:
+    """The end of a range inherits what it omits from the start (`5月30日～6月2日`)."""
+    if end.kind != "point" or start.kind != "point":
+        if end.kind == "decade" and start.kind == "decade" and end.number < start.number:
+            end = replace(end, number=end.number + (start.number // 100 - end.number // 100) * 100)
+            if end.number < start.number:
+                end = replace(end, number=end.number + 100)
+        return _resolve_period(end, ref, doc)
+    y0, m0, d0 = start_point
+    if end.year is None and end.month is not None and end.month[0] == "abs":
+        m = end.month[1]
+        y = None if y0 is None else (y0 + 1 if m0 is not None and m < m0 else y0)
+        d = end.day[1] if end.day is not None and end.day[0] == "abs" else None
+        if end.day is not None and end.day[0] != "abs":
+            return _resolve_period(end, start_res_point(start_point), doc)
+        return _resolve_period(end, ref, doc, (y, m, d), set())
+    if end.year is None and end.month is None and end.day is not None and end.day[0] == "abs":
+        d = end.day[1]
+        y, m = y0, m0
+        if m0 is not None and d0 is not None and d < d0:
+            y, m = cal.add_months(y0, m0, 1)
+        return _resolve_period(end, ref, doc, (y, m, d), set())
+    if end.year is None and end.month is None and end.day is None:  # 上旬から中旬: part only
+        return _resolve_period(end, ref, doc, start_point, set())
+    if end.year is not None and end.year[0] == "abs":
+        return _resolve_period(end, ref, doc)
+    return _resolve_period(end, start_res_point(start_point), doc)
+
+
+def start_res_point(p: Partial) -> Partial:
+    return p
+
+
+def _resolve(c: Candidate, ref: Partial, doc: Partial) -> Resolved:
+    if c.kind == "duration":
+        return Resolved(UNKNOWN, UNKNOWN, c.value, "", "absolute", None, "DURATION")
+    if c.kind == "set":
+        return Resolved(UNKNOWN, UNKNOWN, c.value, "", "absolute", None, "SET")
+    if c.kind == "relative":
+        return _resolve_relative(c, ref, doc)
+    if c.kind == "period":
+        return _resolve_period(c.first, ref, doc)
+    if c.kind in ("open", "before"):
+        r = _resolve_period(c.first, ref, doc)
+        if c.kind == "open":
+            value = f"{cal.fmt(r.first)}/.."
+            return Resolved(r.first, UNKNOWN, value, r.precision, r.anchor, r.point)
+        value = f"../{cal.fmt(r.last)}"
+        return Resolved(UNKNOWN, r.last, value, r.precision, r.anchor, r.point)
+    # range
+    start = c.first
+    if start.kind == "point":
+        start_point, used = _resolve_specs(start, ref, doc)
+        a = _resolve_period(start, ref, doc, start_point, used)
+    else:
+        start_point = UNKNOWN
+        a = _resolve_period(start, ref, doc)
+    b = _resolve_range_end(c.last, start, start_point, a, ref, doc)
+    anchor = "unresolved" if "unresolved" in (a.anchor, b.anchor) else a.anchor
+    precision = "part" if "part" in (a.precision, b.precision) else a.precision
+    value = f"{cal.fmt(a.first)}/{cal.fmt(b.last)}"
+    if anchor != "unresolved" and not (cal.iso(a.first) and cal.iso(b.last) and cal.iso(a.first) <= cal.iso(b.last)):
+        anchor = "unresolved"
+    return Resolved(a.first, b.last, value, precision, anchor, b.point)
+
+
+def _resolve_relative(c: Candidate, ref: Partial, doc: Partial) -> Resolved:
+    n, unit, sign = c.rel
+    need = {"年": 1, "か月": 2, "週間": 3, "日": 3}[unit]
+    base, kind = None, "ref"
+    for candidate_base, candidate_kind in ((ref, "ref"), (doc, "doc")):
+        if all(v is not None for v in candidate_base[:need]):
+            base, kind = candidate_base, candidate_kind
+            break
+    if base is None:
+        point, complete = UNKNOWN, False
+    elif unit == "年":
+        point, complete = (base[0] + sign * n, None, None), True
+    elif unit == "か月":
+        y, m = cal.add_months(base[0], base[1], sign * n)
+        point, complete = (y, m, None), True
+    else:
+        days = n * (7 if unit == "週間" else 1)
+        point = cal.add_days(base, sign * days)
+        complete = point != UNKNOWN
+    precision = {"年": "year", "か月": "month", "週間": "day", "日": "day"}[unit]
+    if complete and not cal.is_valid(*point):
+        complete = False
+    per = Period(year=("abs", 0), month=("abs", 1) if need >= 2 else None,
+                 day=("abs", 1) if need == 3 else None)
+    r = _resolve_period(per, ref, doc, point, {kind})
+    value = cal.fmt(point, precision)
+    anchor = _anchor({kind}, complete)
+    return Resolved(r.first, r.last, value, precision, anchor, r.point if complete else None)
+
+
+def _move_reference(ref: Partial, new: Optional[Partial]) -> Partial:
+    """Each resolved date becomes the reference time; a coarser mention of the same
+    year (or month) keeps the finer reference (`2023年5月10日…同年…同月`)."""
+    if new is None or all(v is None for v in new):
+        return ref
+    if new[0] == ref[0] and new[0] is not None:
+        if new[1] is None:
+            return ref
+        if new[1] == ref[1] and new[2] is None:
+            return ref
+    return new
+
+
+# ---------------------------------------------------------------------------
+# 8. Public entry point
+# ---------------------------------------------------------------------------
+
+def extract_timex(text: str, doc_date: str | None) -> list[Timex]:
+    """All temporal expressions of `text`, in text order, anchored in the discourse.
+
+    Never raises: on an internal error the expressions found so far are returned.
+    """
+    try:
+        return _extract(text, doc_date, strict=False)
+    except Exception:  # pragma: no cover - defensive: the stage must not kill a run
+        return []
+
+
+def _extract(text: str, doc_date: str | None, strict: bool = True) -> list[Timex]:
+    if not isinstance(text, str) or not text:
+        return []
+    s = normalise(text)
+    doc = _parse_doc_date(doc_date)
+    ref: Partial = UNKNOWN
+    out: list[Timex] = []
+    for c in _scan(s, strict):
+        try:
+            r = _resolve(c, ref, doc)
+        except Exception:
+            if strict:
+                raise
+            continue
+        resolved = r.anchor != "unresolved"
+        date_start = cal.iso(r.first) if resolved and r.type in ("DATE", "TIME") else ""
+        date_end = cal.iso(r.last) if resolved and r.type in ("DATE", "TIME") else ""
+        out.append(Timex(
+            start=c.start, end=c.end, text=text[c.start:c.end], type=r.type, value=r.value,
+            date_start=date_start, date_end=date_end, precision=r.precision, anchor=r.anchor,
+        ))
+        if r.type in ("DATE", "TIME"):
+            ref = _move_reference(ref, r.point)
+    return out
