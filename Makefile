@@ -34,6 +34,7 @@ gold-check: $(STAMP)
 
 test: $(STAMP)
 	$(PY) -m pytest
+	@if [ -f corpus/gold/timex.csv ]; then $(PY) -m pipeline gold-check corpus/gold; else echo 'gold-check: corpus/gold/*.csv not labelled yet (issue 3)'; fi
 
 bench: $(STAMP)
 	@echo "bench: not built yet (issue 9)"; exit 1

@@ -51,5 +51,29 @@ def extract(
     print(f"{len(rows)} documents ({len(rows) - n_err} ok, {n_err} error) -> {out}", file=sys.stderr)
 
 
+@app.command("gold-check")
+def gold_check(
+    gold: Path = typer.Argument(Path("corpus/gold"), help="Folder of timex.csv, entities.csv, events.csv (or DOC.timex.csv ...)."),
+    corpus: Optional[Path] = typer.Option(None, "--corpus", help="Corpus folder with manifest.csv (default: nearest above GOLD)."),
+) -> None:
+    """Validate gold files: offsets slice the text, codes and types from the contract, ISO dates, no duplicates."""
+    from .gold_check import check_gold
+    from .manifest import ManifestError
+
+    if not gold.is_dir():
+        fail(f"gold folder not found: {gold}")
+    try:
+        problems, n = check_gold(gold, corpus)
+    except (FileNotFoundError, ManifestError) as exc:
+        fail(str(exc))
+    for p in problems:
+        print(p, file=sys.stderr)
+    if n == 0:
+        fail(f"no gold files (timex.csv, entities.csv, events.csv) in {gold}")
+    if problems:
+        fail(f"{len(problems)} problem(s) in {n} gold file(s)", code=1)
+    print(f"gold ok: {n} file(s) in {gold}")
+
+
 def main() -> None:
     app()
