@@ -51,6 +51,28 @@ def extract(
     print(f"{len(rows)} documents ({len(rows) - n_err} ok, {n_err} error) -> {out}", file=sys.stderr)
 
 
+@app.command("eval")
+def eval_cmd(
+    gold: Path = typer.Option(Path("corpus/gold"), "--gold", help="Gold folder (timex.csv, entities.csv, events.csv)."),
+    pred: Path = typer.Option(Path("outputs"), "--pred", help="Folder written by `extract`."),
+    out: Path = typer.Option(Path("outputs/eval"), "--out", help="Where metrics.json, report.md and diff_*.csv go."),
+) -> None:
+    """Score predictions against the gold set; print the headline figures."""
+    from .evaluate import EvalError, run_eval
+
+    try:
+        m = run_eval(gold, pred, out)
+    except EvalError as exc:
+        fail(str(exc))
+    t, e, v = m["timex"], m["entities"], m["events"]
+    print(f"timex    relaxed span F1 {t['relaxed']['f1']:.3f}  strict span F1 {t['strict']['f1']:.3f}  value F1 {t['value']['f1']:.3f}")
+    print(f"entities partial F1 {e.get('partial', {}).get('f1', 0):.3f}  strict F1 {e.get('strict', {}).get('f1', 0):.3f}  actor_id accuracy {e['actor_id_accuracy']:.3f}")
+    print(f"events   relaxed F1 {v['relaxed']['f1']:.3f}  strict F1 {v['strict']['f1']:.3f}")
+    if m["missing_predictions"]:
+        print(f"(no predictions yet: {', '.join(m['missing_predictions'])})")
+    print(f"report: {out / 'report.md'}")
+
+
 @app.command("gold-check")
 def gold_check(
     gold: Path = typer.Argument(Path("corpus/gold"), help="Folder of timex.csv, entities.csv, events.csv (or DOC.timex.csv ...)."),
