@@ -371,6 +371,8 @@ def run_eval(gold_dir: Path, pred_dir: Path, out: Path) -> dict:
             pred[k] = load_table(path, k)
         else:
             pred[k], _ = _empty(k), missing.append(path.name)
+    labelled = set().union(*(set(g["doc_id"]) for g in gold.values()))
+    pred = {k: p[p["doc_id"].isin(labelled)] for k, p in pred.items()}  # unlabelled documents are not scored
     t, dt_ = score_timex(gold["timex"], pred["timex"])
     e, de = score_entities(gold["entities"], pred["entities"])
     v, dv, unscored = score_events(gold["events"], pred["events"])

@@ -22,6 +22,10 @@ DOCUMENT_COLUMNS = (
     "n_chars", "n_sentences", "n_timex", "n_entities", "n_events", "status", "error",
 )
 SENTENCE_COLUMNS = ("doc_id", "sent_id", "char_start", "char_end", "text", "clean_text")
+TIMEX_COLUMNS = (
+    "doc_id", "timex_id", "char_start", "char_end", "text", "type", "value", "date_start",
+    "date_end", "precision", "anchor",
+)
 
 
 @dataclass
@@ -145,6 +149,22 @@ def analyse(art: Article, docs: list) -> None:
             "text": art.cleaned.raw[rs:re_], "clean_text": art.cleaned.text[sent.start:sent.end],
         })
     art.tables["sentences"] = rows
+    art.tables["timex"] = timex_rows(art)
+
+
+def timex_rows(art: Article) -> list[dict]:
+    """timex.csv rows: the grammar runs on the cleaned text; offsets are mapped back to raw."""
+    from .timex import extract_timex
+
+    rows = []
+    for k, t in enumerate(extract_timex(art.cleaned.text, art.doc_date or None), start=1):
+        rs, re_ = art.cleaned.to_raw(t.start, t.end)
+        rows.append({
+            "doc_id": art.doc_id, "timex_id": f"T{k}", "char_start": rs, "char_end": re_,
+            "text": art.cleaned.raw[rs:re_], "type": t.type, "value": t.value,
+            "date_start": t.date_start, "date_end": t.date_end, "precision": t.precision, "anchor": t.anchor,
+        })
+    return rows
 
 
 def document_row(art: Article) -> dict:
@@ -184,4 +204,5 @@ def run_extract(
     doc_rows = [document_row(a) for a in articles]
     write_csv(out / "documents.csv", DOCUMENT_COLUMNS, doc_rows)
     write_csv(out / "sentences.csv", SENTENCE_COLUMNS, (r for a in articles for r in a.tables.get("sentences", [])))
+    write_csv(out / "timex.csv", TIMEX_COLUMNS, (r for a in articles for r in a.tables.get("timex", [])))
     return doc_rows

@@ -71,3 +71,13 @@ def test_bad_option_is_one_line_error(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "pipeline", "extract", str(tmp_path / "nope")], capture_output=True, text=True)
     assert proc.returncode != 0
     assert "Traceback" not in proc.stderr and "error:" in proc.stderr
+
+
+def test_timex_rows_slice_raw_text(run):
+    corpus, out, _ = run
+    rows = _read(out / "timex.csv")
+    raw = (corpus / "a.txt").read_text(encoding="utf-8")
+    alpha = [r for r in rows if r["doc_id"] == "alpha"]
+    assert alpha and alpha[0]["date_start"] == "2024-07-12"
+    for r in alpha:
+        assert raw[int(r["char_start"]):int(r["char_end"])] == r["text"]
