@@ -49,6 +49,8 @@ Decisions where the contract is silent (also listed in the README section on tim
 - `今日` (こんにち, "nowadays"), `今回`, `現在`, `今後`, `近年`, `当時` are not timex.
 - Fiscal years: value `FY2024`, 2024-04-01..2025-03-31, precision year.
 - Weeks: value `2024-W25`, Monday..Sunday, precision day.
+- Two-digit decades: `90年代` = 1990s, `00年代`/`10年代`/`20年代` = 2000s/2010s/2020s.
+- An impossible date (`2023年2月29日`, `4月31日`) is not a timex.
 - Centuries: `21世紀` value `20` (TIMEX3), dates 2001-01-01..2100-12-31.
 - Month parts not fixed by the contract: 前半 = 1–15, 後半 = 16–end.
   Year `終わり` (without 頃) = December like `末`.
@@ -169,9 +171,6 @@ def _alt(words) -> str:
     return "(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + ")"
 
 
-_NOT_VERB = r"(?!て|た|る|ま|と)"  # 初めて, 始めた … are not parts
-MONTH_PART = (rf"(?:上旬|中旬|下旬|初旬|初め{_NOT_VERB}|はじめ{_NOT_VERB}|始め{_NOT_VERB}"
-              rf"|半ば|なかば|前半|後半|末(?!期|端|尾)|終わりごろ|終わり頃|終わり(?!に?[なした])|終わり)")
 MONTH_PART = (r"(?:上旬|中旬|下旬|初旬|初め(?!て|た|る|ま|と)|はじめ(?!て|た|る|ま|と)"
               r"|始め(?!て|た|る|ま)|半ば|なかば|前半|後半|末(?!期|端|尾)|終わりごろ|終わり頃|終わり)")
 SEASON = r"(?:春|夏|秋|冬)季?(?!節|闘|分|学)"
@@ -195,7 +194,7 @@ YEAR_RE = _c(
     rf"|(?P<era>{ERA}){S}(?P<en>{ERA_NUM})(?:{S}[（(]{S}(?P<w2>[12][0-9]{{3}}){S}[）)])?"  # 令和6年
     rf"|(?P<w3>{YEAR_NUM})"
     rf"|(?:その)?(?P<rel>{_rel_alternation(REL_YEAR)}))"
-    rf"{S}年(?P<fy>度)?(?!代|間|ぶり|版|号|生)"
+    rf"{S}年(?P<fy>度)?(?!代|間|ぶり|版|号)"
 )
 MONTH_RE = _c(
     rf"(?:(?P<n>{MONTH_NUM}){S}月(?!間|ぶり|額|給|賦)"
@@ -211,6 +210,10 @@ SEP_RE = _c(S)
 MONTH_PART_RE = _c(rf"{S}(?:の{S})?(?P<p>{MONTH_PART})")
 YEAR_PART_RE = _c(rf"{S}(?:の{S})?(?P<p>{YEAR_PART})")
 DECADE_PART_RE = _c(rf"{S}(?:の{S})?(?P<p>{DECADE_PART})")
+MONTH_PART_ONLY_RE = _c(rf"(?P<p>{MONTH_PART})")
+YEAR_PART_ONLY_RE = _c(rf"(?P<p>{YEAR_PART})")
+RANGE_END_BLOCK_RE = _c(rf"{S}(?:間|ぶり|前|後|以上)")  # `から3日間`, `から2年後`: not a range end
+DOC_DATE_RE = _c(r"\s*([0-9]{4})(?:[-/]([0-9]{1,2})(?:[-/]([0-9]{1,2}))?)?")
 APPROX_RE = _c(rf"{S}(?:頃|ごろ|ころ(?![がぶん])|前後)")
 DECADE_RE = _c(
     rf"(?:(?P<era>{ERA}){S}(?P<en>[0-9]{{1,2}}|[一二三四五六七八九十]{{1,3}})"
@@ -242,12 +245,13 @@ TIME_RE = _c(
     rf"(?:{S}(?P<mi>{MINUTE_NUM}){S}分(?!間)|(?P<half>半))?"
 )
 CONN_RE = _c(rf"{S}(?P<c>{RANGE_SYMBOL}|から){S}")
-CLOSE_RE = _c(rf"{S}(?:まで|にかけて)")
+CLOSE_RE = _c(rf"{S}(?:まで|にかけて|にかけ)")
 OPEN_RE = _c(rf"{S}(?P<o>以降|以来|以後|以前|来(?=[の、，,]))")
 COMPACT_RE = _c(
     rf"(?P<a>{ARABIC}|{KANJI}){S}(?P<c>{RANGE_SYMBOL}){S}(?P<b>[0-9]{{1,4}}|[{KANJI_NUM}]{{1,5}})"
     rf"{S}(?P<u>年代|年(?!間|ぶり|前|後)|月(?!間|ぶり)|日(?!間|ぶり))"
 )
+SHORT_YEAR_RE = _c(rf"(?P<n>{NO_DIGIT_BEFORE}[0-9]{{2}})(?![0-9]){S}年(?!間|ぶり|代|前|後|度)")
 MAGAZINE_RE = _c(rf"{S}(?:合併)?号")
 NUMERIC_DATE_RE = _c(
     r"(?<![0-9./\-:])(?P<y>(?:19|20)[0-9]{2})(?P<sep>[/.\-])(?P<m>1[0-2]|0?[1-9])(?P=sep)"
@@ -397,7 +401,7 @@ def _parse_day(s: str, pos: int, *, standalone: bool, loose: bool) -> tuple[Spec
         if not raw.isascii() or m.end() - pos != len(raw) + 1:
             return None
         nxt = s[m.end():m.end() + 2]
-        if nxt[:1] in STANDALONE_DAY_BLOCK or nxt in ("朝鮮", "朝関", "朝首", "朝会", "朝間", "朝国"):
+        if nxt[:1] in STANDALONE_DAY_BLOCK or nxt in ("朝鮮", "朝関", "朝首", "朝会", "朝間", "朝国", "も早"):
             return None
     return ("abs", n), m.end()
 
@@ -415,14 +419,14 @@ def _parse_point(s: str, pos: int, *, loose: bool = False) -> Period | None:
             da = _parse_day(s, SEP_RE.match(s, mo[1]).end(), standalone=False, loose=loose)
             if da and da[0][0] == "abs":
                 per = replace(per, day=da[0], end=da[1])
-        return per if _plausible(per) else None
+        return per if _plausible(per) else replace(per, kind="invalid")
     mo = _parse_month(s, pos)
     if mo:
         per = Period(month=mo[0], end=mo[1])
         da = _parse_day(s, SEP_RE.match(s, mo[1]).end(), standalone=False, loose=loose)
         if da and da[0][0] == "abs":
             per = replace(per, day=da[0], end=da[1])
-        return per if _plausible(per) else None
+        return per if _plausible(per) else replace(per, kind="invalid")
     da = _parse_day(s, pos, standalone=True, loose=loose)
     if da:
         return Period(day=da[0], end=da[1])
@@ -486,8 +490,8 @@ def _parse_period(s: str, pos: int, *, loose: bool = False) -> Period | None:
         spec = REL_DAY[m.group("rel")]
         return Period(day=spec, time=(TIME_OF_DAY[m.group("tod")], None, 0), end=m.end())
     per = _parse_point(s, pos, loose=loose)
-    if per is None:
-        return None
+    if per is None or per.kind == "invalid":
+        return per
     if per.unit == "year":
         per = _with_part(s, per, YEAR_PART_RE, None)
     elif per.unit == "month":
@@ -510,8 +514,8 @@ def _decade(m: re.Match) -> Period | None:
     n = _num(m.group("n"))
     if n is None or n % 10:
         return None
-    if n < 100:
-        n += 1900
+    if n < 100:  # 90年代 -> 1990s; 10年代, 20年代 -> 2010s, 2020s
+        n += 2000 if n < 30 else 1900
     if not 1000 <= n <= 2190:
         return None
     return Period(kind="decade", number=n, end=m.end())
@@ -526,7 +530,7 @@ def _with_part(s: str, per: Period, part_re: re.Pattern, table) -> Period:
                 if not per.fiscal:
                     per = replace(per, part=word[0], end=m.end())
             elif word.startswith("第"):
-                q = _num(re.sub(r"[^0-9一二三四]", "", word))
+                q = _num(word.lstrip("第").strip()[:1])
                 per = replace(per, part=f"Q{q}", end=m.end())
             elif word in YEAR_PARTS:
                 per = replace(per, part=word, end=m.end())
@@ -545,11 +549,11 @@ def _end_part(s: str, pos: int, start: Period) -> Period | None:
     if start.kind != "point" or start.part is None:
         return None
     if start.unit == "month":
-        m = re.compile(rf"(?P<p>{MONTH_PART})").match(s, pos)
+        m = MONTH_PART_ONLY_RE.match(s, pos)
         if m and m.group("p") in MONTH_PARTS:
             return replace(start, part=m.group("p"), end=m.end())
     elif start.unit == "year":
-        m = re.compile(rf"(?P<p>{YEAR_PART})").match(s, pos)
+        m = YEAR_PART_ONLY_RE.match(s, pos)
         if m:
             word = m.group("p")
             if word[0] in SEASONS:
@@ -567,6 +571,8 @@ def _parse_date_expression(s: str, pos: int) -> Candidate | None:
     start = _parse_period(s, pos)
     if start is None:
         return _parse_compact(s, pos, None, pos)
+    if start.kind == "invalid":  # 2023年2月29日, 4月31日: not a calendar date
+        return Candidate(pos, start.end, "block")
     if MAGAZINE_RE.match(s, start.end) and start.kind == "point" and (
         start.unit == "month" or start.part in SEASONS
     ):
@@ -591,7 +597,8 @@ def _parse_range_tail(s: str, pos: int, start: Period) -> Candidate | None:
     c = CONN_RE.match(s, start.end)
     if not c:
         return None
-    end = _parse_period(s, c.end(), loose=True) or _end_part(s, c.end(), start)
+    end = (_parse_period(s, c.end(), loose=True) or _short_year_end(s, c.end(), start)
+           or _end_part(s, c.end(), start))
     if end is not None and end.time is None and _end_ok(s, end.end) and _same_family(start, end):
         close = CLOSE_RE.match(s, end.end)
         return Candidate(pos, close.end() if close else end.end, "range", first=start, last=end)
@@ -600,6 +607,33 @@ def _parse_range_tail(s: str, pos: int, start: Period) -> Candidate | None:
         if nxt == "" or nxt in "）)」』、。，,.\n]】" or nxt.isspace():
             return Candidate(pos, start.end + len(s[start.end:c.end()].rstrip()), "open", first=start)
     return None
+
+
+def _short_year_end(s: str, pos: int, start: Period) -> Period | None:
+    """`2018 年から 19 年にかけて`: the end year written with two digits."""
+    if start.kind != "point" or start.year is None or start.year[0] != "abs":
+        return None
+    m = SHORT_YEAR_RE.match(s, pos)
+    if not m:
+        return None
+    century = start.year[1] // 100 * 100
+    year = century + int(m.group("n"))
+    if year < start.year[1]:
+        year += 100
+    per = Period(year=("abs", year), end=m.end())
+    mo = _parse_month(s, SEP_RE.match(s, m.end()).end())
+    if mo and mo[0][0] == "abs":
+        per = replace(per, month=mo[0], end=mo[1])
+        da = _parse_day(s, SEP_RE.match(s, mo[1]).end(), standalone=False, loose=True)
+        if da and da[0][0] == "abs":
+            per = replace(per, day=da[0], end=da[1])
+    if not _plausible(per):
+        return None
+    if per.unit == "year":
+        return _with_part(s, per, YEAR_PART_RE, None)
+    if per.unit == "month":
+        return _with_part(s, per, MONTH_PART_RE, MONTH_PARTS)
+    return _with_approx(s, per)
 
 
 def _same_family(a: Period, b: Period) -> bool:
@@ -611,8 +645,7 @@ def _same_family(a: Period, b: Period) -> bool:
 
 def _end_ok(s: str, pos: int) -> bool:
     """The end of a range is not the head of a duration or a relative count."""
-    m = re.compile(rf"{S}(?:間|ぶり|前|後|以上)").match(s, pos)
-    return m is None
+    return RANGE_END_BLOCK_RE.match(s, pos) is None
 
 
 def _parse_compact(s: str, pos: int, prefix: Period | None, start_pos: int) -> Candidate | None:
@@ -647,7 +680,7 @@ def _parse_compact(s: str, pos: int, prefix: Period | None, start_pos: int) -> C
     else:  # 年代
         if prefix is not None:
             return None
-        a = a + 1900 if a < 100 else a
+        a = a + (2000 if a < 30 else 1900) if a < 100 else a
         b = b + (a // 100 * 100 if b < 100 else 0)
         if a % 10 or b % 10 or not 1000 <= a <= b <= 2190:
             return None
@@ -658,10 +691,15 @@ def _parse_compact(s: str, pos: int, prefix: Period | None, start_pos: int) -> C
     approx = APPROX_RE.match(s, end)
     if approx:
         end = approx.end()
-    close = CLOSE_RE.match(s, end) if m.group("c") != "-" else None
-    if close and False:
-        end = close.end()
     first, last = replace(first, end=end), replace(last, end=end)
+    open_ = OPEN_RE.match(s, end)
+    if open_:  # 2023年7～8月以降: open from the start of the range
+        if open_.group("o") == "以前":
+            return Candidate(start_pos, open_.end(), "before", first=last)
+        return Candidate(start_pos, open_.end(), "open", first=first)
+    close = CLOSE_RE.match(s, end)
+    if close:
+        end = close.end()
     return Candidate(start_pos, end, "range", first=first, last=last)
 
 
@@ -845,7 +883,7 @@ class Resolved:
 def _parse_doc_date(doc_date: str | None) -> Partial:
     if not doc_date or not isinstance(doc_date, str):
         return UNKNOWN
-    m = re.match(r"\s*([0-9]{4})(?:[-/]([0-9]{1,2})(?:[-/]([0-9]{1,2}))?)?", doc_date)
+    m = DOC_DATE_RE.match(doc_date)
     if not m:
         return UNKNOWN
     y, mo, d = (int(g) if g else None for g in m.groups())
@@ -903,12 +941,9 @@ def _resolve_specs(per: Period, ref: Partial, doc: Partial) -> tuple[Partial, se
             used.add(kind)
             y, m, d = cal.add_days(doc if kind == "doc" else ref, n)
         elif kind == "ctx":  # a bare clock time: the reference day, else the document day
-            if ref[2] is not None:
-                (y, m, d), _ = ref, used.add("ref")
-            elif doc[2] is not None:
-                (y, m, d), _ = doc, used.add("doc")
-            else:
-                (y, m, d), _ = ref, used.add("ref")
+            base_kind = "doc" if ref[2] is None and doc[2] is not None else "ref"
+            used.add(base_kind)
+            y, m, d = doc if base_kind == "doc" else ref
         elif kind == "refmonth":  # 同15日
             used.add("ref")
             y, m, d = ref[0], ref[1], n
@@ -1014,7 +1049,7 @@ def _resolve_century(per: Period) -> Resolved:
     return Resolved(first, last, f"{per.number - 1:02d}", "century", "absolute", None)
 
 
-def _resolve_range_end(end: Period, start: Period, start_point: Partial, start_res: Resolved,
+def _resolve_range_end(end: Period, start: Period, start_point: Partial,
                        ref: Partial, doc: Partial) -> Resolved:
     """The end of a range inherits what it omits from the start (`5月30日～6月2日`)."""
     if end.kind != "point" or start.kind != "point":
@@ -1029,7 +1064,7 @@ def _resolve_range_end(end: Period, start: Period, start_point: Partial, start_r
         y = None if y0 is None else (y0 + 1 if m0 is not None and m < m0 else y0)
         d = end.day[1] if end.day is not None and end.day[0] == "abs" else None
         if end.day is not None and end.day[0] != "abs":
-            return _resolve_period(end, start_res_point(start_point), doc)
+            return _resolve_period(end, start_point, doc)
         return _resolve_period(end, ref, doc, (y, m, d), set())
     if end.year is None and end.month is None and end.day is not None and end.day[0] == "abs":
         d = end.day[1]
@@ -1041,11 +1076,7 @@ def _resolve_range_end(end: Period, start: Period, start_point: Partial, start_r
         return _resolve_period(end, ref, doc, start_point, set())
     if end.year is not None and end.year[0] == "abs":
         return _resolve_period(end, ref, doc)
-    return _resolve_period(end, start_res_point(start_point), doc)
-
-
-def start_res_point(p: Partial) -> Partial:
-    return p
+    return _resolve_period(end, start_point, doc)
 
 
 def _resolve(c: Candidate, ref: Partial, doc: Partial) -> Resolved:
@@ -1072,7 +1103,7 @@ def _resolve(c: Candidate, ref: Partial, doc: Partial) -> Resolved:
     else:
         start_point = UNKNOWN
         a = _resolve_period(start, ref, doc)
-    b = _resolve_range_end(c.last, start, start_point, a, ref, doc)
+    b = _resolve_range_end(c.last, start, start_point, ref, doc)
     anchor = "unresolved" if "unresolved" in (a.anchor, b.anchor) else a.anchor
     precision = "part" if "part" in (a.precision, b.precision) else a.precision
     value = f"{cal.fmt(a.first)}/{cal.fmt(b.last)}"
@@ -1101,14 +1132,17 @@ def _resolve_relative(c: Candidate, ref: Partial, doc: Partial) -> Resolved:
         point = cal.add_days(base, sign * days)
         complete = point != UNKNOWN
     precision = {"年": "year", "か月": "month", "週間": "day", "日": "day"}[unit]
-    if complete and not cal.is_valid(*point):
-        complete = False
-    per = Period(year=("abs", 0), month=("abs", 1) if need >= 2 else None,
-                 day=("abs", 1) if need == 3 else None)
-    r = _resolve_period(per, ref, doc, point, {kind})
+    complete = complete and cal.is_valid(*point)
+    y, m, d = point
+    if precision == "year":
+        first, last = (y, 1, 1), (y, 12, 31)
+    elif precision == "month":
+        first, last = cal.month_bounds(y, m)
+    else:
+        first = last = point
     value = cal.fmt(point, precision)
     anchor = _anchor({kind}, complete)
-    return Resolved(r.first, r.last, value, precision, anchor, r.point if complete else None)
+    return Resolved(first, last, value, precision, anchor, point if complete else None)
 
 
 def _move_reference(ref: Partial, new: Optional[Partial]) -> Partial:
