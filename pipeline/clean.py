@@ -7,6 +7,7 @@ exactly one raw position and a cleaned span maps back to a raw span.
 Rules, in order:
 1. footnote bodies: a line that starts with a superscript number (`¹ 山口…`, `¹⁰ <https…>`)
    and a line that holds only a URL are dropped with their line break;
+   an author profile block (`<執筆者プロフィール>` to the end of the text) is dropped too;
 2. markdown: heading marks (`## `), emphasis (`**`, `__`, `*x*`), link syntax (`[text](url)`
    keeps `text`), autolinks (`<https://…>`), trailing spaces at line ends;
 3. line breaks inside a sentence: a single line break after a character that does not end a
@@ -30,6 +31,10 @@ MIN_BROKEN_LINE = 40
 _JP = r"\u3040-\u30ff\u3400-\u9fff\uff01-\uff5e"
 
 _FOOTNOTE_LINE = re.compile(rf"^[ \t\u3000]*[{SUPERSCRIPTS}]+[^\n]*(?:\n|$)", re.M)
+# An author profile block (`<執筆者プロフィール>`, `【著者紹介】`) runs to the end of the text.
+_PROFILE_BLOCK = re.compile(
+    r"^[ \t\u3000]*[<＜〈【\[]?(?:執筆者|著者|筆者)(?:プロフィール|紹介|略歴)[>＞〉】\]]?[ \t\u3000]*\n[\s\S]*\Z", re.M
+)
 _URL_LINE = re.compile(r"^[ \t\u3000]*<?(?:https?://|www\.)[^\s]*>?[ \t\u3000]*(?:\n|$)", re.M)
 _MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+", re.M)
 _MD_STRONG = re.compile(r"\*\*|__")
@@ -112,6 +117,7 @@ def clean(raw: str) -> Cleaned:
     view = _View(raw)
     view.delete_matches(_FOOTNOTE_LINE, block=True)
     view.delete_matches(_URL_LINE, block=True)
+    view.delete_matches(_PROFILE_BLOCK, block=True)
     view.delete_matches(_MD_HEADING)
     view.delete_matches(_MD_LINK, group=1)
     view.delete_matches(_AUTOLINK)

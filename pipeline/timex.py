@@ -286,6 +286,13 @@ URL_RE = _c(r"(?:https?://|ftp://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
 DAI_RE = _c(r"第[ \t\u3000]*$")
 
 STANDALONE_DAY_BLOCK = set("本米中韓露ロ英独仏豪印欧系経銀台越比伊加蘭")
+# `19 日に`: a spaced bare day is a date only before a case particle or a comma
+STANDALONE_DAY_PARTICLES = set("にのまか、，,")
+# The sentence a short year `23 年には` may continue: a four-digit year earlier in it
+SENTENCE_YEAR_RE = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})[ \t\u3000]*年")
+REPORT_DATE_RE = re.compile(r"[ \t\u3000]*(?:付|発)")
+FLASHBACK_RE = re.compile(r"前回|かつて|以前に|当時|過去に")
+SHORT_YEAR_AFTER = ("には", "に", "は", "も", "の", "、", "，", "と", "まで", "から")
 
 
 # ---------------------------------------------------------------------------
@@ -398,9 +405,11 @@ def _parse_day(s: str, pos: int, *, standalone: bool, loose: bool) -> tuple[Spec
     if standalone and not loose:
         # A day with no month (`19日`): only tight ASCII digits, never the head of a
         # compound (`1 日本`, `日米` after a footnote number).
-        if not raw.isascii() or m.end() - pos != len(raw) + 1:
-            return None
         nxt = s[m.end():m.end() + 2]
+        gap = m.end() - pos - len(raw) - 1
+        if not raw.isascii() or gap < 0 or (gap > 0 and not (gap == 1 and s[pos + len(raw)] == " "
+                                                             and nxt[:1] in STANDALONE_DAY_PARTICLES)):
+            return None
         if nxt[:1] in STANDALONE_DAY_BLOCK or nxt in ("朝鮮", "朝関", "朝首", "朝会", "朝間", "朝国", "も早"):
             return None
     return ("abs", n), m.end()
@@ -636,6 +645,26 @@ def _short_year_end(s: str, pos: int, start: Period) -> Period | None:
     return _with_approx(s, per)
 
 
+def _parse_short_year(s: str, pos: int) -> Candidate | None:
+    """`2022 年こそ…、23 年には…、24 年には`: a two-digit year continuing a list that a
+    four-digit year opened earlier in the same sentence (same century, within ten years)."""
+    if not SHORT_YEAR_RE.match(s, pos):
+        return None
+    cut = max(s.rfind(ch, 0, pos) for ch in "。！？")
+    cut = max(cut, s.rfind("\n\n", 0, pos))
+    years = SENTENCE_YEAR_RE.findall(s, cut + 1, pos)
+    if not years:
+        return None
+    y4 = int(years[-1])
+    per = _short_year_end(s, pos, Period(year=("abs", y4)))
+    if per is None or per.year is None or abs(per.year[1] - y4) > 10:
+        return None
+    after = SEP_RE.match(s, per.end).end()
+    if not s.startswith(SHORT_YEAR_AFTER, after):
+        return None
+    return Candidate(pos, per.end, "period", first=per)
+
+
 def _same_family(a: Period, b: Period) -> bool:
     """A range joins two calendar periods; `1960年代から2年` or `3月から24時` are not ranges."""
     if a.kind in ("decade", "century") or b.kind in ("decade", "century"):
@@ -814,7 +843,7 @@ def _parse_time(s: str, pos: int) -> Candidate | None:
 
 PARSERS: tuple[Callable[[str, int], Optional[Candidate]], ...] = (
     _parse_date_expression, _parse_numeric_date, _parse_relative, _parse_duration,
-    _parse_set, _parse_time,
+    _parse_set, _parse_time, _parse_short_year,
 )
 
 
@@ -1180,13 +1209,19 @@ def _extract(text: str, doc_date: str | None, strict: bool = True) -> list[Timex
     doc = _parse_doc_date(doc_date)
     ref: Partial = UNKNOWN
     out: list[Timex] = []
-    for c in _scan(s, strict):
+    sentence, opener = -1, ""  # the sentence being read and the date that opens it
+    for c in _merge_appositions(s, _scan(s, strict)):
         try:
             r = _resolve(c, ref, doc)
         except Exception:
             if strict:
                 raise
             continue
+        here = _sentence_start(s, c.start)
+        if here != sentence:
+            sentence, opener = here, ""
+            if r.type == "DATE" and r.point is not None and not s[here:c.start].strip(" \t\u3000「『（("):
+                opener = cal.iso(r.first)
         resolved = r.anchor != "unresolved"
         date_start = cal.iso(r.first) if resolved and r.type in ("DATE", "TIME") else ""
         date_end = cal.iso(r.last) if resolved and r.type in ("DATE", "TIME") else ""
@@ -1194,6 +1229,57 @@ def _extract(text: str, doc_date: str | None, strict: bool = True) -> list[Timex
             start=c.start, end=c.end, text=text[c.start:c.end], type=r.type, value=r.value,
             date_start=date_start, date_end=date_end, precision=r.precision, anchor=r.anchor,
         ))
-        if r.type in ("DATE", "TIME"):
-            ref = _move_reference(ref, r.point)
+        if r.type in ("DATE", "TIME") and not _aside(s, c, r, opener):
+            point = r.point
+            if point is not None and REPORT_DATE_RE.match(s, c.end):
+                # `2024年1月21日付『労働新聞』によれば同月15日…`: a cited report's date moves the
+                # reference to its month, never to its day (`20日付『…』…同日` is the event's day)
+                point = (point[0], point[1], None)
+            ref = _move_reference(ref, point)
+    return _copy_appositions(s, out)
+
+
+def _sentence_start(s: str, pos: int) -> int:
+    cut = max(max(s.rfind(ch, 0, pos) for ch in "。！？"), s.rfind("\n\n", 0, pos))
+    return cut + 1
+
+
+def _aside(s: str, c: Candidate, r: Resolved, opener: str) -> bool:
+    """A date that does not move the reference time (docs/annotation.md §1.3):
+    - a flashback (`前回の訪問は2019年4月で`, `かつて2000年に`);
+    - a date in a sentence that opens with a later date (`2024年2月26日、…は、
+      北朝鮮が2023年7～8月以降…との分析を示した`): the background of the sentence."""
+    clause = s[max(0, c.start - 40):c.start]
+    clause = clause[max(clause.rfind(ch) for ch in "。、，\n") + 1:]
+    if FLASHBACK_RE.search(clause):
+        return True
+    first = cal.iso(r.first)
+    return bool(opener and first and first < opener)
+
+
+def _merge_appositions(s: str, cands: list[Candidate]) -> list[Candidate]:
+    """`翌月 6 月 19 日`: a month anaphor restated by an explicit month is one expression."""
+    out: list[Candidate] = []
+    for c in cands:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.kind == "period" and prev.first is not None
+                and prev.first.kind == "point" and prev.first.year is None and prev.first.day is None
+                and prev.first.month is not None and prev.first.month[0] == "ref"
+                and c.first is not None and c.first.kind == "point" and c.first.year is None
+                and c.first.month is not None and c.first.month[0] == "abs"
+                and not s[prev.end:c.start].strip(" \t\u3000")):
+            out[-1] = replace(c, start=prev.start)
+            continue
+        out.append(c)
+    return out
+
+
+def _copy_appositions(s: str, out: list[Timex]) -> list[Timex]:
+    """`首脳会談の一カ月前である昨年八月`: a counted offset restated by a date takes its value."""
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if (a.type == "DATE" and b.type == "DATE" and b.date_start and RELATIVE_RE.fullmatch(normalise(a.text))
+                and s[a.end:b.start] in ("である", "の", "、", "にあたる")):
+            out[i] = replace(a, value=b.value, date_start=b.date_start, date_end=b.date_end,
+                             precision=b.precision, anchor=b.anchor)
     return out

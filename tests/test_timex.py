@@ -421,6 +421,61 @@ DISCOURSE = [
 ]
 
 
+# The reference time does not move for asides (docs/annotation.md §1.3): flashbacks,
+# background dates inside a sentence opened by a later date, and cited reports' days.
+ASIDES = [
+    # flashback marked by 前回 / かつて: the yearless date keeps the narrative year
+    ("2023年9月に首相が訪米した。前回の訪米は2015年4月で、8年ぶりだった。9月20日に帰国した。",
+     None, [("2023年9月", "2023-09"), ("2015年4月", "2015-04"), ("8年ぶり", "P8Y"), ("9月20日", "2023-09-20")]),
+    ("2022年5月に会談した。両国はかつて2010年に条約を結んだ。同月末に声明を出した。",
+     None, [("2022年5月", "2022-05"), ("2010年", "2010"), ("同月末", "2022-05-21/2022-05-31")]),
+    # a sentence that opens with its date: earlier dates inside it are background
+    ("2024年2月26日、国防相は北朝鮮が2023年7～8月以降に砲弾を送ったと述べた。同年3月18日に発射があった。",
+     None, [("2024年2月26日", "2024-02-26"), ("2023年7～8月以降", "2023-07-01/.."), ("同年3月18日", "2024-03-18")]),
+    # a later date inside the sentence still moves the reference
+    ("2022年に交渉が始まり、2023年6月に合意した。同月中に発効した。",
+     None, [("2022年", "2022"), ("2023年6月", "2023-06"), ("同月", "2023-06")]),
+    # a cited report's date moves the reference to its month only
+    ("2023年10月19日に外相が会談した。20日付『新聞』によれば、同日夜に夕食会も開かれた。",
+     None, [("2023年10月19日", "2023-10-19"), ("20日", "2023-10-20"), ("同日夜", "2023-10-19TNI")]),
+    ("2023年10月に訪問した。2024年1月21日付の報道によれば同月15日に会談した。",
+     None, [("2023年10月", "2023-10"), ("2024年1月21日", "2024-01-21"), ("同月15日", "2024-01-15")]),
+]
+
+
+@pytest.mark.parametrize("text,doc_date,expected", ASIDES)
+def test_asides_keep_the_reference_time(text, doc_date, expected):
+    assert [(t.text, t.value) for t in extract_timex(text, doc_date)] == expected
+
+
+# Bare days and two-digit years that continue what their sentence began
+CONTINUATIONS = [
+    ("2023 年 10 月 18～19 日に外相が訪問し、19 日に会談した。", None,
+     [("2023 年 10 月 18～19 日", "2023-10-18/2023-10-19"), ("19 日", "2023-10-19")]),
+    ("成長率は 2022 年こそ 1.2% 減、23 年には 3.6% 増、24 年には 3.2% 増だった。", None,
+     [("2022 年", "2022"), ("23 年", "2023"), ("24 年", "2024")]),
+    ("1998 年に始まり、99 年には拡大した。", None, [("1998 年", "1998"), ("99 年", "1999")]),
+    # not continuations: no four-digit year before, a length, a spaced day with no particle
+    ("23 年には増加した。", None, []),
+    ("2020年から 30 年間続く。", None, [("2020年", "2020"), ("30 年間", "P30Y")]),
+    ("2020年に、50 年には達しない。", None, [("2020年", "2020")]),
+    ("2024年6月に 1 日本の船が来た。", None, [("2024年6月", "2024-06")]),
+    # a month anaphor restated by its month; a counted offset restated by a date
+    ("2024年5月に会談した。会談の翌月 6 月 19 日に署名した。", None,
+     [("2024年5月", "2024-05"), ("翌月 6 月 19 日", "2024-06-19")]),
+    ("会談の一カ月前である昨年八月に発射した。", "2024-01-18", [("一カ月前", "2023-08"), ("昨年八月", "2023-08")]),
+    ("会談の3年前の2020年に合意した。", "2024-01-18", [("3年前", "2020"), ("2020年", "2020")]),
+]
+
+
+@pytest.mark.parametrize("text,doc_date,expected", CONTINUATIONS)
+def test_continuations(text, doc_date, expected):
+    found = extract_timex(text, doc_date)
+    assert [(t.text, t.value) for t in found] == expected
+    for t in found:
+        assert text[t.start:t.end] == t.text
+
+
 @pytest.mark.parametrize("text,doc_date,expected", DISCOURSE)
 def test_discourse_reference_time(text, doc_date, expected):
     found = extract_timex(text, doc_date)
