@@ -22,6 +22,9 @@ DOCUMENT_COLUMNS = (
     "n_chars", "n_sentences", "n_timex", "n_entities", "n_events", "status", "error",
 )
 SENTENCE_COLUMNS = ("doc_id", "sent_id", "char_start", "char_end", "text", "clean_text")
+ENTITY_COLUMNS = (
+    "doc_id", "entity_id", "char_start", "char_end", "text", "label", "actor_id", "country", "name",
+)
 TIMEX_COLUMNS = (
     "doc_id", "timex_id", "char_start", "char_end", "text", "type", "value", "date_start",
     "date_end", "precision", "anchor",
@@ -150,6 +153,24 @@ def analyse(art: Article, docs: list) -> None:
         })
     art.tables["sentences"] = rows
     art.tables["timex"] = timex_rows(art)
+    art.tables["entities"] = entity_rows(art, docs)
+
+
+def entity_rows(art: Article, docs: list) -> list[dict]:
+    """entities.csv rows from each paragraph Doc's `doc._.actors` (actor_finder component)."""
+    rows = []
+    for (p_start, _), doc in zip(art.paragraphs, docs):
+        for e in doc._.actors or ():
+            rs, re_ = art.cleaned.to_raw(p_start + e.start, p_start + e.end)
+            rows.append({
+                "doc_id": art.doc_id, "entity_id": "", "char_start": rs, "char_end": re_,
+                "text": art.cleaned.raw[rs:re_], "label": e.label, "actor_id": e.actor_id,
+                "country": e.country, "name": e.name,
+            })
+    rows.sort(key=lambda r: (r["char_start"], r["char_end"]))
+    for k, r in enumerate(rows, start=1):
+        r["entity_id"] = f"E{k}"
+    return rows
 
 
 def timex_rows(art: Article) -> list[dict]:
@@ -205,4 +226,5 @@ def run_extract(
     write_csv(out / "documents.csv", DOCUMENT_COLUMNS, doc_rows)
     write_csv(out / "sentences.csv", SENTENCE_COLUMNS, (r for a in articles for r in a.tables.get("sentences", [])))
     write_csv(out / "timex.csv", TIMEX_COLUMNS, (r for a in articles for r in a.tables.get("timex", [])))
+    write_csv(out / "entities.csv", ENTITY_COLUMNS, (r for a in articles for r in a.tables.get("entities", [])))
     return doc_rows

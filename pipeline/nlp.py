@@ -15,10 +15,14 @@ class ModelError(Exception):
 def load_nlp(model: str = MODEL):
     import spacy
 
+    from . import components  # noqa: F401  (registers the factories)
+
     try:
-        return spacy.load(model)
+        nlp = spacy.load(model)
     except OSError as exc:
         raise ModelError(f"cannot load the GiNZA model {model!r}: {exc}. Run `make install`.") from None
+    nlp.add_pipe("actor_finder", last=True)
+    return nlp
 
 
 def model_version(nlp) -> str:

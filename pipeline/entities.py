@@ -1,0 +1,284 @@
+"""Actors and places: find every state, organisation, office-holder and place, with codes.
+
+    find_entities(text, gazetteer, ner=()) -> list[Entity]
+
+Pure function over one text (a paragraph or a whole article); offsets are into `text`.
+Passes, each only over characters no earlier pass claimed:
+
+1. names from the resource files, leftmost-longest (`朝鮮民主主義人民共和国` before `朝鮮`),
+   Latin and katakana names only at word boundaries (`インド` is not in `インドネシア`);
+   a person's directly attached title or honorific joins the span (`プーチン大統領`, `金正恩 国務委員長`);
+2. unknown people: a name written before an office title (`申源湜国防相`, `カービー調整官`);
+3. country compounds, one row per country: a run of abbreviations (`日米韓`, `中露朝`, `露ウ`),
+   or one abbreviation that a prefix or suffix marks as a state (`訪朝`, `対ロ`, `在韓`, `米軍`,
+   `ロ側`), never inside an ordinary word (`中心`, `独自`, `調印`: compound_exclusions.csv);
+4. the GiNZA NER spans (ENE labels) the lists left uncovered, mapped to PERSON/ORG/GPE/LOC/FAC.
+
+A person or body with no known state takes the country of an actor written right before it
+with `の` (`韓国の申源湜国防相` -> KOR, `ホワイトハウスのカービー調整官` -> USA).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+
+from .gazetteer import Entry, Gazetteer, fold
+from .records import Entity
+
+KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc\u30fd\u30fe]")
+_ASCII_WORD = re.compile(r"[A-Za-z0-9]")
+
+# Pass 3: what marks a single abbreviation as a state
+SINGLE_PREFIXES = frozenset("訪対在駐親反来離知嫌抗排滞")
+SINGLE_SUFFIXES = (
+    "軍", "側", "政府", "大統領", "首相", "外相", "国防相", "国防長官", "国務長官", "国務省",
+    "国防総省", "国防省", "外務省", "当局", "議会", "紙", "大使", "大使館", "海軍", "空軍", "陸軍",
+    "艦", "兵", "企業", "製", "本土", "主導", "首脳", "高官", "政権", "経済", "情報機関",
+)
+# A run of two abbreviations or more is a compound unless an ordinary word sits across its edge.
+RUN_JOINERS = "・"
+
+# Pass 2: a name before a title
+_KANJI = r"\u4e00-\u9fff\u3400-\u4dbf々"
+NAME_BEFORE_TITLE = re.compile(
+    rf"(?:[\u30a1-\u30fa\u30fc]+(?:[・=＝][\u30a1-\u30fa\u30fc]+)*|[{_KANJI}]{{2,4}})[ \u3000]?$"
+)
+NOT_IN_NAME = set("国省軍党府庁院同両各副元前現新旧首外代長官相局部会団員市州県区駐次総")
+NAME_LEFT_EDGE = set("のはがをにとも、。，「『（(・ 　\n") | {""}
+
+# Pass 4: GiNZA ENE labels -> contract labels
+NER_LABELS = {
+    "Person": "PERSON",
+    "City": "GPE", "Province": "GPE", "County": "GPE", "GPE_Other": "GPE",
+    "Geological_Region_Other": "LOC", "Sea": "LOC", "Bay": "LOC", "Lake": "LOC", "River": "LOC",
+    "Island": "LOC", "Mountain": "LOC", "Continental_Region": "LOC", "Domestic_Region": "LOC",
+    "Region_Other": "LOC", "Water_Route": "LOC", "Astral_Body": "",
+    "Airport": "FAC", "Port": "FAC", "Military_Base": "FAC", "Facility_Other": "FAC",
+    "Research_Institute": "ORG", "Space_Station": "FAC",
+    "International_Organization": "ORG", "Government": "ORG", "Political_Party": "ORG",
+    "Military": "ORG", "Political_Organization_Other": "ORG", "Company": "ORG",
+    "Corporation_Other": "ORG", "Organization_Other": "ORG", "Public_Institution": "ORG",
+    "Show_Organization": "", "Ethnic_Group_Other": "", "Nationality": "",
+}
+
+
+def _is_katakana(ch: str) -> bool:
+    return bool(ch) and KATAKANA.match(ch) is not None
+
+
+def _boundary_ok(s: str, start: int, end: int) -> bool:
+    first, last = s[start], s[end - 1]
+    before = s[start - 1] if start > 0 else ""
+    after = s[end] if end < len(s) else ""
+    if _ASCII_WORD.match(first) and before and _ASCII_WORD.match(before):
+        return False
+    if _ASCII_WORD.match(last) and after and _ASCII_WORD.match(after):
+        return False
+    if _is_katakana(first) and _is_katakana(before):
+        return False
+    if _is_katakana(last) and _is_katakana(after):
+        return False
+    return True
+
+
+class _Finder:
+    def __init__(self, text: str, gaz: Gazetteer) -> None:
+        self.text = text
+        self.s = fold(text)
+        self.gaz = gaz
+        self.taken = [False] * len(text)
+        self.found: list[tuple[int, int, Entry]] = []
+
+    def free(self, start: int, end: int) -> bool:
+        return not any(self.taken[start:end])
+
+    def claim(self, start: int, end: int, entry: Entry) -> None:
+        for k in range(start, end):
+            self.taken[k] = True
+        self.found.append((start, end, entry))
+
+    # -- pass 1 -----------------------------------------------------------
+    def names(self) -> None:
+        s, buckets = self.s, _buckets(self.gaz)
+        i = 0
+        while i < len(s):
+            best = None
+            for key in buckets.get(s[i], ()):
+                if s.startswith(key, i) and _boundary_ok(s, i, i + len(key)):
+                    best = key
+                    break
+            if best is None:
+                i += 1
+                continue
+            entry = self.gaz.names[best]
+            end = i + len(best)
+            if entry.label == "PERSON":
+                end = self.title_end(end)
+            self.claim(i, end, entry)
+            i = end
+
+    def title_end(self, end: int) -> int:
+        s = self.s
+        k = end + 1 if s[end:end + 1] in (" ", "\u3000") else end
+        for t in self.gaz.titles:
+            if s.startswith(t, k):
+                return k + len(t)
+        return end
+
+    # -- pass 2 -----------------------------------------------------------
+    def titled_people(self) -> None:
+        s = self.s
+        for t in self.gaz.titles:
+            if len(t) < 2 and t != "氏":
+                continue
+            pos = s.find(t)
+            while pos != -1:
+                self._titled(pos, t)
+                pos = s.find(t, pos + 1)
+
+    def _titled(self, pos: int, title: str) -> None:
+        s = self.s
+        end = pos + len(title)
+        if not self.free(pos, end) or (end < len(s) and _is_katakana(s[end - 1]) and _is_katakana(s[end])):
+            return
+        m = NAME_BEFORE_TITLE.search(s, max(0, pos - 24), pos)
+        if not m:
+            return
+        start = m.start()
+        name = s[start:pos].strip(" \u3000")
+        kana = _is_katakana(name[0])
+        if kana and _is_katakana(s[start - 1] if start else ""):
+            return
+        if not kana:
+            if title == "氏" or any(ch in NOT_IN_NAME for ch in name):
+                return
+            if (s[start - 1] if start else "") not in NAME_LEFT_EDGE:
+                return
+        if not self.free(start, end) or fold(name) in self.gaz.names:
+            return
+        self.claim(start, end, Entry("PERSON", "", "", name))
+
+    # -- pass 3 -----------------------------------------------------------
+    def compounds(self) -> None:
+        s, ab = self.s, self.gaz.abbrevs
+        i = 0
+        while i < len(s):
+            if s[i] not in ab or self.taken[i]:
+                i += 1
+                continue
+            run = [i]
+            j = i + 1
+            while j < len(s) and not self.taken[j]:
+                if s[j] in ab:
+                    run.append(j)
+                    j += 1
+                elif s[j] in RUN_JOINERS and j + 1 < len(s) and s[j + 1] in ab and not self.taken[j + 1]:
+                    j += 1
+                else:
+                    break
+            self._run(run)
+            i = j
+        self._context_abbrevs()
+
+    def _run(self, run: list[int]) -> None:
+        s, ex = self.s, self.gaz.exclusions
+        # trim characters that belong to an ordinary word across the run's edges or inside it
+        while run and run[0] > 0 and s[run[0] - 1] + s[run[0]] in ex:
+            run = run[1:]
+        while run and run[-1] + 1 < len(s) and s[run[-1]] + s[run[-1] + 1] in ex:
+            run = run[:-1]
+        if not run:
+            return
+        if any(s[a] + s[b] in ex for a, b in zip(run, run[1:]) if b == a + 1):
+            return
+        kana_edge = (_is_katakana(s[run[0]]) and _is_katakana(s[run[0] - 1] if run[0] else "")) or (
+            _is_katakana(s[run[-1]]) and _is_katakana(s[run[-1] + 1] if run[-1] + 1 < len(s) else ""))
+        if kana_edge:
+            return
+        before = s[run[0] - 1] if run[0] else ""
+        if len(run) == 1 and not self._single_ok(run[0]):
+            return
+        if len(run) > 1 and before and re.match(rf"[{_KANJI}]", before) and before not in SINGLE_PREFIXES:
+            return
+        for k in run:
+            code = self.gaz.abbrevs[s[k]]
+            self.claim(k, k + 1, Entry("ORG" if code in self.gaz.org_codes else "COUNTRY", code,
+                                       "" if code in self.gaz.org_codes else code, _country_name(self.gaz, code)))
+
+    def _single_ok(self, k: int) -> bool:
+        s = self.s
+        before = s[k - 1] if k else ""
+        if before in SINGLE_PREFIXES:
+            return True
+        if before and re.match(rf"[{_KANJI}]", before):
+            return False
+        return any(s.startswith(x, k + 1) for x in SINGLE_SUFFIXES)
+
+    def _context_abbrevs(self) -> None:
+        """`対北制裁`, `南北`: characters that name a state only after 対/訪 or in 南北."""
+        s = self.s
+        for k, ch in enumerate(s):
+            code = self.gaz.context_abbrevs.get(ch)
+            if code is None or self.taken[k]:
+                continue
+            before = s[k - 1] if k else ""
+            after = s[k + 1] if k + 1 < len(s) else ""
+            if before in ("対", "訪") and after not in ("朝", "方", "部", "極", "東", "西", "米", "欧"):
+                self.claim(k, k + 1, Entry("COUNTRY", code, code, _country_name(self.gaz, code)))
+
+    # -- pass 4 -----------------------------------------------------------
+    def ner(self, spans: Iterable[tuple[int, int, str]]) -> None:
+        for start, end, ene in spans:
+            label = NER_LABELS.get(ene, "")
+            if not label or end - start < 2 or not self.free(start, end):
+                continue
+            text = self.text[start:end]
+            if label == "PERSON":
+                if not (_is_katakana(text[0]) or re.match(rf"[{_KANJI}]", text[0])):
+                    continue
+                end = self.title_end(end)
+            self.claim(start, end, Entry(label, "", "", unicodedata.normalize("NFKC", text)))
+
+    # -- context ----------------------------------------------------------
+    def entities(self) -> list[Entity]:
+        found = sorted(self.found, key=lambda f: (f[0], f[1]))
+        by_end = {e: entry for _, e, entry in found}
+        out = []
+        for start, end, entry in found:
+            if entry.label in ("PERSON", "ORG") and not entry.country and entry.actor_id == "":
+                prev = by_end.get(start - 1) if start and self.s[start - 1] == "の" else None
+                code = (prev.country or prev.actor_id) if prev is not None else ""
+                if code and code in self.gaz.country_codes:
+                    entry = Entry(entry.label, code, code, entry.name)
+            out.append(Entity(start=start, end=end, text=self.text[start:end], label=entry.label,
+                              actor_id=entry.actor_id, country=entry.country, name=entry.name))
+        return out
+
+
+def _buckets(gaz: Gazetteer) -> dict[str, tuple[str, ...]]:
+    cached = getattr(gaz, "_buckets", None)
+    if cached is None:
+        b: dict[str, list[str]] = {}
+        for key in gaz.names:
+            b.setdefault(key[0], []).append(key)
+        cached = {c: tuple(sorted(v, key=lambda k: (-len(k), k))) for c, v in b.items()}
+        object.__setattr__(gaz, "_buckets", cached)
+    return cached
+
+
+def _country_name(gaz: Gazetteer, code: str) -> str:
+    return gaz.display.get(code, code)
+
+
+def find_entities(text: str, gaz: Gazetteer, ner: Sequence[tuple[int, int, str]] = ()) -> list[Entity]:
+    """Every actor and place of `text` (see the module docstring), in text order."""
+    if not text:
+        return []
+    f = _Finder(text, gaz)
+    f.names()
+    f.titled_people()
+    f.compounds()
+    f.ner(ner)
+    return f.entities()
