@@ -64,6 +64,17 @@ NER_LABELS = {
 }
 
 
+BRACKETS = re.compile(r"[（()）「」『』【】〈〉《》\[\]]")
+PERSON_NAME = re.compile(rf"[\u30a1-\u30fa\u30fc]+(?:[・=＝ ][\u30a1-\u30fa\u30fc]+)*|[{_KANJI}]{{2,4}}")
+
+
+def _name_like(text: str) -> bool:
+    """A person's name: katakana words joined by `・`, or two to four kanji of no office word."""
+    if not PERSON_NAME.fullmatch(text):
+        return False
+    return _is_katakana(text[0]) or not any(ch in NOT_IN_NAME for ch in text)
+
+
 def _is_katakana(ch: str) -> bool:
     return bool(ch) and KATAKANA.match(ch) is not None
 
@@ -114,6 +125,9 @@ class _Finder:
                 continue
             entry = self.gaz.names[best]
             end = i + len(best)
+            if all(ch in self.gaz.abbrevs for ch in best):  # `日米豪印`: a compound, split in pass 3
+                i = end
+                continue
             if entry.label == "PERSON":
                 end = self.title_end(end)
             self.claim(i, end, entry)
@@ -234,9 +248,14 @@ class _Finder:
             label = NER_LABELS.get(ene, "")
             if not label or end - start < 2 or not self.free(start, end):
                 continue
+            cut = BRACKETS.search(self.text, start, end)
+            if cut:  # `国際銀行間通信協会（SWIFT`: a span never crosses a bracket
+                end = cut.start()
             text = self.text[start:end]
+            if len(text) < 2 or fold(text) in self.gaz.names:
+                continue
             if label == "PERSON":
-                if not (_is_katakana(text[0]) or re.match(rf"[{_KANJI}]", text[0])):
+                if not _name_like(text):
                     continue
                 end = self.title_end(end)
             self.claim(start, end, Entry(label, "", "", unicodedata.normalize("NFKC", text)))
