@@ -75,6 +75,25 @@ def _name_like(text: str) -> bool:
     return _is_katakana(text[0]) or not any(ch in NOT_IN_NAME for ch in text)
 
 
+ORG_TAIL = re.compile(
+    r"(?:党|省|庁|院|局|会|協会|機構|基金|銀行|社|大学|センター|研究所|委員会|通信|新聞|艦隊|部|団|機関|"
+    r"チーム|ラボ|連合|公社|グループ|財団|放送|テレビ|府)$"
+)
+NOT_A_PLACE_TAIL = re.compile(r"(?:国|諸国|方面|方|秩序|圏内)$")
+
+
+def _ner_ok(label: str, text: str, after: str) -> bool:
+    """The model's spans are a fallback: keep those that look like what their label names.
+    A person is a katakana name, or a kanji name with a title or 氏 after it; an
+    organisation ends in an organisation word (`…党`, `…銀行`, `…研究所`); a place is not a
+    class of states (`西側諸国`, `核保有国`) or a direction (`北方`)."""
+    if label == "PERSON":
+        return _name_like(text) and (_is_katakana(text[0]) or after[:1] == "氏")
+    if label == "ORG":
+        return bool(ORG_TAIL.search(text)) and not text.endswith("政権")
+    return not NOT_A_PLACE_TAIL.search(text)
+
+
 def _is_katakana(ch: str) -> bool:
     return bool(ch) and KATAKANA.match(ch) is not None
 
@@ -254,9 +273,9 @@ class _Finder:
             text = self.text[start:end]
             if len(text) < 2 or fold(text) in self.gaz.names:
                 continue
+            if not _ner_ok(label, text, self.s[end:end + 2]):
+                continue
             if label == "PERSON":
-                if not _name_like(text):
-                    continue
                 end = self.title_end(end)
             self.claim(start, end, Entry(label, "", "", unicodedata.normalize("NFKC", text)))
 

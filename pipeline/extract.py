@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .byline import byline_ranges, inside
 from .clean import Cleaned, clean, paragraphs
 from .dateline import find_dateline
 from .ingest import IngestError, read_document
@@ -38,6 +39,7 @@ class Article:
     doc_id: str
     path: Path
     title: str = ""
+    author: str = ""
     published: str = ""
     doc_date: str = ""
     doc_date_source: str = "none"
@@ -97,7 +99,7 @@ def prepare(path: Path, doc_id: str, manifest: ManifestRow | None, doc_date_opti
     """Read, decode, clean and date one article; errors are kept on the Article."""
     art = Article(doc_id=doc_id, path=path)
     if manifest:
-        art.title, art.published = manifest.title, manifest.published
+        art.title, art.author, art.published = manifest.title, manifest.author, manifest.published
     try:
         raw = read_document(path)
     except IngestError as exc:
@@ -152,15 +154,19 @@ def analyse(art: Article, docs: list) -> None:
             "text": art.cleaned.raw[rs:re_], "clean_text": art.cleaned.text[sent.start:sent.end],
         })
     art.tables["sentences"] = rows
-    art.tables["timex"] = timex_rows(art)
-    art.tables["entities"] = entity_rows(art, docs)
+    byline = byline_ranges(art.cleaned.text, art.author)
+    art.tables["timex"] = timex_rows(art, byline)
+    art.tables["entities"] = entity_rows(art, docs, byline)
 
 
-def entity_rows(art: Article, docs: list) -> list[dict]:
-    """entities.csv rows from each paragraph Doc's `doc._.actors` (actor_finder component)."""
+def entity_rows(art: Article, docs: list, byline: list[tuple[int, int]] = ()) -> list[dict]:
+    """entities.csv rows from each paragraph Doc's `doc._.actors` (actor_finder component);
+    the author block is not extracted."""
     rows = []
     for (p_start, _), doc in zip(art.paragraphs, docs):
         for e in doc._.actors or ():
+            if inside(byline, p_start + e.start, p_start + e.end):
+                continue
             rs, re_ = art.cleaned.to_raw(p_start + e.start, p_start + e.end)
             rows.append({
                 "doc_id": art.doc_id, "entity_id": "", "char_start": rs, "char_end": re_,
@@ -173,12 +179,13 @@ def entity_rows(art: Article, docs: list) -> list[dict]:
     return rows
 
 
-def timex_rows(art: Article) -> list[dict]:
+def timex_rows(art: Article, byline: list[tuple[int, int]] = ()) -> list[dict]:
     """timex.csv rows: the grammar runs on the cleaned text; offsets are mapped back to raw."""
     from .timex import extract_timex
 
     rows = []
-    for k, t in enumerate(extract_timex(art.cleaned.text, art.doc_date or None), start=1):
+    found = [t for t in extract_timex(art.cleaned.text, art.doc_date or None) if not inside(byline, t.start, t.end)]
+    for k, t in enumerate(found, start=1):
         rs, re_ = art.cleaned.to_raw(t.start, t.end)
         rows.append({
             "doc_id": art.doc_id, "timex_id": f"T{k}", "char_start": rs, "char_end": re_,

@@ -1,0 +1,39 @@
+"""The author block (byline and affiliation) of an article: not annotated, so not extracted.
+
+    byline_ranges(text, author="") -> list[(start, end)]
+
+A byline line is a short line (no sentence-final `。`, at most 120 characters) that holds the
+author's name (spaces ignored, from the manifest) or an academic or professional title
+(`准教授`, `研究員`, `弁護士` …): `**猿田 佐世 (Sayo Saruta),**`, `広島市立大学…准教授 加藤美保子`,
+`(山口信治 防衛研究所 地域研究部主任研究官)`.  Offsets are into `text`.
+"""
+
+from __future__ import annotations
+
+import re
+
+MAX_LINE = 120
+AFFILIATION = re.compile(
+    r"准?教授|講師|研究員|研究官|研究主幹|弁護士|所長|理事長|理事|フェロー|客員|特任|助教|"
+    r"専任|名誉教授|編集委員|論説委員|記者|Professor|Fellow|Researcher"
+)
+_SPACES = re.compile(r"[ \t\u3000*_()（）,，]")
+
+
+def byline_ranges(text: str, author: str = "") -> list[tuple[int, int]]:
+    name = _SPACES.sub("", author)
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        body = line.strip()
+        if not body or len(body) > MAX_LINE or "。" in body:
+            continue
+        if (name and len(name) >= 2 and name in _SPACES.sub("", body)) or AFFILIATION.search(body):
+            out.append((start, end))
+    return out
+
+
+def inside(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(a <= start and end <= b for a, b in ranges)
