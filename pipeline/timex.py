@@ -271,6 +271,10 @@ SET_RE = _c(
     rf"|(?<![0-9{KANJI_NUM}年月週日])(?P<per>年|月|週){S}(?:に{S})?"
     rf"(?P<n>[0-9]{{1,2}}|[一二三四五六七八九十]{{1,2}}|数){S}回(?!目|戦|忌|大会|会合|会議))"
 )
+RECENT_SPAN_RE = _c(
+    rf"(?:ここ|この){S}(?:数|十数|[0-9]{{1,2}}{S}[,、，～~\-]{S}[0-9]{{1,2}}|(?P<n>[0-9]{{1,2}}|[一二三四五六七八九十]{{1,2}}))"
+    rf"{S}(?P<u>年|か月|カ月|ヶ月|週間|日)(?:{S}間)?(?!前|後|代|度|生|目)"
+)
 DURATION_CONTEXT_AFTER_RE = _c(
     rf"{S}(?:以上|近く|近い|余り|あまり|超|強|弱|にわた|に及|が経|が過ぎ|を経|越し|来|も(?:の間|続))"
 )
@@ -279,7 +283,7 @@ DURATION_CONTEXT_BEFORE = ("過去", "ここ", "約", "およそ", "戦後", "�
 
 TRIGGER_RE = _c(
     rf"{NO_DIGIT_BEFORE}[0-9]|{NO_KANJI_NUM_BEFORE}[{KANJI_NUM}]"
-    r"|[令平昭大明そ同翌前今本昨去来再先当毎隔半数午正]"
+    r"|[令平昭大明そこ同翌前今本昨去来再先当毎隔半数午正]"
     rf"|[年月週](?={S}(?:に{S})?(?:[0-9]{{1,2}}|[一二三四五六七八九十]{{1,2}}|数){S}回)"
 )
 URL_RE = _c(r"(?:https?://|ftp://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
@@ -773,6 +777,19 @@ def _parse_duration(s: str, pos: int) -> Candidate | None:
     return Candidate(pos, m.end(), "duration", value=value)
 
 
+def _parse_recent_span(s: str, pos: int) -> Candidate | None:
+    """`ここ数年`, `この1, 2年`, `ここ3年`: a span of time up to now, a DURATION
+    (`PXY` when the count is vague)."""
+    m = RECENT_SPAN_RE.match(s, pos)
+    if not m:
+        return None
+    unit = {"ヶ月": "か月", "カ月": "か月"}.get(m.group("u"), m.group("u"))
+    n = _num(m.group("n")) if m.group("n") else None
+    count = "X" if n is None else str(n)
+    value = {"年": f"P{count}Y", "か月": f"P{count}M", "週間": f"P{count}W", "日": f"P{count}D"}[unit]
+    return Candidate(pos, m.end(), "duration", value=value)
+
+
 def _duration_context(s: str, start: int, end: int) -> bool:
     if DURATION_CONTEXT_AFTER_RE.match(s, end):
         return True
@@ -843,7 +860,7 @@ def _parse_time(s: str, pos: int) -> Candidate | None:
 
 PARSERS: tuple[Callable[[str, int], Optional[Candidate]], ...] = (
     _parse_date_expression, _parse_numeric_date, _parse_relative, _parse_duration,
-    _parse_set, _parse_time, _parse_short_year,
+    _parse_set, _parse_time, _parse_short_year, _parse_recent_span,
 )
 
 

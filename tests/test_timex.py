@@ -468,6 +468,28 @@ CONTINUATIONS = [
 ]
 
 
+# Spans of time up to now, with a vague or small count
+RECENT_SPANS = [
+    ("ここ数年、関係は深まった。", ("ここ数年", "PXY")),
+    ("この1, 2年で変わった。", ("この1, 2年", "PXY")),
+    ("この1～2年で変わった。", ("この1～2年", "PXY")),
+    ("ここ3年間の推移", ("ここ3年間", "P3Y")),
+    ("ここ数か月の動き", ("ここ数か月", "PXM")),
+    ("この二週間で", ("この二週間", "P2W")),
+]
+
+
+@pytest.mark.parametrize("text,expected", RECENT_SPANS)
+def test_recent_spans(text, expected):
+    found = extract_timex(text, "2024-05-01")
+    assert [(t.text, t.value, t.type) for t in found] == [expected + ("DURATION",)]
+
+
+@pytest.mark.parametrize("text", ["この年、条約が結ばれた。", "ここ数日前", "この3年前の合意", "この10年代"])
+def test_recent_span_not_taken(text):
+    assert all(t.type != "DURATION" or not t.text.startswith(("この", "ここ")) for t in extract_timex(text, None))
+
+
 @pytest.mark.parametrize("text,doc_date,expected", CONTINUATIONS)
 def test_continuations(text, doc_date, expected):
     found = extract_timex(text, doc_date)
@@ -575,7 +597,6 @@ NOT_TIMEX = [
     ("来日した", "2024"),
     ("先日", "2024"),
     ("年末年始", "2024"),
-    ("ここ数年", "2024"),
     ("一時的に", "2024"),
 ]
 
