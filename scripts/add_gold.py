@@ -36,6 +36,11 @@ def main(argv: list[str] | None = None) -> int:
             print(f"error: {src}: file not found", file=sys.stderr)
             return 2
         cols, new = read(src)
+        bad = [i for i, r in enumerate(new, start=2) if None in r]
+        if bad:
+            print(f"error: {src}:{bad[0]}: more cells than the header has columns (quote cells holding a comma)",
+                  file=sys.stderr)
+            return 2
         if any(r["doc_id"] != a.doc_id for r in new):
             print(f"error: {src}: rows of another document", file=sys.stderr)
             return 2
