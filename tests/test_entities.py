@@ -1,0 +1,171 @@
+"""Tests for actors and places (pipeline/entities.py, pipeline/gazetteer.py).
+
+Tables of composed sentences, `(text, expected rows)`, in the house style of GiNZA's tables.
+None is taken from the corpus.
+"""
+
+from __future__ import annotations
+
+import csv
+
+import pycountry
+import pytest
+
+from pipeline.entities import find_entities
+from pipeline.gazetteer import RESOURCES, load_gazetteer
+
+G = load_gazetteer()
+
+
+def rows(text, ner=()):
+    return [(e.text, e.label, e.actor_id) for e in find_entities(text, G, ner)]
+
+
+def check_offsets(text):
+    for e in find_entities(text, G):
+        assert text[e.start:e.end] == e.text
+
+
+NAMES = [
+    ("朝鮮民主主義人民共和国とロシア連邦が条約を結んだ。",
+     [("朝鮮民主主義人民共和国", "COUNTRY", "PRK"), ("ロシア連邦", "COUNTRY", "RUS")]),
+    ("北朝鮮は韓国と米国を非難した。", [("北朝鮮", "COUNTRY", "PRK"), ("韓国", "COUNTRY", "KOR"), ("米国", "COUNTRY", "USA")]),
+    ("インドとインドネシアの首脳", [("インド", "COUNTRY", "IND"), ("インドネシア", "COUNTRY", "IDN")]),
+    ("アメリカとオーストラリア", [("アメリカ", "COUNTRY", "USA"), ("オーストラリア", "COUNTRY", "AUS")]),
+    ("ＮＡＴＯとSCOとBRICS", [("ＮＡＴＯ", "ORG", "NATO"), ("SCO", "ORG", "SCO"), ("BRICS", "ORG", "BRICS")]),
+    ("上海協力機構の会合", [("上海協力機構", "ORG", "SCO")]),
+    ("国連安全保障理事会で", [("国連安全保障理事会", "ORG", "UNSC")]),
+    ("朝鮮中央通信によると", [("朝鮮中央通信", "ORG", "PRK")]),
+    ("平壌とモスクワを結ぶ", [("平壌", "GPE", "PRK"), ("モスクワ", "GPE", "RUS")]),
+    ("日本海と朝鮮半島", [("日本海", "LOC", ""), ("朝鮮半島", "LOC", "")]),
+    # Latin names only at word boundaries
+    ("EUROPEという語", []),
+]
+
+COMPOUNDS = [
+    ("日米韓の首脳", [("日", "COUNTRY", "JPN"), ("米", "COUNTRY", "USA"), ("韓", "COUNTRY", "KOR")]),
+    ("中露朝の接近", [("中", "COUNTRY", "CHN"), ("露", "COUNTRY", "RUS"), ("朝", "COUNTRY", "PRK")]),
+    ("露朝関係と朝ロ関係", [("露", "COUNTRY", "RUS"), ("朝", "COUNTRY", "PRK"), ("朝", "COUNTRY", "PRK"), ("ロ", "COUNTRY", "RUS")]),
+    ("露ウ戦争が続く", [("露", "COUNTRY", "RUS"), ("ウ", "COUNTRY", "UKR")]),
+    ("首相が訪朝した", [("朝", "COUNTRY", "PRK")]),
+    ("対ロ制裁を強化", [("ロ", "COUNTRY", "RUS")]),
+    ("米中対立の激化", [("米", "COUNTRY", "USA"), ("中", "COUNTRY", "CHN")]),
+    ("米軍と在日米軍", [("米", "COUNTRY", "USA"), ("日", "COUNTRY", "JPN"), ("米", "COUNTRY", "USA")]),
+    ("ロ側は否定した", [("ロ", "COUNTRY", "RUS")]),
+    ("日・米・韓の連携", [("日", "COUNTRY", "JPN"), ("米", "COUNTRY", "USA"), ("韓", "COUNTRY", "KOR")]),
+    ("日米豪印の枠組み", [("日", "COUNTRY", "JPN"), ("米", "COUNTRY", "USA"), ("豪", "COUNTRY", "AUS"), ("印", "COUNTRY", "IND")]),
+    ("対北制裁", [("北", "COUNTRY", "PRK")]),
+]
+
+FALSE_FRIENDS = [
+    "中心的な役割を果たした。",
+    "独自の路線を取った。",
+    "条約に調印した。",
+    "中東情勢が緊迫した。",
+    "朝鮮戦争の休戦",  # the whole word is not a country; 朝鮮 alone is not listed
+    "欧米の対応",
+    "南北の対話",
+    "北方の海域",
+    "中間選挙の後",
+    "日常の生活",
+    "ロシアン・ルーレット",
+]
+
+PEOPLE = [
+    ("プーチン大統領が演説した。", [("プーチン大統領", "PERSON", "RUS")]),
+    ("プーチン氏は語った。", [("プーチン氏", "PERSON", "RUS")]),
+    ("ウラジーミル・プーチン大統領", [("ウラジーミル・プーチン大統領", "PERSON", "RUS")]),
+    ("金正恩 国務委員長と会談", [("金正恩 国務委員長", "PERSON", "PRK")]),
+    ("金総書記は", [("金総書記", "PERSON", "PRK")]),
+    ("習近平国家主席が訪問した", [("習近平国家主席", "PERSON", "CHN")]),
+    ("ロシアのラブロフ外相", [("ロシア", "COUNTRY", "RUS"), ("ラブロフ外相", "PERSON", "RUS")]),
+    # people no list knows: a name before a title, country from `Xの`
+    ("韓国の申源湜国防相が述べた。", [("韓国", "COUNTRY", "KOR"), ("申源湜国防相", "PERSON", "KOR")]),
+    ("ホワイトハウスのカービー調整官は", [("ホワイトハウス", "ORG", "USA"), ("カービー調整官", "PERSON", "USA")]),
+    ("フィンランドのマッティ・ヴィルタネン外相", [("フィンランド", "COUNTRY", "FIN"), ("マッティ・ヴィルタネン外相", "PERSON", "FIN")]),
+    # a title alone is not a person
+    ("同国防相は否定した。", []),
+    ("両国防相が会談した。", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", NAMES + COMPOUNDS + PEOPLE)
+def test_rows(text, expected):
+    assert rows(text) == expected
+    check_offsets(text)
+
+
+@pytest.mark.parametrize("text", FALSE_FRIENDS)
+def test_false_friends_are_not_countries(text):
+    assert [r for r in rows(text) if r[1] == "COUNTRY" and len(r[0]) == 1] == []
+
+
+def test_model_spans_fill_gaps_only_when_plausible():
+    text = "タナカ・ミナミ氏は核保有国の西側諸国について語った。"
+    ner = [(0, 7, "Person"), (9, 13, "GPE_Other"), (14, 18, "GPE_Other")]
+    assert rows(text, ner) == [("タナカ・ミナミ氏", "PERSON", "")]
+
+
+def test_model_span_stops_at_bracket():
+    text = "国際銀行間通信協会（SWIFT）から排除"
+    ner = [(0, 15, "Organization_Other")]
+    found = rows(text, ner)
+    assert ("国際銀行間通信協会", "ORG", "") in found or ("国際銀行間通信協会", "ORG", "SWIFT") in found
+
+
+def test_deterministic_and_empty():
+    text = "日米韓の首脳がプーチン大統領を非難した。"
+    assert find_entities(text, G) == find_entities(text, G)
+    assert find_entities("", G) == []
+
+
+# ---------------------------------------------------------------------------
+# Every resource row loads and has a valid code
+# ---------------------------------------------------------------------------
+
+ISO3 = {c.alpha_3 for c in pycountry.countries} | {"XKX", "SUN", "TWN", "PSE", "VAT"}
+
+
+def _read(name):
+    with (RESOURCES / name).open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+ORG_CODES = {r["code"] for r in _read("organizations.csv")}
+
+
+def test_country_codes_valid():
+    bad = [r for r in _read("countries.csv") if r["code"] not in ISO3]
+    assert bad == []
+
+
+def test_abbrev_codes_valid():
+    bad = [r for r in _read("country_abbrevs.csv") if r["code"] not in ISO3 | ORG_CODES or len(r["char"]) != 1
+           or r["use"] not in ("compound", "context", "off")]
+    assert bad == []
+
+
+@pytest.mark.parametrize("name,col", [("state_bodies.csv", "country"), ("people.csv", "country"), ("places.csv", "country")])
+def test_state_codes_valid(name, col):
+    bad = [r for r in _read(name) if r[col] and r[col] not in ISO3]
+    assert bad == []
+
+
+def test_org_codes_upper():
+    assert all(r["code"] == r["code"].upper() and r["code"] for r in _read("organizations.csv"))
+
+
+def test_place_labels():
+    assert {r["label"] for r in _read("places.csv")} <= {"GPE", "LOC", "FAC", "ORG"}
+
+
+@pytest.mark.parametrize("name", ["countries.csv", "organizations.csv", "state_bodies.csv", "people.csv",
+                                  "places.csv", "titles.csv", "country_abbrevs.csv", "compound_exclusions.csv"])
+def test_no_empty_names(name):
+    key = {"titles.csv": "title", "country_abbrevs.csv": "char", "compound_exclusions.csv": "word"}.get(name, "name")
+    assert all(r[key].strip() for r in _read(name))
+
+
+def test_every_un_member_has_a_japanese_name():
+    codes = {r["code"] for r in _read("countries.csv")}
+    assert len(codes & {c.alpha_3 for c in pycountry.countries}) >= 193
