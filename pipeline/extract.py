@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from .byline import byline_ranges, inside
@@ -25,6 +25,12 @@ DOCUMENT_COLUMNS = (
 SENTENCE_COLUMNS = ("doc_id", "sent_id", "char_start", "char_end", "text", "clean_text")
 ENTITY_COLUMNS = (
     "doc_id", "entity_id", "char_start", "char_end", "text", "label", "actor_id", "country", "name",
+)
+EVENT_COLUMNS = (
+    "event_id", "doc_id", "char_start", "char_end", "trigger", "event_type", "mode", "cameo", "plover",
+    "modality", "actor1", "actor1_name", "actor1_text", "actor2", "actor2_name", "actor2_text",
+    "participants", "location", "location_text", "date_text", "date_start", "date_end",
+    "date_precision", "date_source", "sentence_start", "sentence_end", "sentence",
 )
 TIMEX_COLUMNS = (
     "doc_id", "timex_id", "char_start", "char_end", "text", "type", "value", "date_start",
@@ -155,8 +161,48 @@ def analyse(art: Article, docs: list) -> None:
         })
     art.tables["sentences"] = rows
     byline = byline_ranges(art.cleaned.text, art.author)
-    art.tables["timex"] = timex_rows(art, byline)
+    timexes = _timexes(art, byline)
+    art.tables["timex"] = timex_rows(art, timexes)
     art.tables["entities"] = entity_rows(art, docs, byline)
+    art.tables["events"] = event_rows(art, docs, timexes, byline)
+
+
+def _timexes(art: Article, byline) -> list:
+    from .timex import extract_timex
+
+    return [t for t in extract_timex(art.cleaned.text, art.doc_date or None) if not inside(byline, t.start, t.end)]
+
+
+def _shift(rec, by: int):
+    return replace(rec, start=rec.start - by, end=rec.end - by)
+
+
+def event_rows(art: Article, docs: list, timexes: list, byline) -> list[dict]:
+    """events.csv rows: the event stage runs on each paragraph Doc with the paragraph's
+    sentences, timexes and actors; the reference date carries across the document."""
+    from .events import State, find_events, load_lexicon
+
+    lexicon = load_lexicon()
+    state = State()
+    rows = []
+    for (p_start, p_end), doc in zip(art.paragraphs, docs):
+        sents = [(s.start - p_start, s.end - p_start) for s in art.sentences if p_start <= s.start < p_end]
+        tx = [_shift(t, p_start) for t in timexes if p_start <= t.start < p_end]
+        actors = [e for e in (doc._.actors or ()) if not inside(byline, p_start + e.start, p_start + e.end)]
+        for ev in find_events(doc, sents, tx, actors, lexicon, state):
+            rs, re_ = art.cleaned.to_raw(p_start + ev.start, p_start + ev.end)
+            ss, se = art.cleaned.to_raw(p_start + ev.sentence_start, p_start + ev.sentence_end)
+            row = asdict(ev)
+            row.update({
+                "doc_id": art.doc_id, "char_start": rs, "char_end": re_, "trigger": art.cleaned.raw[rs:re_],
+                "sentence_start": ss, "sentence_end": se, "sentence": art.cleaned.raw[ss:se],
+            })
+            del row["start"], row["end"]
+            rows.append(row)
+    rows.sort(key=lambda r: (r["char_start"], r["char_end"], r["event_type"]))
+    for k, r in enumerate(rows, start=1):
+        r["event_id"] = f"V{k}"
+    return rows
 
 
 def entity_rows(art: Article, docs: list, byline: list[tuple[int, int]] = ()) -> list[dict]:
@@ -179,12 +225,9 @@ def entity_rows(art: Article, docs: list, byline: list[tuple[int, int]] = ()) ->
     return rows
 
 
-def timex_rows(art: Article, byline: list[tuple[int, int]] = ()) -> list[dict]:
+def timex_rows(art: Article, found: list) -> list[dict]:
     """timex.csv rows: the grammar runs on the cleaned text; offsets are mapped back to raw."""
-    from .timex import extract_timex
-
     rows = []
-    found = [t for t in extract_timex(art.cleaned.text, art.doc_date or None) if not inside(byline, t.start, t.end)]
     for k, t in enumerate(found, start=1):
         rs, re_ = art.cleaned.to_raw(t.start, t.end)
         rows.append({
@@ -234,4 +277,5 @@ def run_extract(
     write_csv(out / "sentences.csv", SENTENCE_COLUMNS, (r for a in articles for r in a.tables.get("sentences", [])))
     write_csv(out / "timex.csv", TIMEX_COLUMNS, (r for a in articles for r in a.tables.get("timex", [])))
     write_csv(out / "entities.csv", ENTITY_COLUMNS, (r for a in articles for r in a.tables.get("entities", [])))
+    write_csv(out / "events.csv", EVENT_COLUMNS, (r for a in articles for r in a.tables.get("events", [])))
     return doc_rows

@@ -1,0 +1,434 @@
+"""Events: who did what to whom, when and where, from a parsed paragraph.
+
+    find_events(doc, sentences, timexes, actors, lexicon, state) -> list[Event]
+
+`doc` is a GiNZA-parsed paragraph; `sentences` are (start, end) character spans in it,
+`timexes` the paragraph's temporal expressions (records.Timex, offsets into doc.text),
+`actors` its entities (records.Entity, offsets into doc.text); `state` carries the reference
+date and the last actors from one sentence and paragraph to the next.
+
+Rules (SPEC §3, docs/annotation.md §3), all from syntax and the trigger lexicon:
+- Trigger: the longest lexicon entry that starts at a token and ends at a token end
+  (`首脳会談` before `会談`), or a verb whose lemma is listed (`結ぶ`).  A verbal noun that
+  only modifies a following noun (`制裁委員会`, `供給ライン`) is not a trigger; an entry
+  marked `light` needs a light verb (`協力を行う`) or `する`.
+- Arguments from the dependency parse: on the trigger (and on a light verb governing it),
+  `は/が/による` mark actor1, `を/に/と/へ/への/に対し/との/から` actor2, `で/において` the
+  place; on a nominal trigger `Xの` is actor1 and a compound modifier (`ウクライナ侵攻`,
+  `対ロ制裁`, `露朝首脳会談`) names the other side.  A clause with no subject inherits it
+  from the clause that governs it (a topic governing several clauses), then from the
+  previous event of the sentence.  `両国`, `両首脳` expand to the last two states named.
+- Date: a timex in the trigger's clause (governed by the trigger or its chain of heads),
+  else the nearest timex of the sentence, else the reference date carried from earlier
+  sentences of the paragraph (`date_source=discourse`), else none.
+- Modality: `予定/見通し/計画` planned; `可能性/れば/だろう/恐れ` hypothetical;
+  `なかった/せず/行われず` negated — read in the words after the trigger, in its clause.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from .gazetteer import RESOURCES, fold
+from .records import Entity, Timex
+
+SYMMETRIC = {"MEET", "SIGN_AGREEMENT", "MIL_COOPERATION", "AGREE_COOPERATE"}
+ACTOR1_CASES = ("は", "が", "も", "による", "によって", "により", "では")
+ACTOR2_CASES = ("を", "に", "と", "へ", "への", "に対し", "に対して", "に対する", "との", "から", "とは", "にも", "とも")
+PLACE_CASES = ("で", "において", "における", "にて")
+LIGHT_VERBS = {"する", "行う", "実施", "開催", "科す", "科する", "課す", "表明", "示す", "持つ", "開く", "踏み切る",
+               "始める", "開始", "強化", "拡大", "推進", "進める", "発表"}
+ALLOWED_NEXT_NOUNS = {"以降", "以来", "後", "前", "時", "中", "際", "直後", "直前", "以後", "当時", "開始", "強化", "拡大"}
+GROUP_WORDS = ("両国", "両首脳", "両者", "両政府", "両外相", "両国首脳", "双方")
+
+NEGATED = re.compile(r"^[^、。]{0,8}?(?:なかった|なかっ|ない(?!か)|せず|されず|行われず|ません|ず[、。]|ずに)")
+PLANNED = re.compile(r"^[^、。]{0,12}?(?:予定|見通し|計画|方針|意向|つもり|見込み|ことになっ|ことで合意)")
+HYPOTHETICAL = re.compile(
+    r"^[^。]{0,14}?(?:可能性|れば|たら|なら(?!ない)|だろう|でしょう|かもしれ|恐れ|おそれ|かねない|得る|うる|かどうか|か否か"
+    r"|ようとし|べき|検討|シナリオ|想定|懸念され)"
+)
+HYPOTHETICAL_BEFORE = re.compile(r"(?:仮に|もし|万一)[^。]{0,20}$")
+
+
+@dataclass(frozen=True)
+class Trigger:
+    surface: str
+    event_type: str
+    mode: str
+    cameo: str
+    plover: str
+    needs: str
+
+
+@dataclass
+class Event:
+    start: int
+    end: int
+    trigger: str
+    event_type: str
+    mode: str
+    cameo: str
+    plover: str
+    modality: str
+    actor1: str = ""
+    actor1_name: str = ""
+    actor1_text: str = ""
+    actor2: str = ""
+    actor2_name: str = ""
+    actor2_text: str = ""
+    participants: str = ""
+    location: str = ""
+    location_text: str = ""
+    date_text: str = ""
+    date_start: str = ""
+    date_end: str = ""
+    date_precision: str = ""
+    date_source: str = "none"
+    sentence_start: int = 0
+    sentence_end: int = 0
+
+
+@dataclass
+class State:
+    """What carries over from one sentence (and paragraph) to the next."""
+
+    ref: Timex | None = None
+    countries: list[str] = field(default_factory=list)  # recent state codes, newest last
+
+
+class LexiconError(Exception):
+    pass
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(path: Path = RESOURCES / "event_triggers.csv") -> dict[str, tuple[Trigger, ...]]:
+    """trigger -> its readings (a word listed under several types, told apart by `needs`)."""
+    out: dict[str, tuple[Trigger, ...]] = {}
+    if not Path(path).is_file():
+        return out
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        for i, r in enumerate(csv.DictReader(f), start=2):
+            key = fold((r.get("trigger") or "").strip())
+            if not key or not r.get("event_type"):
+                raise LexiconError(f"{path}:{i}: empty trigger or event_type")
+            t = Trigger(key, r["event_type"].strip(), (r.get("mode") or "").strip(),
+                        (r.get("cameo") or "").strip(), (r.get("plover") or "").strip(), (r.get("needs") or "").strip())
+            # readings with a constraint are tried before the unconstrained one
+            out[key] = tuple(sorted(out.get(key, ()) + (t,), key=lambda x: (not x.needs.startswith("obj:"), x.event_type)))
+    return out
+
+
+# ---------------------------------------------------------------------------
+# triggers
+# ---------------------------------------------------------------------------
+
+def _match_trigger(doc, i: int, lexicon, max_len: int) -> tuple[int, tuple[Trigger, ...]] | None:
+    """Longest entry starting at token i and ending at a token end -> (last token index, entry)."""
+    tok = doc[i]
+    text = doc.text
+    best = None
+    ends = {}
+    j, end = i, tok.idx
+    while j < len(doc) and doc[j].idx + len(doc[j].text) - tok.idx <= max_len:
+        end = doc[j].idx + len(doc[j].text)
+        ends[end] = j
+        j += 1
+    for end in sorted(ends, reverse=True):
+        key = fold(text[tok.idx:end])
+        if key in lexicon:
+            best = (ends[end], lexicon[key])
+            break
+    if best is None and tok.pos_ in ("VERB", "AUX") and fold(tok.lemma_) in lexicon:
+        best = (i, lexicon[fold(tok.lemma_)])
+    return best
+
+
+def _is_predicate(doc, first: int, last: int, trig: Trigger) -> bool:
+    head = doc[last]
+    nxt = doc[last + 1] if last + 1 < len(doc) else None
+    if nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and nxt.lemma_ not in ALLOWED_NEXT_NOUNS:
+        return False  # `制裁委員会`, `供給ライン`: the noun modifies another noun
+    if trig.needs.startswith("obj:"):
+        objs = set(trig.needs[4:].split("|"))
+        words = {t.lemma_ for t in _arguments(doc, last)} | {doc[k].text for k in range(max(0, first - 3), first)}
+        if not any(o in w for w in words for o in objs):
+            return False
+    if trig.needs == "light":
+        verb = _light_verb(doc, last)
+        follows_suru = nxt is not None and nxt.lemma_ == "する"
+        if verb is None and not follows_suru and head.pos_ != "VERB":
+            return False
+    return True
+
+
+def _light_verb(doc, last: int):
+    head = doc[last]
+    if head.dep_ in ("obj", "nsubj", "obl") and head.head.i != head.i and head.head.lemma_ in LIGHT_VERBS:
+        return head.head
+    return None
+
+
+def _arguments(doc, i: int):
+    return [t for t in doc[i].children]
+
+
+# ---------------------------------------------------------------------------
+# arguments
+# ---------------------------------------------------------------------------
+
+def _case(tok) -> str:
+    """The case marker of a nominal argument (`ロシアに`, `北朝鮮による`, `中国との`)."""
+    fixed = []
+    for c in tok.doc[tok.i + 1:tok.i + 4]:
+        if not (c.dep_ in ("case", "fixed") or c.pos_ == "ADP"):
+            break
+        fixed.append(c.text)
+    marker = "".join(fixed)
+    for k in sorted(ACTOR1_CASES + ACTOR2_CASES + PLACE_CASES + ("の",), key=len, reverse=True):
+        if marker.startswith(k):
+            return k
+    return ""
+
+
+def _span_of(tok) -> tuple[int, int]:
+    """Character span of a nominal with its compound modifiers (`中露両国`, `金正恩総書記`)."""
+    left = tok
+    for c in tok.lefts:
+        if c.dep_ in ("compound", "nummod", "amod", "nmod") and c.i >= tok.i - 6 and not any(
+                x.dep_ == "case" for x in c.children):
+            left = c if c.i < left.i else left
+    return tok.doc[left.i].idx, tok.idx + len(tok.text)
+
+
+NOMINAL_DEPS = {"compound", "nmod", "conj", "appos", "nummod", "flat", "amod", "det"}
+
+
+def _nominal_actors(tok, actors: list[Entity]) -> list[Entity]:
+    """Actors of a nominal argument with what hangs on it: `中国とロシアは`, `ロシアと北朝鮮の首脳が`."""
+    seen, todo, spans = set(), [tok], []
+    while todo:
+        t = todo.pop()
+        if t.i in seen:
+            continue
+        seen.add(t.i)
+        spans.append((t.idx, t.idx + len(t.text)))
+        todo += [c for c in t.children if c.dep_ in NOMINAL_DEPS and abs(c.i - tok.i) <= 10]
+    out = []
+    for e in actors:
+        if any(e.start < b and a < e.end for a, b in spans) and e not in out:
+            out.append(e)
+    return sorted(out, key=lambda e: e.start)
+
+
+def _actors_in(span: tuple[int, int], actors: list[Entity]) -> list[Entity]:
+    a, b = span
+    return [e for e in actors if e.start < b and a < e.end]
+
+
+def _code(e: Entity) -> str:
+    return e.actor_id or e.country
+
+
+def _expand_group(doc, tok, state: State) -> list[str]:
+    if tok.text in GROUP_WORDS or doc.text[tok.idx:tok.idx + 4].startswith(GROUP_WORDS):
+        return state.countries[-2:] if len(state.countries) >= 2 else []
+    return []
+
+
+# ---------------------------------------------------------------------------
+# the stage
+# ---------------------------------------------------------------------------
+
+def _modality(text: str, start: int, end: int) -> str:
+    after = text[end:]
+    if NEGATED.search(after):
+        return "negated"
+    if PLANNED.search(after):
+        return "planned"
+    if HYPOTHETICAL.search(after) or HYPOTHETICAL_BEFORE.search(text[max(0, start - 30):start]):
+        return "hypothetical"
+    return "asserted"
+
+
+def _head_chain(tok) -> list:
+    chain = [tok]
+    while chain[-1].head.i != chain[-1].i and len(chain) < 12:
+        chain.append(chain[-1].head)
+    return chain
+
+
+def _date_for(doc, first: int, last: int, sent: tuple[int, int], dated: list[tuple[Timex, int]]) -> Timex | None:
+    """The timex of the trigger's clause, else the nearest one of its sentence."""
+    in_sent = [(t, k) for t, k in dated if sent[0] <= t.start < sent[1]]
+    if not in_sent:
+        return None
+    chain = {t.i for t in _head_chain(doc[last])}
+    governed = []
+    for t, k in in_sent:
+        for anc in _head_chain(doc[k]):
+            if anc.i == doc[last].i or (anc.i in chain and anc.i != k and anc.pos_ in ("VERB", "ADJ") and anc.i <= last + 3):
+                governed.append((abs(t.start - doc[first].idx), t))
+                break
+    if governed:
+        return min(governed, key=lambda x: x[0])[1]
+    before = [t for t, _ in in_sent if t.end <= doc[first].idx]
+    return before[-1] if before else in_sent[0][0]
+
+
+def _token_at(doc, char: int) -> int:
+    for t in doc:
+        if t.idx <= char < t.idx + len(t.text):
+            return t.i
+    return len(doc) - 1
+
+
+def find_events(doc, sentences: list[tuple[int, int]], timexes: list[Timex], actors: list[Entity],
+                lexicon: dict[str, tuple[Trigger, ...]], state: State | None = None) -> list[Event]:
+    state = state or State()
+    if not lexicon or len(doc) == 0:
+        return []
+    max_len = max(len(k) for k in lexicon)
+    dated = [(t, _token_at(doc, t.start)) for t in timexes if t.type in ("DATE", "TIME") and t.date_start]
+    out: list[Event] = []
+    for sent in sentences:
+        s_tokens = [t for t in doc if sent[0] <= t.idx < sent[1]]
+        if not s_tokens:
+            continue
+        sent_actors = [e for e in actors if sent[0] <= e.start < sent[1]]
+        prev_actor1: list[str] = []
+        prev_parts: list[str] = []
+        i = s_tokens[0].i
+        stop = s_tokens[-1].i + 1
+        while i < stop:
+            m = _match_trigger(doc, i, lexicon, max_len)
+            if m is None or m[0] >= stop:
+                i += 1
+                continue
+            last, readings = m
+            start, end = doc[i].idx, doc[last].idx + len(doc[last].text)
+            inside_name = any(e.start <= start and end <= e.end for e in actors)
+            trig = next((r for r in readings if _is_predicate(doc, i, last, r)), None)
+            if inside_name or trig is None:
+                i = last + 1
+                continue
+            ev = _build(doc, i, last, trig, sent, sent_actors, dated, state, prev_actor1, prev_parts)
+            if ev is not None:
+                out.append(ev)
+                if ev.actor1:
+                    prev_actor1 = [ev.actor1]
+                prev_parts = ev.participants.split(";")
+            i = last + 1
+        for e in sent_actors:
+            if e.label == "COUNTRY":
+                code = _code(e)
+                if code in state.countries:
+                    state.countries.remove(code)
+                state.countries.append(code)
+        in_sent = [t for t, _ in dated if sent[0] <= t.start < sent[1] and t.type == "DATE"]
+        if in_sent:
+            state.ref = in_sent[0]
+    return out
+
+
+def _build(doc, first, last, trig: Trigger, sent, sent_actors, dated, state: State, prev_actor1,
+           prev_parts=()) -> Event | None:
+    head = doc[last]
+    heads = [head]
+    lv = _light_verb(doc, last)
+    if lv is not None:
+        heads.append(lv)
+    if head.dep_ == "compound" and head.head.lemma_ in ALLOWED_NEXT_NOUNS:
+        heads.append(head.head)  # `ロシアによるウクライナ侵攻以降`: the arguments sit on 以降
+    verbal = head.pos_ in ("VERB", "AUX") or lv is not None
+    a1: list[Entity] = []
+    a2: list[Entity] = []
+    a1_codes: list[str] = []
+    a2_codes: list[str] = []
+    place: list[Entity] = []
+    for h in heads:
+        for c in h.children:
+            if c.i in range(first, last + 1):
+                continue
+            case = _case(c)
+            ents = _nominal_actors(c, sent_actors)
+            group = _expand_group(doc, c, state)
+            if case in PLACE_CASES:
+                place += [e for e in ents if e.label in ("GPE", "LOC", "FAC", "COUNTRY")]
+            elif case in ACTOR1_CASES or (case == "の" and h.pos_ in ("NOUN", "PROPN")):
+                a1 += [e for e in ents if e.label != "LOC"]
+                a1_codes += group
+            elif case in ACTOR2_CASES:
+                a2 += [e for e in ents if e.label not in ("LOC",)]
+                a2_codes += group
+    # the compound modifiers of a nominal trigger name the other side (`ウクライナ侵攻`, `対ロ制裁`)
+    lead = doc[first]
+    k = first
+    while k > max(0, first - 6) and doc[k - 1].pos_ in ("NOUN", "PROPN") and doc[k - 1].idx >= sent[0]:
+        k -= 1  # the run of nouns written right before the trigger (`露朝首脳会談`, `対ロ制裁`)
+    mods = _actors_in((doc[k].idx, lead.idx), sent_actors)
+    mods = [e for e in mods if e.end <= lead.idx]
+    if mods:
+        mod_codes = [_code(e) for e in mods]
+        if len(set(mod_codes)) >= 2 and not a1 and not a1_codes:
+            a1_codes += mod_codes
+        else:
+            a2 += mods
+    # a clause with no subject inherits it from the clauses that govern it, then from the previous event
+    if not a1 and not a1_codes and verbal:
+        for anc in _head_chain(heads[-1])[1:]:
+            for c in anc.children:
+                if c.dep_ in ("nsubj", "nsubj:pass") or _case(c) in ("は", "が"):
+                    a1 += [e for e in _nominal_actors(c, sent_actors) if e.label != "LOC"]
+                    a1_codes += _expand_group(doc, c, state)
+            if a1 or a1_codes:
+                break
+    if not a1 and not a1_codes and prev_actor1 and verbal:
+        a1_codes = list(prev_actor1)
+    codes1 = _dedupe([_code(e) for e in a1 if _code(e)] + a1_codes)
+    codes2 = [c for c in _dedupe([_code(e) for e in a2 if _code(e)] + a2_codes) if c not in codes1]
+    if not codes1 and not codes2:
+        return None
+    if not codes1 and trig.event_type not in SYMMETRIC:
+        pass
+    if trig.event_type in SYMMETRIC and len(set(codes1) | set(codes2)) == 1 and prev_parts:
+        # `会談し、…条約に署名した`: the partner of a coordinated symmetric act is the same
+        codes2 = [c for c in prev_parts if c not in codes1]
+    participants = sorted(set(codes1) | set(codes2))
+    t = _date_for(doc, first, last, sent, dated)
+    source = "explicit" if t is not None else "none"
+    if t is None and state.ref is not None and not any(sent[0] <= x.start < sent[1] for x, _ in dated):
+        t, source = state.ref, "discourse"
+    start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
+    loc = place[0] if place else None
+
+    def name_of(codes, ents):
+        for e in ents:
+            if _code(e) == (codes[0] if codes else None):
+                return e.name, e.text
+        return "", ""
+
+    n1, t1 = name_of(codes1, a1)
+    n2, t2 = name_of(codes2, a2)
+    return Event(
+        start=start, end=end, trigger=doc.text[start:end], event_type=trig.event_type, mode=trig.mode,
+        cameo=trig.cameo, plover=trig.plover, modality=_modality(doc.text[:sent[1]], start, end),
+        actor1=codes1[0] if codes1 else "", actor1_name=n1, actor1_text=t1,
+        actor2=codes2[0] if codes2 else "", actor2_name=n2, actor2_text=t2,
+        participants=";".join(participants),
+        location=(_code(loc) if loc else ""), location_text=(loc.text if loc else ""),
+        date_text=t.text if t else "", date_start=t.date_start if t else "", date_end=t.date_end if t else "",
+        date_precision=t.precision if t else "", date_source=source, sentence_start=sent[0], sentence_end=sent[1],
+    )
+
+
+def _dedupe(codes: list[str]) -> list[str]:
+    seen, out = set(), []
+    for c in codes:
+        if c and c not in seen:
+            seen.add(c)
+            out.append(c)
+    return out

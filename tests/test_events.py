@@ -1,0 +1,127 @@
+"""Tests for the event stage (pipeline/events.py) on composed sentences, one table per rule.
+
+Each row: (text, expected events as (event_type, modality, participants, date_start, date_end)).
+The sentences are written for these tests; none comes from the corpus.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.events import State, find_events, load_lexicon
+from pipeline.nlp import load_nlp
+from pipeline.timex import extract_timex
+
+DOC_DATE = "2024-07-01"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def events(nlp, text, state=None):
+    doc = nlp(text)
+    found = find_events(doc, [(0, len(text))], extract_timex(text, DOC_DATE), doc._.actors, load_lexicon(),
+                        state or State())
+    for e in found:
+        assert text[e.start:e.end] == e.trigger
+    return [(e.event_type, e.modality, e.participants, e.date_start, e.date_end) for e in found]
+
+
+PER_TYPE = [
+    ("2023年9月13日、ロシアと北朝鮮の首脳が会談した。", ("MEET", "asserted", "PRK;RUS", "2023-09-13", "2023-09-13")),
+    ("2024年6月、プーチン大統領は北朝鮮を訪問した。", ("VISIT", "asserted", "PRK;RUS", "2024-06-01", "2024-06-30")),
+    ("2019年4月、金正恩委員長がロシアを訪れた。", ("VISIT", "asserted", "PRK;RUS", "2019-04-01", "2019-04-30")),
+    ("2024年12月4日、ロシアと北朝鮮の条約が発効した。", ("SIGN_AGREEMENT", "asserted", "PRK;RUS", "2024-12-04", "2024-12-04")),
+    ("2023年3月、中国とロシアは協力の拡大で合意した。", ("AGREE_COOPERATE", "asserted", "CHN;RUS", "2023-03-01", "2023-03-31")),
+    ("2022年9月、ロシアは占領地の併合を承認した。", None),
+    ("2017年にインドがSCOに加盟した。", ("JOIN_ORG", "asserted", "IND;SCO", "2017-01-01", "2017-12-31")),
+    ("北朝鮮は2023年8月、ロシアに砲弾を提供した。", ("PROVIDE_AID", "asserted", "PRK;RUS", "2023-08-01", "2023-08-31")),
+    ("2024年10月、北朝鮮はロシアに派兵した。", ("DEPLOY_TROOPS", "asserted", "PRK;RUS", "2024-10-01", "2024-10-31")),
+    ("2024年7月、中国とロシアは合同演習を実施した。", ("MIL_COOPERATION", "asserted", "CHN;RUS", "2024-07-01", "2024-07-31")),
+    ("2023年11月21日、北朝鮮は偵察衛星を打ち上げた。", ("SHOW_OF_FORCE", "asserted", "PRK", "2023-11-21", "2023-11-21")),
+    ("2022年2月24日、ロシアはウクライナに侵攻した。", ("ATTACK", "asserted", "RUS;UKR", "2022-02-24", "2022-02-24")),
+    ("2022年3月、日本はロシアに制裁を科した。", ("IMPOSE_SANCTIONS", "asserted", "JPN;RUS", "2022-03-01", "2022-03-31")),
+    ("2022年5月、中国とロシアは国連安保理で拒否権を行使した。", ("VETO_REJECT", "asserted", "CHN;RUS", "2022-05-01", "2022-05-31")),
+    ("2024年1月、韓国は北朝鮮を非難した。", ("CRITICIZE", "asserted", "KOR;PRK", "2024-01-01", "2024-01-31")),
+    ("2024年3月、北朝鮮は韓国を威嚇した。", ("THREATEN", "asserted", "KOR;PRK", "2024-03-01", "2024-03-31")),
+    ("2024年5月、北朝鮮は声明を発表した。", ("STATEMENT", "asserted", "PRK", "2024-05-01", "2024-05-31")),
+]
+
+
+@pytest.mark.parametrize("text,expected", PER_TYPE)
+def test_each_type(nlp, text, expected):
+    found = events(nlp, text)
+    if expected is None:
+        return
+    assert expected in found
+
+
+MODALITY = [
+    ("ロシアは北朝鮮に技術を提供する可能性がある。", "PROVIDE_AID", "hypothetical"),
+    ("プーチン大統領は来月、北朝鮮を訪問する予定だ。", "VISIT", "planned"),
+    ("2023年、北朝鮮の外相はロシアを訪問しなかった。", "VISIT", "negated"),
+    ("会談は行われず、中国とロシアは会談しなかった。", "MEET", "negated"),
+    ("仮にロシアが北朝鮮に派兵すれば、緊張が高まる。", "DEPLOY_TROOPS", "hypothetical"),
+    ("2024年6月、ロシアは北朝鮮を訪問した。", "VISIT", "asserted"),
+]
+
+
+@pytest.mark.parametrize("text,etype,modality", MODALITY)
+def test_modality(nlp, text, etype, modality):
+    found = [e for e in events(nlp, text) if e[0] == etype]
+    assert found and found[0][1] == modality
+
+
+ARGUMENTS = [
+    # a topic governs two clauses: the second event inherits the subject
+    ("2024年6月19日、ロシアは平壌で北朝鮮と会談し、条約に署名した。",
+     [("MEET", "PRK;RUS"), ("SIGN_AGREEMENT", "PRK;RUS")]),
+    # a nominal trigger: による is actor1, the compound modifier the other side
+    ("2022年2月のロシアによるウクライナ侵攻以降、日本は対ロ制裁を科した。",
+     [("ATTACK", "RUS;UKR"), ("IMPOSE_SANCTIONS", "JPN;RUS")]),
+    # a compound of countries names both sides
+    ("2023年9月の露朝首脳会談で関係が深まった。", [("MEET", "PRK;RUS")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", ARGUMENTS)
+def test_arguments(nlp, text, expected):
+    got = [(e[0], e[2]) for e in events(nlp, text)]
+    for x in expected:
+        assert x in got
+
+
+def test_two_events_two_dates(nlp):
+    text = "北朝鮮は2023年9月にロシアと会談し、2024年6月にはロシアと条約に署名した。"
+    got = {e[0]: (e[3], e[4]) for e in events(nlp, text)}
+    assert got["MEET"] == ("2023-09-01", "2023-09-30")
+    assert got["SIGN_AGREEMENT"] == ("2024-06-01", "2024-06-30")
+
+
+def test_date_carried_from_earlier_sentence(nlp):
+    state = State()
+    events(nlp, "2023年9月13日、金正恩委員長がロシアに到着した。", state)
+    got = events(nlp, "プーチン大統領は金正恩委員長と会談した。", state)
+    assert ("MEET", "asserted", "PRK;RUS", "2023-09-13", "2023-09-13") in got
+
+
+def test_group_word_expands(nlp):
+    state = State()
+    events(nlp, "中国とロシアの関係は深い。", state)
+    got = events(nlp, "2023年3月、両国は共同声明に署名した。", state)
+    assert any(e[0] == "SIGN_AGREEMENT" and e[2] == "CHN;RUS" for e in got)
+
+
+def test_noun_modifying_noun_is_not_an_event(nlp):
+    assert events(nlp, "国連の制裁委員会が報告した。") == [] or all(e[0] != "IMPOSE_SANCTIONS" for e in events(nlp, "国連の制裁委員会が報告した。"))
+
+
+def test_no_actor_no_event(nlp):
+    assert events(nlp, "2024年に会談が行われた。") == []
+
+
+def test_deterministic(nlp):
+    text = "2024年6月19日、ロシアは平壌で北朝鮮と会談し、条約に署名した。"
+    assert events(nlp, text) == events(nlp, text)
