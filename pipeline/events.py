@@ -36,6 +36,8 @@ from pathlib import Path
 from .gazetteer import RESOURCES, fold
 from .records import Entity, Timex
 
+# How far a reference date carries: to the sentences that follow the dated one, at most this many
+CARRY_SENTENCES = 1
 SYMMETRIC = {"MEET", "SIGN_AGREEMENT", "MIL_COOPERATION", "AGREE_COOPERATE"}
 ACTOR1_CASES = ("は", "が", "も", "による", "によって", "により", "では")
 ACTOR2_CASES = ("を", "に", "と", "へ", "への", "に対し", "に対して", "に対する", "との", "から", "とは", "にも", "とも")
@@ -97,6 +99,7 @@ class State:
     """What carries over from one sentence (and paragraph) to the next."""
 
     ref: Timex | None = None
+    ref_age: int = 0  # sentences read since the reference date was set
     countries: list[str] = field(default_factory=list)  # recent state codes, newest last
 
 
@@ -289,6 +292,7 @@ def _token_at(doc, char: int) -> int:
 def find_events(doc, sentences: list[tuple[int, int]], timexes: list[Timex], actors: list[Entity],
                 lexicon: dict[str, tuple[Trigger, ...]], state: State | None = None) -> list[Event]:
     state = state or State()
+    state.ref_age = max(state.ref_age, CARRY_SENTENCES)  # a new paragraph: no carried date
     if not lexicon or len(doc) == 0:
         return []
     max_len = max(len(k) for k in lexicon)
@@ -330,7 +334,9 @@ def find_events(doc, sentences: list[tuple[int, int]], timexes: list[Timex], act
                 state.countries.append(code)
         in_sent = [t for t, _ in dated if sent[0] <= t.start < sent[1] and t.type == "DATE"]
         if in_sent:
-            state.ref = in_sent[0]
+            state.ref, state.ref_age = in_sent[0], 0
+        else:
+            state.ref_age += 1
     return out
 
 
@@ -400,7 +406,8 @@ def _build(doc, first, last, trig: Trigger, sent, sent_actors, dated, state: Sta
     participants = sorted(set(codes1) | set(codes2))
     t = _date_for(doc, first, last, sent, dated)
     source = "explicit" if t is not None else "none"
-    if t is None and state.ref is not None and not any(sent[0] <= x.start < sent[1] for x, _ in dated):
+    if t is None and state.ref is not None and state.ref_age < CARRY_SENTENCES and not any(
+            sent[0] <= x.start < sent[1] for x, _ in dated):
         t, source = state.ref, "discourse"
     start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
     loc = place[0] if place else None
