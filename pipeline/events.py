@@ -160,11 +160,10 @@ def _is_predicate(doc, first: int, last: int, trig: Trigger) -> bool:
         words = {t.lemma_ for t in _arguments(doc, last)} | {doc[k].text for k in range(max(0, first - 3), first)}
         if not any(o in w for w in words for o in objs):
             return False
-    if trig.needs == "light":
-        verb = _light_verb(doc, last)
-        follows_suru = nxt is not None and nxt.lemma_ == "する"
-        if verb is None and not follows_suru and head.pos_ != "VERB":
-            return False
+    verb = _light_verb(doc, last)
+    follows_suru = nxt is not None and nxt.lemma_ == "する"
+    if trig.needs == "light" and verb is None and not follows_suru and head.pos_ != "VERB":
+        return False
     return True
 
 
@@ -257,6 +256,13 @@ def _modality(text: str, start: int, end: int) -> str:
     return "asserted"
 
 
+def _in_quote(text: str, sent_start: int, pos: int) -> bool:
+    """Inside 「…」 of its sentence: the content of a statement, not a happening (the
+    speech act is the event)."""
+    before = text[sent_start:pos]
+    return before.count("「") > before.count("」")
+
+
 def _head_chain(tok) -> list:
     chain = [tok]
     while chain[-1].head.i != chain[-1].i and len(chain) < 12:
@@ -314,7 +320,8 @@ def find_events(doc, sentences: list[tuple[int, int]], timexes: list[Timex], act
                 continue
             last, readings = m
             start, end = doc[i].idx, doc[last].idx + len(doc[last].text)
-            inside_name = any(e.start <= start and end <= e.end for e in actors)
+            inside_name = any(e.start <= start and end <= e.end for e in actors) or (
+                _in_quote(doc.text, sent[0], start))
             trig = next((r for r in readings if _is_predicate(doc, i, last, r)), None)
             if inside_name or trig is None:
                 i = last + 1
