@@ -100,11 +100,22 @@ def test_two_events_two_dates(nlp):
     assert got["SIGN_AGREEMENT"] == ("2024-06-01", "2024-06-30")
 
 
-def test_date_carried_from_earlier_sentence(nlp):
-    state = State()
-    events(nlp, "2023年9月13日、金正恩委員長がロシアに到着した。", state)
-    got = events(nlp, "プーチン大統領は金正恩委員長と会談した。", state)
-    assert ("MEET", "asserted", "PRK;RUS", "2023-09-13", "2023-09-13") in got
+def _paragraph(nlp, text):
+    doc = nlp(text)
+    cuts = [i + 1 for i, ch in enumerate(text) if ch == "。"]
+    sents = list(zip([0] + cuts[:-1], cuts))
+    found = find_events(doc, sents, extract_timex(text, DOC_DATE), doc._.actors, load_lexicon(), State())
+    return [(e.event_type, e.participants, e.date_start, e.date_source, e.sentence_start) for e in found]
+
+
+def test_date_carried_to_the_next_sentence_only(nlp):
+    text = ("2023年9月13日、金正恩委員長がロシアに到着した。プーチン大統領は金正恩委員長と会談した。"
+            "両首脳は視察した。その後、ロシアは北朝鮮を非難した。")
+    got = _paragraph(nlp, text)
+    meet = [e for e in got if e[0] == "MEET"]
+    assert meet and meet[0][1:4] == ("PRK;RUS", "2023-09-13", "discourse")
+    later = [e for e in got if e[0] == "CRITICIZE"]
+    assert later and later[0][2] == ""  # two sentences on: no carried date
 
 
 def test_group_word_expands(nlp):
