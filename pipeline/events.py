@@ -100,6 +100,7 @@ class State:
 
     ref: Timex | None = None
     ref_age: int = 0  # sentences read since the reference date was set
+    topic: list[str] = field(default_factory=list)  # actor1 of the previous sentence's last event
     countries: list[str] = field(default_factory=list)  # recent state codes, newest last
 
 
@@ -299,6 +300,7 @@ def find_events(doc, sentences: list[tuple[int, int]], timexes: list[Timex], act
                 lexicon: dict[str, tuple[Trigger, ...]], state: State | None = None) -> list[Event]:
     state = state or State()
     state.ref_age = max(state.ref_age, CARRY_SENTENCES)  # a new paragraph: no carried date
+    state.topic = []
     if not lexicon or len(doc) == 0:
         return []
     max_len = max(len(k) for k in lexicon)
@@ -333,6 +335,8 @@ def find_events(doc, sentences: list[tuple[int, int]], timexes: list[Timex], act
                     prev_actor1 = [ev.actor1]
                 prev_parts = ev.participants.split(";")
             i = last + 1
+        if prev_actor1:
+            state.topic = prev_actor1
         for e in sent_actors:
             if e.label == "COUNTRY":
                 code = _code(e)
@@ -377,6 +381,9 @@ def _build(doc, first, last, trig: Trigger, sent, sent_actors, dated, state: Sta
             elif case in ACTOR2_CASES:
                 a2 += [e for e in ents if e.label not in ("LOC",)]
                 a2_codes += group
+    # a state written inside the trigger is its other side (`訪中`, `訪ロ`, `対日`)
+    start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
+    a2 += [e for e in sent_actors if start <= e.start and e.end <= end and not (e.start == start and e.end == end)]
     # the compound modifiers of a nominal trigger name the other side (`ウクライナ侵攻`, `対ロ制裁`)
     lead = doc[first]
     k = first
@@ -401,6 +408,8 @@ def _build(doc, first, last, trig: Trigger, sent, sent_actors, dated, state: Sta
                 break
     if not a1 and not a1_codes and prev_actor1 and verbal:
         a1_codes = list(prev_actor1)
+    if not a1 and not a1_codes and verbal and state.topic:
+        a1_codes = list(state.topic)  # the topic of the paragraph's previous sentence
     codes1 = _dedupe([_code(e) for e in a1 if _code(e)] + a1_codes)
     codes2 = [c for c in _dedupe([_code(e) for e in a2 if _code(e)] + a2_codes) if c not in codes1]
     if not codes1 and not codes2:
@@ -416,7 +425,6 @@ def _build(doc, first, last, trig: Trigger, sent, sent_actors, dated, state: Sta
     if t is None and state.ref is not None and state.ref_age < CARRY_SENTENCES and not any(
             sent[0] <= x.start < sent[1] for x, _ in dated):
         t, source = state.ref, "discourse"
-    start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
     loc = place[0] if place else None
 
     def name_of(codes, ents):
