@@ -166,6 +166,9 @@ def _is_predicate(doc, first: int, last: int, trig: Trigger) -> bool:
     if (head.pos_ not in ("VERB", "AUX") and verb is None and not follows_suru and head.dep_ == "nmod"
             and head.head.pos_ in ("NOUN", "PROPN") and head.head.i > last):
         return False  # `ウクライナ支援への支持`, `制裁の効果`: a noun phrase about the act, not the act
+    if (head.pos_ not in ("VERB", "AUX") and verb is None and not follows_suru and head.dep_ == "obj"
+            and head.head.pos_ == "VERB"):
+        return False  # `支援を減らす`, `制裁の解除を求める`: the act is the object of another predicate
     if trig.needs == "light" and verb is None and not follows_suru and head.pos_ != "VERB":
         return False
     return True
