@@ -38,6 +38,7 @@ from .records import Entity, Timex
 
 # How far a reference date carries: to the sentences that follow the dated one, at most this many
 CARRY_SENTENCES = 1
+MOVEMENT = {"VISIT", "DEPLOY_TROOPS"}
 SYMMETRIC = {"MEET", "SIGN_AGREEMENT", "MIL_COOPERATION", "AGREE_COOPERATE"}
 ACTOR1_CASES = ("は", "が", "も", "による", "によって", "により", "では")
 ACTOR2_CASES = ("を", "に", "と", "へ", "への", "に対し", "に対して", "に対する", "との", "から", "とは", "にも", "とも")
@@ -432,6 +433,9 @@ def _build(doc, first, last, trig: Trigger, sent, sent_actors, dated, state: Sta
             sent[0] <= x.start < sent[1] for x, _ in dated):
         t, source = state.ref, "discourse"
     loc = place[0] if place else None
+    if loc is None and trig.event_type in MOVEMENT:
+        # a visit or a deployment takes place at its destination (`ロシアを訪問`, `ロシアに派兵`)
+        loc = next((e for e in a2 if e.label in ("COUNTRY", "GPE", "LOC", "FAC") and _code(e) == (codes2[0] if codes2 else "")), None)
 
     def name_of(codes, ents):
         for e in ents:

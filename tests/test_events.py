@@ -136,3 +136,15 @@ def test_no_actor_no_event(nlp):
 def test_deterministic(nlp):
     text = "2024年6月19日、ロシアは平壌で北朝鮮と会談し、条約に署名した。"
     assert events(nlp, text) == events(nlp, text)
+
+
+@pytest.mark.parametrize("text,location", [
+    ("2024年6月、プーチン大統領は北朝鮮を訪問した。", "PRK"),
+    ("2024年10月、北朝鮮はロシアに派兵した。", "RUS"),
+    ("2024年6月19日、ロシアは平壌で北朝鮮と会談した。", "PRK"),
+    ("2024年5月、中国とロシアは会談した。", ""),
+])
+def test_location(nlp, text, location):
+    doc = nlp(text)
+    found = find_events(doc, [(0, len(text))], extract_timex(text, DOC_DATE), doc._.actors, load_lexicon(), State())
+    assert found and found[0].location == location
