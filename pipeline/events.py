@@ -44,7 +44,7 @@ ACTOR1_CASES = ("は", "が", "も", "による", "によって", "により", "
 ACTOR2_CASES = ("を", "に", "と", "へ", "への", "に対し", "に対して", "に対する", "との", "から", "とは", "にも", "とも")
 PLACE_CASES = ("で", "において", "における", "にて")
 LIGHT_VERBS = {"する", "行う", "実施", "開催", "科す", "科する", "課す", "表明", "示す", "持つ", "開く", "踏み切る",
-               "始める", "開始", "強化", "拡大", "推進", "進める", "発表"}
+               "始める", "開始", "強化", "拡大", "推進", "進める", "発表", "成功", "着手", "断行", "強行"}
 ALLOWED_NEXT_NOUNS = {"以降", "以来", "後", "前", "時", "中", "際", "直後", "直前", "以後", "当時", "開始", "強化", "拡大"}
 GROUP_WORDS = ("両国", "両首脳", "両者", "両政府", "両外相", "両国首脳", "双方")
 
@@ -143,9 +143,14 @@ def _match_trigger(doc, i: int, lexicon, max_len: int) -> tuple[int, tuple[Trigg
         ends[end] = j
         j += 1
     for end in sorted(ends, reverse=True):
-        key = fold(text[tok.idx:end])
-        if key in lexicon:
-            best = (ends[end], lexicon[key])
+        j = ends[end]
+        # the surface as written, or with its last word in dictionary form (`明らかにした` ->
+        # `明らかにする`, `拒否権を行使した` -> `拒否権を行使する`)
+        for key in (fold(text[tok.idx:end]), fold(text[tok.idx:doc[j].idx] + doc[j].lemma_)):
+            if key in lexicon:
+                best = (j, lexicon[key])
+                break
+        if best is not None:
             break
     if best is None and tok.pos_ in ("VERB", "AUX") and fold(tok.lemma_) in lexicon:
         best = (i, lexicon[fold(tok.lemma_)])

@@ -148,3 +148,14 @@ def test_location(nlp, text, location):
     doc = nlp(text)
     found = find_events(doc, [(0, len(text))], extract_timex(text, DOC_DATE), doc._.actors, load_lexicon(), State())
     assert found and found[0].location == location
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a multiword trigger whose last word is inflected (`拒否権を行使した` -> `拒否権を行使する`)
+    ("2024年3月、ロシアは決議案に拒否権を行使した。", ("VETO_REJECT", "asserted", "RUS")),
+    ("2024年3月、米国は北朝鮮がロシアに武器を送ったと明らかにした。", ("STATEMENT", "asserted", "USA")),
+    # `Xに成功した`: the act happened, its subject is the sentence's
+    ("2023年11月下旬、北朝鮮は偵察衛星の打ち上げに成功した。", ("SHOW_OF_FORCE", "asserted", "PRK")),
+])
+def test_light_verb_constructions(nlp, text, expected):
+    assert expected in [(e[0], e[1], e[2]) for e in events(nlp, text)]
