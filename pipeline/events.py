@@ -38,6 +38,7 @@ from .records import Entity, Timex
 
 # How far a reference date carries: to the sentences that follow the dated one, at most this many
 CARRY_SENTENCES = 1
+ADDRESSEE_CASES = ("に", "へ", "への", "に対し", "に対して", "に対する", "にも")
 MOVEMENT = {"VISIT", "DEPLOY_TROOPS"}
 SYMMETRIC = {"MEET", "SIGN_AGREEMENT", "MIL_COOPERATION", "AGREE_COOPERATE"}
 ACTOR1_CASES = ("は", "が", "も", "による", "によって", "により", "では")
@@ -65,6 +66,10 @@ class Trigger:
     cameo: str
     plover: str
     needs: str
+
+
+# what a joint declaration to no addressee is typed as (see _build)
+JOINT_DECLARATION = Trigger("", "AGREE_COOPERATE", "", "030", "AGREE", "")
 
 
 @dataclass
@@ -378,6 +383,7 @@ def _build(doc, first, last, trig: Trigger, sent, sent_actors, dated, state: Sta
     a1_codes: list[str] = []
     a2_codes: list[str] = []
     place: list[Entity] = []
+    addressed = False  # an actor2 marked as addressee (`北朝鮮に対し`), not as co-actor
     for h in heads:
         for c in h.children:
             if c.i in range(first, last + 1):
@@ -392,6 +398,7 @@ def _build(doc, first, last, trig: Trigger, sent, sent_actors, dated, state: Sta
                 a1_codes += group
             elif case in ACTOR2_CASES:
                 a2 += [e for e in ents if e.label not in ("LOC",)]
+                addressed = addressed or (case in ADDRESSEE_CASES and bool(ents))
                 a2_codes += group
     # a state written inside the trigger is its other side (`訪中`, `訪ロ`, `対日`)
     start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
@@ -432,6 +439,10 @@ def _build(doc, first, last, trig: Trigger, sent, sent_actors, dated, state: Sta
         # `会談し、…条約に署名した`: the partner of a coordinated symmetric act is the same
         codes2 = [c for c in prev_parts if c not in codes1]
     participants = sorted(set(codes1) | set(codes2))
+    if trig.event_type == "STATEMENT" and len(participants) >= 2 and not addressed:
+        # states declaring together, to no addressee, agree (`両国は…パートナーシップを宣言した`;
+        # guideline §5.2: STATEMENT only when no other type fits)
+        trig = JOINT_DECLARATION
     t = _date_for(doc, first, last, sent, dated)
     source = "explicit" if t is not None else "none"
     if t is None and state.ref is not None and state.ref_age < CARRY_SENTENCES and not any(

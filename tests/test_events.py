@@ -159,3 +159,12 @@ def test_location(nlp, text, location):
 ])
 def test_light_verb_constructions(nlp, text, expected):
     assert expected in [(e[0], e[1], e[2]) for e in events(nlp, text)]
+
+
+@pytest.mark.parametrize("text,etype", [
+    # states declaring together, to no addressee, agree; a declaration to someone is a statement
+    ("2019年、中国とロシアは新しいパートナーシップを宣言した。", "AGREE_COOPERATE"),
+    ("2024年1月、北朝鮮は韓国に対し敵対国家だと宣言した。", "STATEMENT"),
+])
+def test_joint_declaration(nlp, text, etype):
+    assert etype in [e[0] for e in events(nlp, text)]
