@@ -425,6 +425,12 @@ def _build(doc, first, last, trig: Trigger, sent, sent_actors, dated, state: Sta
                     a1_codes += _expand_group(doc, c, state)
             if a1 or a1_codes:
                 break
+    if not a1 and not a1_codes and verbal:
+        # a topic the parser hung inside the quoted complement (`北朝鮮は韓国に対し…だと宣言した`)
+        for t in doc[max(sent_start_token(doc, sent), 0):first]:
+            if _case(t) == "は" and t.dep_ in ("nsubj", "obl", "nmod") and (t.head.i == head.i or head in t.head.ancestors):
+                a1 += [e for e in _nominal_actors(t, sent_actors) if e.label != "LOC"]
+                break
     if not a1 and not a1_codes and prev_actor1 and verbal:
         a1_codes = list(prev_actor1)
     if not a1 and not a1_codes and verbal and state.topic:
@@ -471,6 +477,10 @@ def _build(doc, first, last, trig: Trigger, sent, sent_actors, dated, state: Sta
         date_text=t.text if t else "", date_start=t.date_start if t else "", date_end=t.date_end if t else "",
         date_precision=t.precision if t else "", date_source=source, sentence_start=sent[0], sentence_end=sent[1],
     )
+
+
+def sent_start_token(doc, sent) -> int:
+    return next((t.i for t in doc if t.idx >= sent[0]), 0)
 
 
 def _dedupe(codes: list[str]) -> list[str]:

@@ -268,7 +268,12 @@ def run_extract(
     bar = tqdm(total=len(articles), unit="doc", desc="extract", disable=not progress, file=sys.stderr)
     for art, docs in _parse(articles, nlp, n_process, batch_size):
         if not art.error:
-            analyse(art, docs)
+            try:
+                analyse(art, docs)
+            except Exception as exc:  # one bad document never stops the run
+                art.error = f"analysis failed: {type(exc).__name__}: {exc}"
+                art.tables = {}
+                print(f"error: {art.path}: {art.error}", file=sys.stderr)
         bar.update(1)
     bar.close()
     articles.sort(key=lambda a: a.doc_id)

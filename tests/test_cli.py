@@ -81,3 +81,36 @@ def test_timex_rows_slice_raw_text(run):
     assert alpha and alpha[0]["date_start"] == "2024-07-12"
     for r in alpha:
         assert raw[int(r["char_start"]):int(r["char_end"])] == r["text"]
+
+
+def test_a_failing_stage_gives_an_error_row_not_a_crash(tmp_path, monkeypatch):
+    from pipeline import extract
+
+    (tmp_path / "a.txt").write_text("2024年6月19日、ロシアと北朝鮮が会談した。", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("2023年9月13日、両首脳が会談した。", encoding="utf-8")
+    real = extract.analyse
+
+    def flaky(art, docs):
+        if art.doc_id == "a":
+            raise ValueError("boom")
+        return real(art, docs)
+
+    monkeypatch.setattr(extract, "analyse", flaky)
+    rows = extract.run_extract([tmp_path], tmp_path / "out", progress=False)
+    status = {r["doc_id"]: (r["status"], r["error"]) for r in rows}
+    assert status["a"] == ("error", "analysis failed: ValueError: boom")
+    assert status["b"][0] == "ok"
+
+
+def test_entities_and_events_slice_raw_text(run):
+    from pipeline.ingest import read_document
+
+    corpus, out, _ = run
+    paths = {d["doc_id"]: d["path"] for d in _read(out / "documents.csv")}
+    n = 0
+    for name, col in (("entities.csv", "text"), ("events.csv", "trigger")):
+        for r in _read(out / name):
+            raw = read_document(Path(paths[r["doc_id"]])).text
+            assert raw[int(r["char_start"]):int(r["char_end"])] == r[col]
+            n += 1
+    assert n > 0
