@@ -55,6 +55,7 @@ HYPOTHETICAL = re.compile(
     r"^[^。]{0,14}?(?:可能性|れば|たら|なら(?!ない)|だろう|でしょう|かもしれ|恐れ|おそれ|かねない|得る|うる|かどうか|か否か"
     r"|ようとし|べき|検討|シナリオ|想定|懸念され)"
 )
+REPORT_DATE = re.compile(r"[ \t\u3000]*(?:付|発)")
 HYPOTHETICAL_BEFORE = re.compile(r"(?:仮に|もし|万一)[^。]{0,20}$")
 
 
@@ -107,6 +108,7 @@ class State:
     ref: Timex | None = None
     ref_age: int = 0  # sentences read since the reference date was set
     topic: list[str] = field(default_factory=list)  # actor1 of the previous sentence's last event
+    pair: tuple[str, ...] = ()  # participants of the last event between exactly two states
     countries: list[str] = field(default_factory=list)  # recent state codes, newest last
 
 
@@ -255,6 +257,8 @@ def _code(e: Entity) -> str:
 
 def _expand_group(doc, tok, state: State) -> list[str]:
     if tok.text in GROUP_WORDS or doc.text[tok.idx:tok.idx + 4].startswith(GROUP_WORDS):
+        if state.pair:  # the two sides of the last two-sided event
+            return list(state.pair)
         return state.countries[-2:] if len(state.countries) >= 2 else []
     return []
 
@@ -351,6 +355,8 @@ def find_events(doc, sentences: list[tuple[int, int]], timexes: list[Timex], act
                 if ev.actor1:
                     prev_actor1 = [ev.actor1]
                 prev_parts = ev.participants.split(";")
+                if len(prev_parts) == 2:
+                    state.pair = tuple(prev_parts)
             i = last + 1
         if prev_actor1:
             state.topic = prev_actor1
@@ -361,8 +367,10 @@ def find_events(doc, sentences: list[tuple[int, int]], timexes: list[Timex], act
                     state.countries.remove(code)
                 state.countries.append(code)
         in_sent = [t for t, _ in dated if sent[0] <= t.start < sent[1] and t.type == "DATE"]
-        if in_sent:
-            state.ref, state.ref_age = in_sent[0], 0
+        # a cited report's date (`21日付『…』によれば`) is not when things happened
+        happened = [t for t in in_sent if not REPORT_DATE.match(doc.text, t.end)] or in_sent
+        if happened:
+            state.ref, state.ref_age = happened[0], 0
         else:
             state.ref_age += 1
     return out

@@ -168,3 +168,15 @@ def test_light_verb_constructions(nlp, text, expected):
 ])
 def test_joint_declaration(nlp, text, etype):
     assert etype in [e[0] for e in events(nlp, text)]
+
+
+def test_report_date_is_not_the_carried_date(nlp):
+    text = "2024年1月21日付の新聞によれば、同月15日に北朝鮮の外相がロシアに到着した。外相はロシアの大統領と会談した。"
+    meet = [e for e in _paragraph(nlp, text) if e[0] == "MEET"]
+    assert meet and meet[0][2:4] == ("2024-01-15", "discourse")
+
+
+def test_group_word_takes_the_last_two_sided_event(nlp):
+    text = "2023年9月、ロシアと北朝鮮が会談した。ウクライナは反発した。両国は同月、協力で合意した。"
+    agree = [e for e in _paragraph(nlp, text) if e[0] == "AGREE_COOPERATE"]
+    assert agree and agree[0][1] == "PRK;RUS"
