@@ -445,6 +445,13 @@ def _build(doc, first, last, trig: Trigger, sent, sent_actors, dated, state: Sta
         a1_codes = list(state.topic)  # the topic of the paragraph's previous sentence
     codes1 = _dedupe([_code(e) for e in a1 if _code(e)] + a1_codes)
     codes2 = [c for c in _dedupe([_code(e) for e in a2 if _code(e)] + a2_codes) if c not in codes1]
+    if not codes2 and codes1 and trig.event_type in ("PROVIDE_AID", "DEPLOY_TROOPS"):
+        # the parser hung the goal on a coordinated verb (`ロシアに…武器を供給し、…を提供した`):
+        # take the nearest state before the trigger marked as a goal
+        goal = _preceding_goal(doc, sent, doc[first].idx, sent_actors, codes1)
+        if goal is not None:
+            a2.append(goal)
+            codes2 = [_code(goal)]
     if not codes1 and not codes2:
         return None
     if not codes1 and trig.event_type not in SYMMETRIC:
@@ -485,6 +492,19 @@ def _build(doc, first, last, trig: Trigger, sent, sent_actors, dated, state: Sta
         date_text=t.text if t else "", date_start=t.date_start if t else "", date_end=t.date_end if t else "",
         date_precision=t.precision if t else "", date_source=source, sentence_start=sent[0], sentence_end=sent[1],
     )
+
+
+GOAL_AFTER = re.compile(r"(?:に対し(?:て)?|への|へ|に)(?![はおよ])")
+
+
+def _preceding_goal(doc, sent, pos: int, actors: list[Entity], exclude: list[str]) -> Entity | None:
+    for e in sorted(actors, key=lambda e: -e.start):
+        if e.end > pos or e.start < max(sent[0], pos - 40):
+            continue
+        if e.label in ("COUNTRY", "ORG", "PERSON") and _code(e) and _code(e) not in exclude \
+                and GOAL_AFTER.match(doc.text, e.end):
+            return e
+    return None
 
 
 def sent_start_token(doc, sent) -> int:

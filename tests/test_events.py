@@ -180,3 +180,9 @@ def test_group_word_takes_the_last_two_sided_event(nlp):
     text = "2023年9月、ロシアと北朝鮮が会談した。ウクライナは反発した。両国は同月、協力で合意した。"
     agree = [e for e in _paragraph(nlp, text) if e[0] == "AGREE_COOPERATE"]
     assert agree and agree[0][1] == "PRK;RUS"
+
+
+def test_goal_shared_by_coordinated_verbs(nlp):
+    text = "2023年9月以来、北朝鮮はロシアにコンテナで武器を供給し、2024年にはミサイルを提供した。"
+    got = [(e[0], e[2]) for e in events(nlp, text)]
+    assert got.count(("PROVIDE_AID", "PRK;RUS")) == 2
