@@ -42,6 +42,7 @@ RUN_JOINERS = "・"
 
 # Pass 2: a name before a title
 _KANJI = r"\u4e00-\u9fff\u3400-\u4dbf々"
+KANJI = re.compile(rf"[{_KANJI}]")
 NAME_BEFORE_TITLE = re.compile(
     rf"(?:[\u30a1-\u30fa\u30fc]+(?:[・=＝][\u30a1-\u30fa\u30fc]+)*|[{_KANJI}]{{2,4}})[ \u3000]?$"
 )
@@ -94,6 +95,10 @@ def _ner_ok(label: str, text: str, after: str) -> bool:
     return not NOT_A_PLACE_TAIL.search(text)
 
 
+def _is_kanji(ch: str) -> bool:
+    return bool(ch) and KANJI.match(ch) is not None
+
+
 def _is_katakana(ch: str) -> bool:
     return bool(ch) and KATAKANA.match(ch) is not None
 
@@ -131,7 +136,7 @@ class _Finder:
 
     # -- pass 1 -----------------------------------------------------------
     def names(self) -> None:
-        s, buckets = self.s, _buckets(self.gaz)
+        s, buckets = self.s, self.gaz.buckets
         i = 0
         while i < len(s):
             best = None
@@ -233,19 +238,19 @@ class _Finder:
         before = s[run[0] - 1] if run[0] else ""
         if len(run) == 1 and not self._single_ok(run[0]):
             return
-        if len(run) > 1 and before and re.match(rf"[{_KANJI}]", before) and before not in SINGLE_PREFIXES:
+        if len(run) > 1 and _is_kanji(before) and before not in SINGLE_PREFIXES:
             return
         for k in run:
             code = self.gaz.abbrevs[s[k]]
             self.claim(k, k + 1, Entry("ORG" if code in self.gaz.org_codes else "COUNTRY", code,
-                                       "" if code in self.gaz.org_codes else code, _country_name(self.gaz, code)))
+                                       "" if code in self.gaz.org_codes else code, self.gaz.display.get(code, code)))
 
     def _single_ok(self, k: int) -> bool:
         s = self.s
         before = s[k - 1] if k else ""
         if before in SINGLE_PREFIXES:
             return True
-        if before and re.match(rf"[{_KANJI}]", before):
+        if _is_kanji(before):
             return False
         return any(s.startswith(x, k + 1) for x in SINGLE_SUFFIXES)
 
@@ -259,7 +264,7 @@ class _Finder:
             before = s[k - 1] if k else ""
             after = s[k + 1] if k + 1 < len(s) else ""
             if before in ("対", "訪") and after not in ("朝", "方", "部", "極", "東", "西", "米", "欧"):
-                self.claim(k, k + 1, Entry("COUNTRY", code, code, _country_name(self.gaz, code)))
+                self.claim(k, k + 1, Entry("COUNTRY", code, code, self.gaz.display.get(code, code)))
 
     # -- pass 4 -----------------------------------------------------------
     def ner(self, spans: Iterable[tuple[int, int, str]]) -> None:
@@ -293,21 +298,6 @@ class _Finder:
             out.append(Entity(start=start, end=end, text=self.text[start:end], label=entry.label,
                               actor_id=entry.actor_id, country=entry.country, name=entry.name))
         return out
-
-
-def _buckets(gaz: Gazetteer) -> dict[str, tuple[str, ...]]:
-    cached = getattr(gaz, "_buckets", None)
-    if cached is None:
-        b: dict[str, list[str]] = {}
-        for key in gaz.names:
-            b.setdefault(key[0], []).append(key)
-        cached = {c: tuple(sorted(v, key=lambda k: (-len(k), k))) for c, v in b.items()}
-        object.__setattr__(gaz, "_buckets", cached)
-    return cached
-
-
-def _country_name(gaz: Gazetteer, code: str) -> str:
-    return gaz.display.get(code, code)
 
 
 def find_entities(text: str, gaz: Gazetteer, ner: Sequence[tuple[int, int, str]] = ()) -> list[Entity]:

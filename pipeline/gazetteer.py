@@ -18,9 +18,8 @@ Keys are matched after width folding (full-width ASCII -> ASCII), so `ＮＡＴ�
 from __future__ import annotations
 
 import csv
-import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 RESOURCES = Path(__file__).parent / "resources"
@@ -55,24 +54,21 @@ class Gazetteer:
     country_codes: frozenset[str] = frozenset()
     org_codes: frozenset[str] = frozenset()
     display: dict[str, str] = field(default_factory=dict)  # code -> the name shown in `name`
-    _pattern: re.Pattern | None = None
 
-    @property
-    def pattern(self) -> re.Pattern:
-        """One alternation of every name, longest first (leftmost-longest matching)."""
-        if self._pattern is None:
-            keys = sorted(self.names, key=lambda k: (-len(k), k))
-            self._pattern = re.compile("|".join(re.escape(k) for k in keys)) if keys else re.compile(r"(?!x)x")
-        return self._pattern
+    @cached_property
+    def buckets(self) -> dict[str, tuple[str, ...]]:
+        """Names by first character, longest first (for leftmost-longest matching)."""
+        b: dict[str, list[str]] = {}
+        for key in self.names:
+            b.setdefault(key[0], []).append(key)
+        return {c: tuple(sorted(v, key=lambda k: (-len(k), k))) for c, v in b.items()}
 
     def add(self, name: str, entry: Entry, source: str) -> None:
         key = fold(name.strip())
         if not key:
             raise ResourceError(f"{source}: empty name")
-        old = self.names.get(key)
         # A name listed twice keeps its first, more specific reading (people before countries).
-        if old is None:
-            self.names[key] = entry
+        self.names.setdefault(key, entry)
 
 
 def _rows(path: Path, required: tuple[str, ...]) -> list[dict]:
