@@ -15,12 +15,15 @@ Rules (SPEC §3, docs/annotation.md §3), all from syntax and the trigger lexico
 - Arguments from the dependency parse: on the trigger (and on a light verb governing it),
   `は/が/による` mark actor1, `を/に/と/へ/への/に対し/との/から` actor2, `で/において` the
   place; on a nominal trigger `Xの` is actor1 and a compound modifier (`ウクライナ侵攻`,
-  `対ロ制裁`, `露朝首脳会談`) names the other side.  A clause with no subject inherits it
-  from the clause that governs it (a topic governing several clauses), then from the
-  previous event of the sentence.  `両国`, `両首脳` expand to the last two states named.
+  `対ロ制裁`, `露朝首脳会談`) and a state inside the trigger (`訪中`) name the other side.
+  A clause with no subject inherits it from the clause that governs it (a topic governing
+  several clauses), then from the previous event of the sentence, then from the previous
+  sentence's topic.  `両国`, `両首脳` expand to the two sides of the last two-sided event,
+  else to the last two states named.  States declaring together to no addressee agree
+  (AGREE_COOPERATE); a visit or deployment takes its destination as location.
 - Date: a timex in the trigger's clause (governed by the trigger or its chain of heads),
-  else the nearest timex of the sentence, else the reference date carried from earlier
-  sentences of the paragraph (`date_source=discourse`), else none.
+  else the nearest timex of the sentence, else the date of the previous sentence of the
+  same paragraph (`date_source=discourse`; a cited report's date is not carried), else none.
 - Modality: `予定/見通し/計画` planned; `可能性/れば/だろう/恐れ` hypothetical;
   `なかった/せず/行われず` negated — read in the words after the trigger, in its clause.
 """
@@ -35,6 +38,7 @@ from pathlib import Path
 
 from .gazetteer import RESOURCES, fold
 from .records import Entity, Timex
+from .timex import REPORT_DATE_RE
 
 # How far a reference date carries: to the sentences that follow the dated one, at most this many
 CARRY_SENTENCES = 1
@@ -55,7 +59,6 @@ HYPOTHETICAL = re.compile(
     r"^[^。]{0,14}?(?:可能性|れば|たら|なら(?!ない)|だろう|でしょう|かもしれ|恐れ|おそれ|かねない|得る|うる|かどうか|か否か"
     r"|ようとし|べき|検討|シナリオ|想定|懸念され)"
 )
-REPORT_DATE = re.compile(r"[ \t\u3000]*(?:付|発)")
 HYPOTHETICAL_BEFORE = re.compile(r"(?:仮に|もし|万一)[^。]{0,20}$")
 
 
@@ -144,7 +147,7 @@ def _match_trigger(doc, i: int, lexicon, max_len: int) -> tuple[int, tuple[Trigg
     text = doc.text
     best = None
     ends = {}
-    j, end = i, tok.idx
+    j = i
     while j < len(doc) and doc[j].idx + len(doc[j].text) - tok.idx <= max_len:
         end = doc[j].idx + len(doc[j].text)
         ends[end] = j
@@ -171,20 +174,16 @@ def _is_predicate(doc, first: int, last: int, trig: Trigger) -> bool:
         return False  # `制裁委員会`, `供給ライン`: the noun modifies another noun
     if trig.needs.startswith("obj:"):
         objs = set(trig.needs[4:].split("|"))
-        words = {t.lemma_ for t in _arguments(doc, last)} | {doc[k].text for k in range(max(0, first - 3), first)}
+        words = {t.lemma_ for t in doc[last].children} | {doc[k].text for k in range(max(0, first - 3), first)}
         if not any(o in w for w in words for o in objs):
             return False
-    verb = _light_verb(doc, last)
-    follows_suru = nxt is not None and nxt.lemma_ == "する"
-    if (head.pos_ not in ("VERB", "AUX") and verb is None and not follows_suru and head.dep_ == "nmod"
-            and head.head.pos_ in ("NOUN", "PROPN") and head.head.i > last):
+    bare = _light_verb(doc, last) is None and not (nxt is not None and nxt.lemma_ == "する")
+    nominal = bare and head.pos_ not in ("VERB", "AUX")  # a verbal noun used as a noun
+    if nominal and head.dep_ == "nmod" and head.head.pos_ in ("NOUN", "PROPN") and head.head.i > last:
         return False  # `ウクライナ支援への支持`, `制裁の効果`: a noun phrase about the act, not the act
-    if (head.pos_ not in ("VERB", "AUX") and verb is None and not follows_suru and head.dep_ == "obj"
-            and head.head.pos_ == "VERB"):
+    if nominal and head.dep_ == "obj" and head.head.pos_ == "VERB":
         return False  # `支援を減らす`, `制裁の解除を求める`: the act is the object of another predicate
-    if trig.needs == "light" and verb is None and not follows_suru and head.pos_ != "VERB":
-        return False
-    return True
+    return not (trig.needs == "light" and bare and head.pos_ != "VERB")
 
 
 def _light_verb(doc, last: int):
@@ -192,10 +191,6 @@ def _light_verb(doc, last: int):
     if head.dep_ in ("obj", "nsubj", "obl") and head.head.i != head.i and head.head.lemma_ in LIGHT_VERBS:
         return head.head
     return None
-
-
-def _arguments(doc, i: int):
-    return [t for t in doc[i].children]
 
 
 # ---------------------------------------------------------------------------
@@ -214,16 +209,6 @@ def _case(tok) -> str:
         if marker.startswith(k):
             return k
     return ""
-
-
-def _span_of(tok) -> tuple[int, int]:
-    """Character span of a nominal with its compound modifiers (`中露両国`, `金正恩総書記`)."""
-    left = tok
-    for c in tok.lefts:
-        if c.dep_ in ("compound", "nummod", "amod", "nmod") and c.i >= tok.i - 6 and not any(
-                x.dep_ == "case" for x in c.children):
-            left = c if c.i < left.i else left
-    return tok.doc[left.i].idx, tok.idx + len(tok.text)
 
 
 NOMINAL_DEPS = {"compound", "nmod", "conj", "appos", "nummod", "flat", "amod", "det"}
@@ -368,7 +353,7 @@ def find_events(doc, sentences: list[tuple[int, int]], timexes: list[Timex], act
                 state.countries.append(code)
         in_sent = [t for t, _ in dated if sent[0] <= t.start < sent[1] and t.type == "DATE"]
         # a cited report's date (`21日付『…』によれば`) is not when things happened
-        happened = [t for t in in_sent if not REPORT_DATE.match(doc.text, t.end)] or in_sent
+        happened = [t for t in in_sent if not REPORT_DATE_RE.match(doc.text, t.end)] or in_sent
         if happened:
             state.ref, state.ref_age = happened[0], 0
         else:
@@ -435,7 +420,7 @@ def _build(doc, first, last, trig: Trigger, sent, sent_actors, dated, state: Sta
                 break
     if not a1 and not a1_codes and verbal:
         # a topic the parser hung inside the quoted complement (`北朝鮮は韓国に対し…だと宣言した`)
-        for t in doc[max(sent_start_token(doc, sent), 0):first]:
+        for t in doc[_first_token(doc, sent):first]:
             if _case(t) == "は" and t.dep_ in ("nsubj", "obl", "nmod") and (t.head.i == head.i or head in t.head.ancestors):
                 a1 += [e for e in _nominal_actors(t, sent_actors) if e.label != "LOC"]
                 break
@@ -454,8 +439,6 @@ def _build(doc, first, last, trig: Trigger, sent, sent_actors, dated, state: Sta
             codes2 = [_code(goal)]
     if not codes1 and not codes2:
         return None
-    if not codes1 and trig.event_type not in SYMMETRIC:
-        pass
     if trig.event_type in SYMMETRIC and len(set(codes1) | set(codes2)) == 1 and prev_parts:
         # `会談し、…条約に署名した`: the partner of a coordinated symmetric act is the same
         codes2 = [c for c in prev_parts if c not in codes1]
@@ -507,7 +490,7 @@ def _preceding_goal(doc, sent, pos: int, actors: list[Entity], exclude: list[str
     return None
 
 
-def sent_start_token(doc, sent) -> int:
+def _first_token(doc, sent) -> int:
     return next((t.i for t in doc if t.idx >= sent[0]), 0)
 
 
