@@ -230,19 +230,25 @@ REL_TOD_RE = _c(
     rf"(?:その)?(?P<rel>{NOT_COMPOUND_同}同|{NO_KANJI_BEFORE}当|翌|{NO_KANJI_BEFORE}前)"
     rf"(?P<tod>朝|夜|晩)(?![\u3400-\u9fff])"
 )
+# `10時` as a clock hour, not `時間`, `時点`, `時代` …
+HOUR_WORD = r"時(?!間|点|代|期|的|々|計|刻|事|給|差|効|速)"
+
+
+def _minutes(tag: str) -> str:
+    """`30分` or `半` after an hour, as groups `mi{tag}` / `half{tag}`."""
+    return rf"(?:{S}(?P<mi{tag}>{MINUTE_NUM}){S}分(?!間)|(?P<half{tag}>半))?"
+
+
 TIME_TAIL_RE = _c(
     rf"{S}(?:の)?(?:(?P<tod>{_alt(TIME_OF_DAY)})"
-    rf"(?:{S}(?P<h>{HOUR_NUM}){S}時(?!間|点|代|期|的|々|計|刻|事|給|差|効|速)"
-    rf"(?:{S}(?P<mi>{MINUTE_NUM}){S}分(?!間)|(?P<half>半))?)?"
-    rf"|(?P<h2>{HOUR_NUM}){S}時(?!間|点|代|期|的|々|計|刻|事|給|差|効|速)"
-    rf"(?:{S}(?P<mi2>{MINUTE_NUM}){S}分(?!間)|(?P<half2>半))?"
-    rf"|(?P<noon>正午))"
+    rf"(?:{S}(?P<h>{HOUR_NUM}){S}{HOUR_WORD}" + _minutes("") + ")?"
+    rf"|(?P<h2>{HOUR_NUM}){S}{HOUR_WORD}" + _minutes("2")
+    + r"|(?P<noon>正午))"
 )
 TIME_RE = _c(
     rf"(?:(?P<tod>午前|午後){S}(?P<h>{HOUR_NUM})"
     rf"|(?P<h2>{NO_DIGIT_BEFORE}(?:2[0-4]|1[0-9]|0?[0-9])))"
-    rf"{S}時(?!間|点|代|期|的|々|計|刻|事|給|差|効|速)"
-    rf"(?:{S}(?P<mi>{MINUTE_NUM}){S}分(?!間)|(?P<half>半))?"
+    rf"{S}{HOUR_WORD}" + _minutes("")
 )
 CONN_RE = _c(rf"{S}(?P<c>{RANGE_SYMBOL}|から){S}")
 CLOSE_RE = _c(rf"{S}(?:まで|にかけて|にかけ)")
@@ -654,9 +660,7 @@ def _parse_short_year(s: str, pos: int) -> Candidate | None:
     four-digit year opened earlier in the same sentence (same century, within ten years)."""
     if not SHORT_YEAR_RE.match(s, pos):
         return None
-    cut = max(s.rfind(ch, 0, pos) for ch in "。！？")
-    cut = max(cut, s.rfind("\n\n", 0, pos))
-    years = SENTENCE_YEAR_RE.findall(s, cut + 1, pos)
+    years = SENTENCE_YEAR_RE.findall(s, _sentence_start(s, pos), pos)
     if not years:
         return None
     y4 = int(years[-1])
