@@ -163,8 +163,19 @@ def analyse(art: Article, docs: list) -> None:
     byline = byline_ranges(art.cleaned.text, art.author)
     timexes = _timexes(art, byline)
     art.tables["timex"] = timex_rows(art, timexes)
-    art.tables["entities"] = entity_rows(art, docs, byline)
-    art.tables["events"] = event_rows(art, docs, timexes, byline)
+    paragraphs = _paragraph_actors(art, docs, byline)
+    art.tables["entities"] = entity_rows(art, paragraphs)
+    art.tables["events"] = event_rows(art, paragraphs, timexes)
+
+
+def _paragraph_actors(art: Article, docs: list, byline) -> list[tuple[int, int, object, list]]:
+    """(start, end, Doc, actors) per paragraph; actors from the `actor_finder` component,
+    those in the author block left out (cleaned offsets = start + actor offsets)."""
+    out = []
+    for (p_start, p_end), doc in zip(art.paragraphs, docs):
+        actors = [e for e in (doc._.actors or ()) if not inside(byline, p_start + e.start, p_start + e.end)]
+        out.append((p_start, p_end, doc, actors))
+    return out
 
 
 def _timexes(art: Article, byline) -> list:
@@ -177,18 +188,18 @@ def _shift(rec, by: int):
     return replace(rec, start=rec.start - by, end=rec.end - by)
 
 
-def event_rows(art: Article, docs: list, timexes: list, byline) -> list[dict]:
+def event_rows(art: Article, paragraphs: list, timexes: list) -> list[dict]:
     """events.csv rows: the event stage runs on each paragraph Doc with the paragraph's
-    sentences, timexes and actors; the reference date carries across the document."""
+    sentences, timexes and actors; its State (recent states, last two-sided event) carries
+    across the document, a date only to the next sentence of the same paragraph."""
     from .events import State, find_events, load_lexicon
 
     lexicon = load_lexicon()
     state = State()
     rows = []
-    for (p_start, p_end), doc in zip(art.paragraphs, docs):
+    for p_start, p_end, doc, actors in paragraphs:
         sents = [(s.start - p_start, s.end - p_start) for s in art.sentences if p_start <= s.start < p_end]
         tx = [_shift(t, p_start) for t in timexes if p_start <= t.start < p_end]
-        actors = [e for e in (doc._.actors or ()) if not inside(byline, p_start + e.start, p_start + e.end)]
         for ev in find_events(doc, sents, tx, actors, lexicon, state):
             rs, re_ = art.cleaned.to_raw(p_start + ev.start, p_start + ev.end)
             ss, se = art.cleaned.to_raw(p_start + ev.sentence_start, p_start + ev.sentence_end)
@@ -205,14 +216,11 @@ def event_rows(art: Article, docs: list, timexes: list, byline) -> list[dict]:
     return rows
 
 
-def entity_rows(art: Article, docs: list, byline: list[tuple[int, int]] = ()) -> list[dict]:
-    """entities.csv rows from each paragraph Doc's `doc._.actors` (actor_finder component);
-    the author block is not extracted."""
+def entity_rows(art: Article, paragraphs: list) -> list[dict]:
+    """entities.csv rows from each paragraph's actors (see _paragraph_actors)."""
     rows = []
-    for (p_start, _), doc in zip(art.paragraphs, docs):
-        for e in doc._.actors or ():
-            if inside(byline, p_start + e.start, p_start + e.end):
-                continue
+    for p_start, _, _, actors in paragraphs:
+        for e in actors:
             rs, re_ = art.cleaned.to_raw(p_start + e.start, p_start + e.end)
             rows.append({
                 "doc_id": art.doc_id, "entity_id": "", "char_start": rs, "char_end": re_,
