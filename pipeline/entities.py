@@ -80,7 +80,7 @@ ORG_TAIL = re.compile(
     r"(?:党|省|庁|院|局|会|協会|機構|基金|銀行|社|大学|センター|研究所|委員会|通信|新聞|艦隊|部|団|機関|"
     r"チーム|ラボ|連合|公社|グループ|財団|放送|テレビ|府)$"
 )
-NOT_A_PLACE_TAIL = re.compile(r"(?:国|諸国|方面|方|秩序|圏内)$")
+NOT_A_PLACE_TAIL = re.compile(r"(?:国|諸国|方面|方)$")
 
 
 def _ner_ok(label: str, text: str, after: str) -> bool:
