@@ -32,20 +32,36 @@ def extract(
     inputs: list[Path] = typer.Argument(..., help="Article files or folders (.txt/.md)."),
     out: Path = typer.Option(Path("outputs"), "--out", help="Output folder."),
     doc_date: Optional[str] = typer.Option(None, "--doc-date", help="Document date (YYYY[-MM[-DD]]) for articles with no manifest row or dateline."),
-    n_process: int = typer.Option(1, "--n-process", min=1, help="Processes for GiNZA."),
+    n_process: int = typer.Option(1, "--n-process", min=1, help="Worker processes (local engine) or local Dask workers."),
     batch_size: int = typer.Option(64, "--batch-size", min=1, help="Paragraphs per GiNZA batch."),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Progress bar on stderr."),
+    engine: str = typer.Option("local", "--engine", help="local (this machine) or dask (a Dask cluster)."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address (tcp://host:8786); default: a local cluster."),
+    cache: bool = typer.Option(True, "--cache/--no-cache", help="Reuse results of unchanged documents (<out>/.cache)."),
+    cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Cache folder (default <out>/.cache)."),
+    parquet: Optional[bool] = typer.Option(None, "--parquet/--no-parquet", help="Also write <out>/parquet/<table>/part-*.parquet (default: with --engine dask)."),
+    ner: str = typer.Option("gaps", "--ner", help="GiNZA NER: gaps (only sentences the name lists leave a gap in), all, none."),
 ) -> None:
     """Extract documents, sentences, temporal expressions, actors and events into --out."""
+    from .components import NER_MODES
+    from .engines import ENGINES, EngineError
     from .extract import run_extract
     from .manifest import ManifestError
     from .nlp import ModelError
 
     if doc_date and not _ISO_PARTIAL.match(doc_date):
         fail(f"--doc-date {doc_date!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+    if engine not in ENGINES:
+        fail(f"--engine {engine!r}: choose from {', '.join(ENGINES)}")
+    if ner not in NER_MODES:
+        fail(f"--ner {ner!r}: choose from {', '.join(NER_MODES)}")
+    if scheduler and engine != "dask":
+        fail("--scheduler needs --engine dask")
     try:
-        rows = run_extract(inputs, out, doc_date=doc_date, n_process=n_process, batch_size=batch_size, progress=progress)
-    except (FileNotFoundError, ManifestError, ModelError) as exc:
+        rows = run_extract(inputs, out, doc_date=doc_date, n_process=n_process, batch_size=batch_size,
+                           progress=progress, engine=engine, scheduler=scheduler, cache=cache,
+                           cache_dir=cache_dir, parquet=parquet, ner_mode=ner)
+    except (FileNotFoundError, ManifestError, ModelError, EngineError) as exc:
         fail(str(exc))
     n_err = sum(r["status"] == "error" for r in rows)
     print(f"{len(rows)} documents ({len(rows) - n_err} ok, {n_err} error) -> {out}", file=sys.stderr)

@@ -10,13 +10,16 @@ from pathlib import Path
 from .byline import byline_ranges, inside
 from .clean import Cleaned, clean, paragraphs
 from .dateline import find_dateline
-from .ingest import IngestError, read_document
+from .ingest import IngestError, decode_bytes, read_bytes
 from .manifest import ManifestRow, load_manifest
+from .parquet_out import ParquetTables
 from .sentences import Sentence, sentences_from_docs
-from .table_io import write_csv
+from .table_io import CsvStream
 
 ARTICLE_SUFFIXES = {".txt", ".md"}
 SKIP_DIRS = {"gold", ".git", "__pycache__"}
+CHUNK_DOCS = 16  # documents per unit of work (one GiNZA stream; one task of a pool or of Dask)
+TABLES = ("sentences", "timex", "entities", "events")
 
 DOCUMENT_COLUMNS = (
     "doc_id", "path", "title", "published", "doc_date", "doc_date_source", "encoding",
@@ -36,6 +39,10 @@ TIMEX_COLUMNS = (
     "doc_id", "timex_id", "char_start", "char_end", "text", "type", "value", "date_start",
     "date_end", "precision", "anchor",
 )
+TABLE_COLUMNS = {
+    "documents": DOCUMENT_COLUMNS, "sentences": SENTENCE_COLUMNS, "timex": TIMEX_COLUMNS,
+    "entities": ENTITY_COLUMNS, "events": EVENT_COLUMNS,
+}
 
 
 @dataclass
@@ -101,30 +108,53 @@ def _doc_ids(files: list[Path], manifests: dict[Path, ManifestRow]) -> list[str]
     return ids
 
 
-def prepare(path: Path, doc_id: str, manifest: ManifestRow | None, doc_date_option: str | None) -> Article:
-    """Read, decode, clean and date one article; errors are kept on the Article."""
-    art = Article(doc_id=doc_id, path=path)
-    if manifest:
-        art.title, art.author, art.published = manifest.title, manifest.author, manifest.published
+@dataclass(frozen=True)
+class Job:
+    """One article to process: everything the per-document function needs, picklable, so that
+    a worker process or a Dask worker on another machine needs no access to the input folder."""
+
+    doc_id: str
+    path: str
+    data: bytes
+    manifest: ManifestRow | None = None
+    doc_date: str | None = None
+    error: str = ""  # set when the file could not even be read
+
+
+def make_job(path: Path, doc_id: str, manifest: ManifestRow | None = None, doc_date_option: str | None = None) -> Job:
     try:
-        raw = read_document(path)
+        data = read_bytes(path)
+    except IngestError as exc:
+        return Job(doc_id, path.as_posix(), b"", manifest, doc_date_option, str(exc))
+    return Job(doc_id, path.as_posix(), data, manifest, doc_date_option)
+
+
+def prepare(job: Job) -> Article:
+    """Decode, clean and date one article; errors are kept on the Article."""
+    art = Article(doc_id=job.doc_id, path=Path(job.path))
+    if job.manifest:
+        art.title, art.author, art.published = job.manifest.title, job.manifest.author, job.manifest.published
+    if job.error:
+        art.error = job.error
+        return art
+    try:
+        text, art.encoding = decode_bytes(job.data)
     except IngestError as exc:
         art.error = str(exc)
         return art
-    art.encoding = raw.encoding
-    art.cleaned = clean(raw.text)
+    art.cleaned = clean(text)
     art.paragraphs = paragraphs(art.cleaned)
     dateline = find_dateline(art.cleaned.text)
     if art.published:
         art.doc_date, art.doc_date_source = art.published, "manifest"
     elif dateline:
         art.doc_date, art.doc_date_source = dateline, "dateline"
-    elif doc_date_option:
-        art.doc_date, art.doc_date_source = doc_date_option, "option"
+    elif job.doc_date:
+        art.doc_date, art.doc_date_source = job.doc_date, "option"
     return art
 
 
-def _parse(articles: list[Article], nlp, n_process: int, batch_size: int) -> Iterator[tuple[Article, list]]:
+def _parse(articles: list[Article], nlp, batch_size: int) -> Iterator[tuple[Article, list]]:
     """Stream (article, paragraph Docs) in input order, parsing all paragraphs in one pipe."""
 
     def texts():
@@ -144,9 +174,38 @@ def _parse(articles: list[Article], nlp, n_process: int, batch_size: int) -> Ite
             current = next(order, None)
 
     yield from flush()
-    for doc, k in nlp.pipe(texts(), as_tuples=True, n_process=n_process, batch_size=batch_size):
+    for doc, k in nlp.pipe(texts(), as_tuples=True, batch_size=batch_size):
         pending[k].append(doc)
         yield from flush()
+
+
+def process_jobs(specs: list[tuple], batch_size: int = 64, ner_mode: str = "gaps") -> list[dict]:
+    """The per-document function of every engine: a chunk of job specs (path, doc_id, manifest
+    row, --doc-date) -> one result per document, {"key": cache key, "document": row,
+    "sentences": [...], "timex": [...], "entities": [...], "events": [...]}. The files are read
+    here (in the worker); the chunk's paragraphs go through GiNZA in one stream; a failing
+    document becomes an error row and never stops the others."""
+    from .cache import job_key
+    from .nlp import load_nlp
+
+    jobs = [make_job(*spec) for spec in specs]
+    articles = [prepare(j) for j in jobs]
+    todo = [a for a in articles if not a.error]
+    if todo:
+        for art, docs in _parse(todo, load_nlp(ner_mode=ner_mode), batch_size):
+            try:
+                analyse(art, docs)
+            except Exception as exc:  # one bad document never stops the run
+                art.error = f"analysis failed: {type(exc).__name__}: {exc}"
+                art.tables = {}
+    return [{"key": job_key(j, ner_mode), **result_of(a)} for j, a in zip(jobs, articles)]
+
+
+def result_of(art: Article) -> dict:
+    out = {"document": document_row(art)}
+    for table in TABLES:
+        out[table] = art.tables.get(table, [])
+    return out
 
 
 def analyse(art: Article, docs: list) -> None:
@@ -259,36 +318,71 @@ def document_row(art: Article) -> dict:
 
 def run_extract(
     inputs: list[Path], out: Path, doc_date: str | None = None, n_process: int = 1,
-    batch_size: int = 64, progress: bool = True, nlp=None,
+    batch_size: int = 64, progress: bool = True, engine: str = "local", scheduler: str | None = None,
+    cache: bool = True, cache_dir: Path | None = None, parquet: bool | None = None,
+    chunk_docs: int = CHUNK_DOCS, ner_mode: str = "gaps",
 ) -> list[dict]:
-    """Process every article under `inputs` and write the tables into `out`."""
+    """Process every article under `inputs` and write the tables into `out`.
+
+    Documents are processed in doc_id order, in chunks of `chunk_docs` (the unit of work of
+    every engine), and their rows are streamed into the output files, so memory does not grow
+    with the corpus; unchanged documents come from the result cache (pipeline/cache.py).
+    Parquet copies are written with `parquet=True` (default: with the dask engine)."""
     from tqdm import tqdm
 
-    from .nlp import load_nlp
+    from .cache import ResultCache, job_key
+    from .engines import bind, map_chunks
 
     files, manifests = collect_inputs(inputs)
     ids = _doc_ids(files, manifests)
-    articles = [prepare(f, i, manifests.get(f.resolve()), doc_date) for f, i in zip(files, ids)]
-    for art in articles:
-        if art.error:
-            print(f"error: {art.path}: {art.error}", file=sys.stderr)
-    nlp = nlp or load_nlp()
-    bar = tqdm(total=len(articles), unit="doc", desc="extract", disable=not progress, file=sys.stderr)
-    for art, docs in _parse(articles, nlp, n_process, batch_size):
-        if not art.error:
-            try:
-                analyse(art, docs)
-            except Exception as exc:  # one bad document never stops the run
-                art.error = f"analysis failed: {type(exc).__name__}: {exc}"
-                art.tables = {}
-                print(f"error: {art.path}: {art.error}", file=sys.stderr)
-        bar.update(1)
-    bar.close()
-    articles.sort(key=lambda a: a.doc_id)
-    doc_rows = [document_row(a) for a in articles]
-    write_csv(out / "documents.csv", DOCUMENT_COLUMNS, doc_rows)
-    write_csv(out / "sentences.csv", SENTENCE_COLUMNS, (r for a in articles for r in a.tables.get("sentences", [])))
-    write_csv(out / "timex.csv", TIMEX_COLUMNS, (r for a in articles for r in a.tables.get("timex", [])))
-    write_csv(out / "entities.csv", ENTITY_COLUMNS, (r for a in articles for r in a.tables.get("entities", [])))
-    write_csv(out / "events.csv", EVENT_COLUMNS, (r for a in articles for r in a.tables.get("events", [])))
+    specs = sorted(((f, i, manifests.get(f.resolve()), doc_date) for f, i in zip(files, ids)), key=lambda s: s[1])
+    store = ResultCache((cache_dir or out / ".cache") if cache else None)
+    parquet = engine == "dask" if parquet is None else parquet
+
+    # the cache is looked up once, in input order; only the keys of the hits are kept
+    hit_keys: dict[int, str] = {}
+    for n, spec in enumerate(specs):
+        key = job_key(make_job(*spec), ner_mode)
+        if store.has(key):
+            hit_keys[n] = key
+    misses = [spec for n, spec in enumerate(specs) if n not in hit_keys]
+    chunks = [misses[i:i + chunk_docs] for i in range(0, len(misses), chunk_docs)]
+    work = bind(process_jobs, batch_size=batch_size, ner_mode=ner_mode)
+    computed = (r for chunk in map_chunks(work, chunks, engine, n_process, scheduler, ner_mode) for r in chunk)
+
+    streams = {t: CsvStream(out / f"{t}.csv", cols) for t, cols in TABLE_COLUMNS.items()}
+    pq_out = ParquetTables(out, TABLE_COLUMNS) if parquet else None
+    doc_rows = []
+    bar = tqdm(total=len(specs), unit="doc", desc="extract", disable=not progress, file=sys.stderr)
+    try:
+        for n in range(len(specs)):
+            result = store.get(hit_keys[n]) if n in hit_keys else None
+            if result is None:
+                result = next(computed) if n not in hit_keys else process_jobs([specs[n]], batch_size, ner_mode)[0]
+                store.put(result["key"], result)
+            doc = result["document"]
+            if doc["error"]:
+                print(f"error: {doc['path']}: {doc['error']}", file=sys.stderr)
+            tables = {"documents": [doc], **{t: result[t] for t in TABLES}}
+            for t, stream in streams.items():
+                stream.write(tables[t])
+                if pq_out:
+                    pq_out.write(t, tables[t])
+            doc_rows.append(doc)
+            bar.update(1)
+    except BaseException:
+        for stream in streams.values():
+            stream.abort()
+        if pq_out:
+            pq_out.abort()
+        raise
+    finally:
+        bar.close()
+    for stream in streams.values():
+        stream.commit()
+    if pq_out:
+        pq_out.commit()
+    if cache and progress:
+        print(f"cache: {len(hit_keys)} of {len(specs)} document(s) unchanged, {len(misses)} processed",
+              file=sys.stderr)
     return doc_rows

@@ -86,13 +86,17 @@ def _decode_legacy(data: bytes) -> tuple[str, str]:
     return text, enc
 
 
-def read_document(path: Path, max_bytes: int = MAX_BYTES) -> RawDocument:
+def read_bytes(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
+    """The file's bytes; a missing, unreadable or oversized file is an IngestError."""
     try:
         size = path.stat().st_size
         if size > max_bytes:
             raise IngestError(f"file too large: {size} bytes (limit {max_bytes})")
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise IngestError(f"cannot read file: {exc.strerror or exc}") from None
-    text, encoding = decode_bytes(data, max_bytes)
+
+
+def read_document(path: Path, max_bytes: int = MAX_BYTES) -> RawDocument:
+    text, encoding = decode_bytes(read_bytes(path, max_bytes), max_bytes)
     return RawDocument(path=str(path), text=text, encoding=encoding)

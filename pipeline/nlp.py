@@ -12,7 +12,10 @@ class ModelError(Exception):
 
 
 @lru_cache(maxsize=None)
-def load_nlp(model: str = MODEL):
+def load_nlp(model: str = MODEL, ner_mode: str = "gaps"):
+    """GiNZA with the `actor_finder` component last. With ner_mode="gaps" GiNZA's `ner` is
+    disabled and the finder runs it only on sentences the name lists leave a gap in
+    (pipeline/components.py)."""
     import spacy
 
     from . import components  # noqa: F401  (registers the factories)
@@ -21,7 +24,9 @@ def load_nlp(model: str = MODEL):
         nlp = spacy.load(model)
     except OSError as exc:
         raise ModelError(f"cannot load the GiNZA model {model!r}: {exc}. Run `make install`.") from None
-    nlp.add_pipe("actor_finder", last=True)
+    nlp.add_pipe("actor_finder", last=True, config={"ner_mode": ner_mode})
+    if ner_mode != "all" and "ner" in nlp.pipe_names:
+        nlp.disable_pipe("ner")
     return nlp
 
 

@@ -39,14 +39,40 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         raise
 
 
+class CsvStream:
+    """A CSV written row by row into a temporary file beside `path`, which replaces `path` only
+    on commit(), so that rows never pile up in memory and a failed run leaves the old file."""
+
+    def __init__(self, path: Path, columns: Sequence[str]) -> None:
+        self.path, self.columns, self.n = path, tuple(columns), 0
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, self.tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        self.fh = os.fdopen(fd, "w", encoding="utf-8-sig", newline="")
+        self.writer = csv.writer(self.fh, lineterminator="\r\n")
+        self.writer.writerow(self.columns)
+
+    def write(self, rows: Iterable[Mapping[str, object]]) -> None:
+        for row in rows:
+            self.writer.writerow(["" if row.get(c) is None else spreadsheet_safe(row.get(c)) for c in self.columns])
+            self.n += 1
+
+    def commit(self) -> int:
+        self.fh.close()
+        os.replace(self.tmp, self.path)
+        return self.n
+
+    def abort(self) -> None:
+        self.fh.close()
+        if os.path.exists(self.tmp):
+            os.unlink(self.tmp)
+
+
 def write_csv(path: Path, columns: Sequence[str], rows: Iterable[Mapping[str, object]]) -> int:
     """Write rows (already in their final order) as CSV with a BOM; return the row count."""
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow(columns)
-    n = 0
-    for row in rows:
-        writer.writerow(["" if row.get(c) is None else spreadsheet_safe(row.get(c)) for c in columns])
-        n += 1
-    atomic_write_bytes(path, buf.getvalue().encode("utf-8-sig"))
-    return n
+    stream = CsvStream(path, columns)
+    try:
+        stream.write(rows)
+    except BaseException:
+        stream.abort()
+        raise
+    return stream.commit()
