@@ -1,0 +1,44 @@
+"""`actor_finder`: GiNZA's ner only on sentences the name lists leave a gap in."""
+
+import pytest
+
+from pipeline.components import gap_sentences
+from pipeline.entities import find_entities
+from pipeline.nlp import load_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+@pytest.mark.parametrize("text, n_gaps", [
+    ("ロシアと北朝鮮は条約に署名した。", 0),                      # every proper noun is listed
+    ("プーチン大統領は平壌を訪れた。", 0),
+    ("外交は難しい。経済も同じだ。", 0),                          # no proper noun at all
+    ("ロシアは反発した。ジョン・スミス国務次官補が北京を訪れた。", 1),  # an unlisted name
+    ("米国の NBC テレビが報じた。", 1),                               # an unlisted organisation
+    ("モンゴルのウランバートルで会合が開かれた。", 0),
+])
+def test_gap_sentences(nlp, text, n_gaps):
+    doc = nlp(text)
+    listed = find_entities(text, nlp.get_pipe("actor_finder").gazetteer)  # the name lists alone
+    covered = {i for e in listed for i in range(e.start, e.end)}
+    assert len(gap_sentences(doc, covered)) == n_gaps
+
+
+def test_gap_mode_finds_unlisted_people_like_full_ner():
+    gaps, full = load_nlp(ner_mode="gaps"), load_nlp(ner_mode="all")
+    assert "ner" not in gaps.pipe_names and "ner" in full.pipe_names
+    names = lambda doc: {(e.text, e.label) for e in doc._.actors}  # noqa: E731
+    text = "ロシアは反発した。ジョン・スミス国務次官補が北京を訪れた。米国の NBC テレビが報じた。"
+    assert names(gaps(text)) == names(full(text))
+    assert {("ジョン・スミス", "PERSON"), ("NBC テレビ", "ORG")} <= names(gaps(text))
+    assert not {("ジョン・スミス", "PERSON"), ("NBC テレビ", "ORG")} & names(load_nlp(ner_mode="none")(text))
+
+
+def test_unknown_ner_mode_is_an_error():
+    from pipeline.components import ActorFinder
+
+    with pytest.raises(ValueError, match="ner_mode"):
+        ActorFinder(None, ner_mode="sometimes")
