@@ -43,11 +43,10 @@ def extract(
     ner: str = typer.Option("gaps", "--ner", help="GiNZA NER: gaps (only sentences the name lists leave a gap in), all, none."),
 ) -> None:
     """Extract documents, sentences, temporal expressions, actors and events into --out."""
-    from .components import NER_MODES
     from .engines import ENGINES, EngineError
     from .extract import run_extract
     from .manifest import ManifestError
-    from .nlp import ModelError
+    from .nlp import NER_MODES, ModelError
 
     if doc_date and not _ISO_PARTIAL.match(doc_date):
         fail(f"--doc-date {doc_date!r} is not YYYY, YYYY-MM or YYYY-MM-DD")

@@ -23,23 +23,48 @@ from spacy.util import minibatch
 
 from .entities import find_entities
 from .gazetteer import RESOURCES, load_gazetteer
+from .nlp import NER_MODES
 
 if not Doc.has_extension("actors"):
     Doc.set_extension("actors", default=None)
 
-NER_MODES = ("gaps", "all", "none")
 PROPER_NOUN_TAG = "名詞-固有名詞"
 
 
 def gap_sentences(doc: Doc, covered: set[int]) -> list[Span]:
     """Sentences of `doc` holding a proper-noun token not covered (char offsets) by a listed name."""
+    proper = _proper_noun_tags(doc.vocab)
     out = []
     for sent in doc.sents:
         for t in sent:
-            if t.tag_.startswith(PROPER_NOUN_TAG) and not all(i in covered for i in range(t.idx, t.idx + len(t))):
+            if t.tag in proper and not all(i in covered for i in range(t.idx, t.idx + len(t))):
                 out.append(sent)
                 break
     return out
+
+
+class _ProperTags(dict):
+    """tag hash -> is a proper-noun tag, filled on first sight of each tag."""
+
+    def __init__(self, strings) -> None:
+        super().__init__()
+        self.strings = strings
+
+    def __contains__(self, tag: int) -> bool:
+        hit = self.get(tag)
+        if hit is None:
+            hit = self[tag] = self.strings[tag].startswith(PROPER_NOUN_TAG)
+        return hit
+
+
+def _proper_noun_tags(vocab) -> _ProperTags:
+    cache = _PROPER.get(id(vocab))
+    if cache is None:
+        cache = _PROPER[id(vocab)] = _ProperTags(vocab.strings)
+    return cache
+
+
+_PROPER: dict[int, _ProperTags] = {}
 
 
 class ActorFinder:

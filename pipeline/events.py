@@ -30,6 +30,8 @@ Rules (SPEC §3, docs/annotation.md §3), all from syntax and the trigger lexico
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 import csv
 import re
 from dataclasses import dataclass, field
@@ -141,10 +143,10 @@ def load_lexicon(path: Path = RESOURCES / "event_triggers.csv") -> dict[str, tup
 # triggers
 # ---------------------------------------------------------------------------
 
-def _match_trigger(doc, i: int, lexicon, max_len: int) -> tuple[int, tuple[Trigger, ...]] | None:
-    """Longest entry starting at token i and ending at a token end -> (last token index, entry)."""
+def _match_trigger(doc, text: str, i: int, lexicon, max_len: int) -> tuple[int, tuple[Trigger, ...]] | None:
+    """Longest entry starting at token i and ending at a token end -> (last token index, entry).
+    `text` is doc.text, passed in because spaCy rebuilds it from the tokens on every access."""
     tok = doc[i]
-    text = doc.text
     best = None
     ends = {}
     j = i
@@ -241,7 +243,7 @@ def _code(e: Entity) -> str:
 
 
 def _expand_group(doc, tok, state: State) -> list[str]:
-    if tok.text in GROUP_WORDS or doc.text[tok.idx:tok.idx + 4].startswith(GROUP_WORDS):
+    if tok.text in GROUP_WORDS or doc[tok.i:tok.i + 4].text[:4].startswith(GROUP_WORDS):
         if state.pair:  # the two sides of the last two-sided event
             return list(state.pair)
         return state.countries[-2:] if len(state.countries) >= 2 else []
@@ -310,26 +312,27 @@ def find_events(doc, sentences: list[tuple[int, int]], timexes: list[Timex], act
     if not lexicon or len(doc) == 0:
         return []
     max_len = max(len(k) for k in lexicon)
+    text = doc.text
+    token_starts = [t.idx for t in doc]
     dated = [(t, _token_at(doc, t.start)) for t in timexes if t.type in ("DATE", "TIME") and t.date_start]
     out: list[Event] = []
     for sent in sentences:
-        s_tokens = [t for t in doc if sent[0] <= t.idx < sent[1]]
-        if not s_tokens:
+        first_tok, stop = bisect_left(token_starts, sent[0]), bisect_left(token_starts, sent[1])
+        if first_tok >= stop:
             continue
         sent_actors = [e for e in actors if sent[0] <= e.start < sent[1]]
         prev_actor1: list[str] = []
         prev_parts: list[str] = []
-        i = s_tokens[0].i
-        stop = s_tokens[-1].i + 1
+        i = first_tok
         while i < stop:
-            m = _match_trigger(doc, i, lexicon, max_len)
+            m = _match_trigger(doc, text, i, lexicon, max_len)
             if m is None or m[0] >= stop:
                 i += 1
                 continue
             last, readings = m
             start, end = doc[i].idx, doc[last].idx + len(doc[last].text)
             inside_name = any(e.start <= start and end <= e.end for e in actors) or (
-                _in_quote(doc.text, sent[0], start))
+                _in_quote(text, sent[0], start))
             trig = next((r for r in readings if _is_predicate(doc, i, last, r)), None)
             if inside_name or trig is None:
                 i = last + 1
@@ -353,7 +356,7 @@ def find_events(doc, sentences: list[tuple[int, int]], timexes: list[Timex], act
                 state.countries.append(code)
         in_sent = [t for t, _ in dated if sent[0] <= t.start < sent[1] and t.type == "DATE"]
         # a cited report's date (`21日付『…』によれば`) is not when things happened
-        happened = [t for t in in_sent if not REPORT_DATE_RE.match(doc.text, t.end)] or in_sent
+        happened = [t for t in in_sent if not REPORT_DATE_RE.match(text, t.end)] or in_sent
         if happened:
             state.ref, state.ref_age = happened[0], 0
         else:
@@ -363,6 +366,7 @@ def find_events(doc, sentences: list[tuple[int, int]], timexes: list[Timex], act
 
 def _build(doc, first, last, trig: Trigger, sent, sent_actors, dated, state: State, prev_actor1,
            prev_parts=()) -> Event | None:
+    text = doc.text
     head = doc[last]
     heads = [head]
     lv = _light_verb(doc, last)
@@ -466,8 +470,8 @@ def _build(doc, first, last, trig: Trigger, sent, sent_actors, dated, state: Sta
     n1, t1 = name_of(codes1, a1)
     n2, t2 = name_of(codes2, a2)
     return Event(
-        start=start, end=end, trigger=doc.text[start:end], event_type=trig.event_type, mode=trig.mode,
-        cameo=trig.cameo, plover=trig.plover, modality=_modality(doc.text[:sent[1]], start, end),
+        start=start, end=end, trigger=text[start:end], event_type=trig.event_type, mode=trig.mode,
+        cameo=trig.cameo, plover=trig.plover, modality=_modality(text[:sent[1]], start, end),
         actor1=codes1[0] if codes1 else "", actor1_name=n1, actor1_text=t1,
         actor2=codes2[0] if codes2 else "", actor2_name=n2, actor2_text=t2,
         participants=";".join(participants),

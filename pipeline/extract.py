@@ -346,6 +346,8 @@ def run_extract(
         if store.has(key):
             hit_keys[n] = key
     misses = [spec for n, spec in enumerate(specs) if n not in hit_keys]
+    if n_process > 1:  # enough chunks to keep every worker busy to the end
+        chunk_docs = max(1, min(chunk_docs, -(-len(misses) // (4 * n_process))))
     chunks = [misses[i:i + chunk_docs] for i in range(0, len(misses), chunk_docs)]
     work = bind(process_jobs, batch_size=batch_size, ner_mode=ner_mode)
     computed = (r for chunk in map_chunks(work, chunks, engine, n_process, scheduler, ner_mode) for r in chunk)

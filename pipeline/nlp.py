@@ -5,17 +5,22 @@ from __future__ import annotations
 from functools import lru_cache
 
 MODEL = "ja_ginza"
+NER_MODES = ("gaps", "all", "none")  # see pipeline/components.py
 
 
 class ModelError(Exception):
     pass
 
 
-@lru_cache(maxsize=None)
 def load_nlp(model: str = MODEL, ner_mode: str = "gaps"):
-    """GiNZA with the `actor_finder` component last. With ner_mode="gaps" GiNZA's `ner` is
-    disabled and the finder runs it only on sentences the name lists leave a gap in
-    (pipeline/components.py)."""
+    """GiNZA with the `actor_finder` component last, loaded once per process. With
+    ner_mode="gaps" GiNZA's `ner` is disabled and the finder runs it only on sentences the name
+    lists leave a gap in (pipeline/components.py)."""
+    return _load(model, ner_mode)
+
+
+@lru_cache(maxsize=None)
+def _load(model: str, ner_mode: str):
     import spacy
 
     from . import components  # noqa: F401  (registers the factories)
