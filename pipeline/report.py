@@ -113,6 +113,14 @@ def date_label(ev: dict) -> str:
     return s if s == e else f"{s} – {e}"
 
 
+def place_label(ev: dict) -> str:
+    """`CHN (北京)`: the location code, with the text when it says more; either alone."""
+    code, text = ev.get("location", ""), ev.get("location_text", "")
+    if code and text and text != code and len(text) > 1:
+        return f"{code} ({text})"
+    return code or text
+
+
 def actors_label(ev: dict) -> str:
     a1, a2 = ev.get("actor1", ""), ev.get("actor2", "")
     if a1 and a2:
@@ -386,7 +394,7 @@ def blocks_of(text: str, sentences: list[dict]) -> list[tuple[int, int, bool]]:
 
 def event_card(ev: dict, anchor: str, row_anchor: str) -> str:
     mod = ev.get("modality", "")
-    loc = ev.get("location_text", "") or ev.get("location", "")
+    loc = place_label(ev)
     parts = [
         badge(ev.get("event_type", "")),
         f'<b>{escape(actors_label(ev))}</b>',

@@ -16,7 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .htmlkit import type_color
-from .report import lane_of
+from .report import lane_of, place_label
 from .table_io import read_csv_rows
 
 
@@ -49,19 +49,19 @@ def load_document(out_dir: Path, doc_id: str) -> tuple[dict, list[dict]]:
 
 
 def short_date(start: str, end: str) -> str:
-    """`2024` for a whole year, `2024-03` for a whole month, `a–b` for other ranges,
-    `a–` for an open end, `undated`."""
+    """`2024` / `1960–1979` for whole years, `2024-03` / `2024-01–2024-03` for whole months,
+    `a –b` for other ranges (breakable), `a–` for an open end, `undated`."""
     if not start:
         return "undated"
     if not end:
-        return f"{start}–"  # open end
+        return f"{start}–"
     if start == end:
         return start
-    if start[4:] == "-01-01" and end[4:] == "-12-31" and start[:4] == end[:4]:
-        return start[:4]
-    if start[:7] == end[:7] and start[8:] == "01" and _month_end(end):
-        return start[:7]
-    return f"{start}–\u200b{end}"  # breakable after the dash
+    if start[4:] == "-01-01" and end[4:] == "-12-31":
+        return start[:4] if start[:4] == end[:4] else f"{start[:4]}–{end[:4]}"
+    if start[8:] == "01" and _month_end(end):
+        return start[:7] if start[:7] == end[:7] else f"{start[:7]} –{end[:7]}"
+    return f"{start} –{end}"
 
 
 def _month_end(iso: str) -> bool:
@@ -86,7 +86,7 @@ def events_table(doc: dict, events: list[dict], sentences: bool = False) -> Tabl
     table.add_column("date", min_width=10, max_width=12, overflow="fold")
     table.add_column("type", no_wrap=True)
     table.add_column("actors", no_wrap=True)
-    table.add_column("where", max_width=8, overflow="fold")
+    table.add_column("where", max_width=14, overflow="fold")
     table.add_column("trigger", max_width=12, overflow="fold")
     table.add_column("modality", min_width=8, overflow="fold")
     if sentences:
@@ -96,7 +96,7 @@ def events_table(doc: dict, events: list[dict], sentences: bool = False) -> Tabl
         mod = e.get("modality", "")
         cells = [
             e.get("event_id", ""), short_date(e.get("date_start", ""), e.get("date_end", "")), Text(typ, style=type_color(typ)), actors(e),
-            e.get("location_text", "") or e.get("location", ""), e.get("trigger", ""),
+            place_label(e), e.get("trigger", ""),
             Text("" if mod == "asserted" else mod, style="bold red"),
         ]
         if sentences:
