@@ -37,7 +37,7 @@ def load_document(out_dir: Path, doc_id: str) -> tuple[dict, list[dict]]:
         raise ShowError(f"cannot read {out_dir}: {exc}") from None
     ids = [d.get("doc_id", "") for d in documents]
     if doc_id not in ids:
-        close = difflib.get_close_matches(doc_id, ids, n=3, cutoff=0.4)
+        close = difflib.get_close_matches(doc_id, ids, n=3, cutoff=0.6)
         close += [i for i in ids if doc_id and doc_id.lower() in i.lower() and i not in close][: 3 - len(close)]
         hint = f"; did you mean {', '.join(close)}?" if close else f"; {len(ids)} documents are listed there"
         raise ShowError(f"unknown document {doc_id!r} in {docs_path}{hint}")
