@@ -1,6 +1,6 @@
 """Screenshot of a report page with Debian's Chromium (for docs/report.png).
 
-    python scripts/screenshot_report.py [outputs/report.html] [docs/report.png] [--full]
+    python scripts/screenshot_report.py [outputs/report.html] [docs/report.png] [--fragment ID] [--full]
 
 Uses the playwright package with the system browser (/usr/bin/chromium or `chromium` on the
 PATH; no browser download). Japanese text needs a CJK font (Debian: fonts-noto-cjk).
@@ -27,6 +27,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("png", type=Path, nargs="?", default=Path("docs/report.png"))
     ap.add_argument("--width", type=int, default=1400)
     ap.add_argument("--height", type=int, default=1100)
+    ap.add_argument("--fragment", default="", help="scroll to this element id first (e.g. d2, events)")
     ap.add_argument("--full", action="store_true", help="the whole page, not the first screen")
     args = ap.parse_args(argv)
     exe = chromium_path()
@@ -41,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=exe, headless=True)
         page = browser.new_page(viewport={"width": args.width, "height": args.height})
-        page.goto(args.html.resolve().as_uri())
+        page.goto(args.html.resolve().as_uri() + (f"#{args.fragment}" if args.fragment else ""))
         args.png.parent.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(args.png), full_page=args.full)
         browser.close()
