@@ -96,30 +96,28 @@ def scores_table(metrics: dict) -> str:
             + "".join(f'<p class="note">{escape(n)}.</p>' for n in notes))
 
 
-def per_type_table(metrics: dict) -> str:
-    per_type = metrics.get("events", {}).get("per_type", {})
-    if not per_type:
+def _breakdown(title: str, first: str, items: dict, fields: tuple[tuple[str, str], ...], label=escape) -> str:
+    """A small sortable table: one row per key of `items` (sorted), a numeric cell per field."""
+    if not items:
         return ""
+    head = f"<tr><th>{escape(first)}</th>" + "".join(f'<th class="num">{escape(h)}</th>' for _, h in fields) + "</tr>"
     rows = "".join(
-        f'<tr><td data-sort="{escape(t)}">{badge(t)}</td><td class="num">{m.get("n_gold", 0)}</td><td class="num">{m.get("n_pred", 0)}</td>'
-        f'<td class="num">{_f(m.get("relaxed"))}</td><td class="num">{_f(m.get("strict"))}</td></tr>'
-        for t, m in sorted(per_type.items())
+        f'<tr><td data-sort="{escape(k)}">{label(k)}</td>'
+        + "".join(f'<td class="num">{_f(m.get(f)) if isinstance(m.get(f), float) else escape(str(m.get(f, "")))}</td>' for f, _ in fields)
+        + "</tr>"
+        for k, m in sorted(items.items())
     )
-    head = '<tr><th>type</th><th class="num">gold</th><th class="num">pred</th><th class="num">relaxed F1</th><th class="num">strict F1</th></tr>'
-    return f'<h3>Events per type</h3><table class="data sortable compact"><thead>{head}</thead><tbody>{rows}</tbody></table>'
+    return f'<h3>{escape(title)}</h3><table class="data sortable compact"><thead>{head}</thead><tbody>{rows}</tbody></table>'
+
+
+def per_type_table(metrics: dict) -> str:
+    fields = (("n_gold", "gold"), ("n_pred", "pred"), ("relaxed", "relaxed F1"), ("strict", "strict F1"))
+    return _breakdown("Events per type", "type", metrics.get("events", {}).get("per_type", {}), fields, badge)
 
 
 def per_document_table(metrics: dict) -> str:
-    per_doc = metrics.get("per_document", {})
-    if not per_doc:
-        return ""
-    rows = "".join(
-        f'<tr><td>{escape(d)}</td><td class="num">{_f(m.get("timex_value_f1"))}</td><td class="num">{_f(m.get("entity_partial_f1"))}</td>'
-        f'<td class="num">{_f(m.get("event_relaxed_f1"))}</td></tr>'
-        for d, m in sorted(per_doc.items())
-    )
-    head = '<tr><th>document</th><th class="num">timex value F1</th><th class="num">entity partial F1</th><th class="num">event relaxed F1</th></tr>'
-    return f'<h3>Per document</h3><table class="data sortable compact"><thead>{head}</thead><tbody>{rows}</tbody></table>'
+    fields = (("timex_value_f1", "timex value F1"), ("entity_partial_f1", "entity partial F1"), ("event_relaxed_f1", "event relaxed F1"))
+    return _breakdown("Per document", "document", metrics.get("per_document", {}), fields)
 
 
 def sentence_html(row: dict, sentences: dict[str, list[tuple[int, int, str]]]) -> str:

@@ -58,6 +58,8 @@ def test_eval_report_scores_and_errors_in_their_sentence(tmp_path):
     out, pred = make_eval(tmp_path)
     page = write_eval_report(out, pred).read_text(encoding="utf-8")
     assert re.search(r"<td>events \(asserted, dated\)</td><td>relaxed</td><td class=\"num\">0.500</td>", page)
+    assert re.search(r'>MEET</span></td><td class="num">1</td><td class="num">1</td><td class="num">1.000</td><td class="num">1.000</td>', page)
+    assert re.search(r'<td data-sort="a">a</td><td class="num">0.000</td><td class="num">0.667</td><td class="num">0.500</td>', page)
     events = _rows(page, "events")
     assert [re.search(r'data-status="(\w+)"', r).group(1) for r in events] == ["FN", "FP"]  # the clean TP is not listed
     fn, fp = events
