@@ -7,9 +7,9 @@ STAMP := $(VENV)/.installed
 .PHONY: help install extract eval test gold-check bench clean
 
 help:  ## list the targets
-	@echo "make extract     create .venv on first use, then run the pipeline on corpus/ into outputs/"
-	@echo "make test        create .venv on first use, then run the test suite"
-	@echo "make eval        score outputs/ against corpus/gold/ (after make extract)"
+	@echo "make extract     create .venv on first use, then run the pipeline on corpus/ into outputs/ (CSV tables, report.html, events.xlsx)"
+	@echo "make test        create .venv on first use, then run the test suite (the report browser test needs Debian chromium)"
+	@echo "make eval        score outputs/ against corpus/gold/ (after make extract) into outputs/eval/ (metrics.json, report.md, report.html)"
 	@echo "make gold-check  validate the gold set"
 	@echo "make bench       throughput benchmark (not yet built, see issue 9)"
 	@echo "make clean       remove outputs/ and caches (keeps .venv)"

@@ -1,4 +1,4 @@
-"""Command line: `python -m pipeline extract|eval|gold-check ...`.
+"""Command line: `python -m pipeline extract|eval|gold-check|show ...`.
 
 Errors are one line on stderr with a non-zero exit code, never a traceback.
 """
@@ -64,6 +64,19 @@ def extract(
         fail(str(exc))
     n_err = sum(r["status"] == "error" for r in rows)
     print(f"{len(rows)} documents ({len(rows) - n_err} ok, {n_err} error) -> {out}", file=sys.stderr)
+    _write_views(out)
+
+
+def _write_views(out: Path) -> None:
+    """report.html and events.xlsx beside the tables (issue 8)."""
+    from .report import ReportError, write_report
+    from .xlsx import write_events_xlsx
+
+    try:
+        print(f"report: {write_report(out)}", file=sys.stderr)
+        write_events_xlsx(out)
+    except (OSError, ReportError) as exc:
+        fail(f"report: {exc}")
 
 
 @app.command("eval")
@@ -85,7 +98,13 @@ def eval_cmd(
     print(f"events   relaxed F1 {v['relaxed']['f1']:.3f}  strict F1 {v['strict']['f1']:.3f}")
     if m["missing_predictions"]:
         print(f"(no predictions yet: {', '.join(m['missing_predictions'])})")
-    print(f"report: {out / 'report.md'}")
+    from .eval_report import write_eval_report
+
+    try:
+        html = write_eval_report(out, pred)
+    except (OSError, ValueError) as exc:
+        fail(f"eval report: {exc}")
+    print(f"report: {out / 'report.md'}, {html}")
 
 
 @app.command("gold-check")
@@ -110,6 +129,24 @@ def gold_check(
     if problems:
         fail(f"{len(problems)} problem(s) in {n} gold file(s)", code=1)
     print(f"gold ok: {n} file(s) in {gold}")
+
+
+@app.command()
+def show(
+    doc_id: str = typer.Argument(..., help="Document id (doc_id column of documents.csv)."),
+    out: Path = typer.Option(Path("outputs"), "--out", help="Folder written by `extract`."),
+    sentences: bool = typer.Option(False, "--sentences", "-s", help="Add each event's sentence."),
+) -> None:
+    """Print one document's events as a table."""
+    from rich.console import Console
+
+    from .show import ShowError, events_table, load_document
+
+    try:
+        doc, events = load_document(out, doc_id)
+    except ShowError as exc:
+        fail(str(exc))
+    Console().print(events_table(doc, events, sentences))
 
 
 def main() -> None:

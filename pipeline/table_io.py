@@ -26,6 +26,13 @@ def unescape(value: str) -> str:
     return value
 
 
+def read_csv_rows(path: Path) -> list[dict[str, str]]:
+    """Rows of a CSV written by write_csv (or any UTF-8 CSV with a header) as dicts of
+    strings, spreadsheet escapes undone; cells with line breaks are kept whole."""
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        return [{k: unescape(v or "") for k, v in row.items() if k is not None} for row in csv.DictReader(fh)]
+
+
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")

@@ -63,8 +63,18 @@ def test_formula_cells_escaped(run):
 def test_deterministic(run, tmp_path):
     corpus, out, _ = run
     subprocess.run([sys.executable, "-m", "pipeline", "extract", str(corpus), "--out", str(tmp_path), "--doc-date", "2025-01-01", "--no-progress"], check=True, capture_output=True)
-    for name in ("documents.csv", "sentences.csv"):
+    for name in ("documents.csv", "sentences.csv", "report.html", "events.xlsx"):
         assert (tmp_path / name).read_bytes() == (out / name).read_bytes()
+
+
+def test_report_and_xlsx_written(run):
+    _, out, proc = run
+    page = (out / "report.html").read_text(encoding="utf-8")
+    assert '<section id="timeline">' in page and 'id="event-table"' in page
+    n_events = len(_read(out / "events.csv"))
+    assert page.count('<tr id="row-') == n_events
+    assert (out / "events.xlsx").read_bytes()[:2] == b"PK"
+    assert "report: " in proc.stderr
 
 
 def test_bad_option_is_one_line_error(tmp_path):

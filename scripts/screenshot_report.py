@@ -1,0 +1,54 @@
+"""Screenshot of a report page with Debian's Chromium (for docs/report.png).
+
+    python scripts/screenshot_report.py [outputs/report.html] [docs/report.png] [--fragment ID] [--full]
+
+Uses the playwright package with the system browser (/usr/bin/chromium or `chromium` on the
+PATH; no browser download). Japanese text needs a CJK font (Debian: fonts-noto-cjk).
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+from pathlib import Path
+
+
+def chromium_path() -> str | None:
+    for cand in ("/usr/bin/chromium", shutil.which("chromium"), shutil.which("chromium-browser")):
+        if cand and Path(cand).is_file():
+            return cand
+    return None
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("html", type=Path, nargs="?", default=Path("outputs/report.html"))
+    ap.add_argument("png", type=Path, nargs="?", default=Path("docs/report.png"))
+    ap.add_argument("--width", type=int, default=1400)
+    ap.add_argument("--height", type=int, default=1100)
+    ap.add_argument("--fragment", default="", help="scroll to this element id first (e.g. d2, events)")
+    ap.add_argument("--full", action="store_true", help="the whole page, not the first screen")
+    args = ap.parse_args(argv)
+    exe = chromium_path()
+    if exe is None:
+        print("error: chromium not installed: apt-get install chromium", file=sys.stderr)
+        return 2
+    if not args.html.is_file():
+        print(f"error: {args.html} not found: run make extract first", file=sys.stderr)
+        return 2
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=exe, headless=True)
+        page = browser.new_page(viewport={"width": args.width, "height": args.height})
+        page.goto(args.html.resolve().as_uri() + (f"#{args.fragment}" if args.fragment else ""))
+        args.png.parent.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(args.png), full_page=args.full)
+        browser.close()
+    print(args.png)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,222 @@
+"""report.html (pipeline/report.py, htmlkit.py) and events.xlsx (pipeline/xlsx.py).
+
+Unit tests of the builders on composed tables, then a browser test in headless Chromium
+(Debian's /usr/bin/chromium through the playwright package; skipped where there is none)."""
+
+from __future__ import annotations
+
+import html
+import re
+import shutil
+import zipfile
+from datetime import date
+from pathlib import Path
+
+import pytest
+from report_fixtures import make_outputs
+
+from pipeline import report
+from pipeline.htmlkit import Span, highlight
+from pipeline.report import Dated, pack_rows, timeline_section, write_report
+from pipeline.xlsx import write_events_xlsx
+
+
+def visible_text(fragment: str) -> str:
+    """The text a reader sees, tags (and the type tags after triggers) removed."""
+    return html.unescape(re.sub(r"<[^>]+>", "", re.sub(r"<sup class=\"tag\"[^>]*>.*?</sup>", "", fragment)))
+
+
+# ---------------------------------------------------------------- highlighting
+
+def test_highlight_overlapping_spans_keep_text_and_layers():
+    text = "日米韓首脳会談を行った"
+    spans = [
+        Span(0, 1, "ent", "ent-COUNTRY", "COUNTRY JPN"), Span(1, 2, "ent", "ent-COUNTRY", "COUNTRY USA"),
+        Span(3, 7, "trg", title="V1 MEET", tag="MEET", color="#1f77b4"),
+        Span(3, 5, "ent", "ent-PERSON", "PERSON"),  # nested in the trigger
+        Span(4, 9, "tx", title="DATE x"),  # crosses the trigger's end
+    ]
+    out = highlight(text, 100, [Span(s.start + 100, s.end + 100, s.kind, s.css, s.title, s.tag, s.color) for s in spans])
+    assert visible_text(out) == text
+    pieces = dict((t, c) for c, t in re.findall(r'<span class="([^"]+)"[^>]*>([^<]+)</span>', out))
+    assert pieces["首"].split() == ["ent", "trg", "ent-PERSON"]
+    assert set(pieces["脳"].split()) == {"ent", "tx", "trg", "ent-PERSON"}
+    assert set(pieces["会談"].split()) == {"tx", "trg"} and pieces["を行"] == "tx"
+    assert out.count(">MEET</sup>") == 1 and out.index(">MEET</sup>") > out.index("会談")
+    assert 'title="V1 MEET | PERSON | DATE x"' in out  # outer span first
+
+
+def test_highlight_escapes_text_and_titles():
+    out = highlight('<b>"&"</b>', 0, [Span(0, 3, "ent", title='a "quoted" <title>')])
+    assert "<b>" not in out and "&lt;b&gt;" in out and "&amp;" in out
+    assert 'title="a &quot;quoted&quot; &lt;title&gt;"' in out
+    assert visible_text(out) == '<b>"&"</b>'
+
+
+def test_highlight_clips_spans_to_the_text():
+    out = highlight("abc", 10, [Span(8, 11, "tx"), Span(12, 20, "ent"), Span(0, 5, "trg")])
+    assert visible_text(out) == "abc"
+    assert re.findall(r'<span class="([^"]+)">([^<]+)</span>', out) == [("tx", "a"), ("ent", "c")]
+
+
+def test_pack_rows_separates_overlaps_and_reuses_free_rows():
+    assert pack_rows([(0, 10), (5, 15), (12, 20), (30, 40)]) == [0, 1, 0, 0]
+    assert pack_rows([(0, 10)] * 5, max_rows=3) == [0, 1, 2, 2, 2]
+
+
+# ---------------------------------------------------------------- the page
+
+@pytest.fixture()
+def outputs(tmp_path):
+    return make_outputs(tmp_path)
+
+
+def test_report_escapes_and_is_deterministic(outputs, tmp_path):
+    path = write_report(outputs)
+    page = path.read_text(encoding="utf-8")
+    assert "<script>alert(1)</script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "露朝 &lt;首脳&gt;" in page
+    first = path.read_bytes()
+    copy = tmp_path / "copy"
+    shutil.copytree(outputs, copy)
+    (copy / "report.html").unlink()
+    assert write_report(copy).read_bytes() == first  # same tables and texts, same bytes
+    assert write_report(outputs).read_bytes() == first
+
+
+def test_report_is_self_contained(outputs):
+    page = write_report(outputs).read_text(encoding="utf-8")
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", page)
+    assert "@import" not in page and "url(" not in page
+    assert "Content-Security-Policy" in page
+
+
+def test_report_document_text_and_events_beside_sentences(outputs):
+    page = write_report(outputs).read_text(encoding="utf-8")
+    doc = page[page.index('<section class="doc" id="d1">'):page.index('<section class="doc" id="d2">')]
+    # the text of the article is all there (line breaks and all), once
+    assert visible_text(doc).count("2024年6月19日、ロシアと北朝鮮は平壌で首脳会談を行い、条約に署名した。") == 1
+    row = next(r for r in doc.split('<div class="row') if "条約に" in r)
+    assert 'id="d1-V1"' in row and 'id="d1-V2"' in row and "d1-V3" not in row
+    assert re.search(r'<span class="[^"]*\btx\b[^"]*"[^>]*>2024年6月19日</span>', row)
+    assert re.search(r'<span class="ent ent-GPE"[^>]*>平壌</span>', row)
+    assert ">SIGN_AGREEMENT</sup>" in row
+    # errors listed, not rendered as text
+    assert "empty file" in page and 'id="d3"' not in page.replace('href="#d3"', "")
+
+
+def test_report_timeline_and_undated(outputs):
+    page = write_report(outputs).read_text(encoding="utf-8")
+    svgs = re.findall(r"<svg class=\"timeline\".*?</svg>", page, flags=re.S)
+    assert len(svgs) == 1
+    marks = re.findall(r'<g class="mark" data-type="([A-Z_]+)"', svgs[0])
+    assert sorted(marks) == ["DEPLOY_TROOPS", "MEET", "MEET", "SIGN_AGREEMENT"]  # the dated events only
+    lanes = re.findall(r'<text class="lane"[^>]*><title>[^<]*</title>([^<]+)</text>', svgs[0])
+    assert lanes == ["PRK · RUS", "CHN", "KOR · VNM"]  # by event count, then name
+    undated = page[page.index('<details class="undated">'):page.index("</details>")]
+    assert "Undated events (1)" in undated and "非難" in undated and 'href="#d1-V3"' in undated
+    assert 'fill="#fff" stroke="#1f77b4"' in svgs[0]  # the planned meeting is hollow
+
+
+def test_timeline_focus_view_when_early_events_stretch_the_axis():
+    ev = {"event_type": "MEET", "participants": "PRK;RUS", "modality": "asserted", "doc_id": "a", "event_id": "V1"}
+    items = [Dated(dict(ev, event_id=f"V{k}"), date(2024, 1, k), date(2024, 1, k), False) for k in range(1, 20)]
+    items.append(Dated(dict(ev, event_id="V99"), date(1950, 6, 25), date(1950, 6, 25), False))
+    events = [dict(d.ev, date_start=d.start.isoformat(), date_end=d.end.isoformat()) for d in items]
+    out = timeline_section(events, {})
+    labels = re.findall(r'aria-label="timeline ([0-9-]+) to ([0-9-]+)"', out)
+    assert labels == [("2024-01-01", "2024-01-19"), ("1950-06-25", "2024-01-19")]
+    assert "19 of 20 dated events (1 earlier ones are in the whole range below)" in out
+
+
+def test_report_without_article_file_uses_sentences(outputs):
+    (outputs.parent / "corpus" / "a.txt").unlink()
+    page = write_report(outputs).read_text(encoding="utf-8")
+    doc = page[page.index('<section class="doc" id="d1">'):page.index('<section class="doc" id="d2">')]
+    assert "not found or has changed" in doc
+    assert "条約に署名した" in visible_text(doc) and ">SIGN_AGREEMENT</sup>" in doc
+
+
+def test_report_text_only_for_the_first_documents(outputs, monkeypatch):
+    monkeypatch.setattr(report, "MAX_TEXT_DOCS", 1)
+    page = write_report(outputs).read_text(encoding="utf-8")
+    assert '<section class="doc" id="d1">' in page and '<section class="doc" id="d2">' not in page
+    assert "Text is shown for the first 1 of 2 documents" in page
+    assert 'href="#row-d2-V1"' in page  # b's events link to their table row instead
+
+
+def test_report_needs_documents_csv(tmp_path):
+    with pytest.raises(report.ReportError, match="no documents.csv"):
+        write_report(tmp_path)
+
+
+# ---------------------------------------------------------------- events.xlsx
+
+def test_events_xlsx_frozen_filtered_deterministic(outputs):
+    rows = (outputs / "events.csv").read_text(encoding="utf-8-sig").splitlines()
+    formula = rows[1].replace(",首脳会談,", ",'=首脳会談,", 1)  # an escaped formula-looking cell
+    (outputs / "events.csv").write_text("\r\n".join([rows[0], formula, *rows[2:]]) + "\r\n", encoding="utf-8-sig")
+    path = write_events_xlsx(outputs)
+    first = path.read_bytes()
+    assert write_events_xlsx(outputs).read_bytes() == first
+    with zipfile.ZipFile(path) as z:
+        sheet = z.read("xl/worksheets/sheet1.xml").decode()
+        strings = z.read("xl/sharedStrings.xml").decode()
+    assert 'ySplit="1"' in sheet and 'state="frozen"' in sheet
+    assert '<autoFilter ref="A1:AA6"/>' in sheet  # header + 5 events, 27 columns
+    assert "<f>" not in sheet and "<t>=首脳会談</t>" in strings
+    assert re.search(r'<c r="C2"[^>]*><v>\d+</v></c>', sheet)  # char_start is a number
+
+
+# ---------------------------------------------------------------- in a browser
+
+def chromium() -> str:
+    for cand in ("/usr/bin/chromium", shutil.which("chromium"), shutil.which("chromium-browser")):
+        if cand and Path(cand).is_file():
+            return cand
+    pytest.skip("chromium not installed: apt-get install chromium (see .ci/run)")
+
+
+@pytest.fixture()
+def browser_page():
+    exe = chromium()
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=exe, headless=True)
+        page = browser.new_page(viewport={"width": 1400, "height": 900})
+        problems, requests = [], []
+        page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: problems.append(str(e)))
+        page.on("request", lambda r: requests.append(r.url))
+        yield page, problems, requests
+        browser.close()
+
+
+def test_report_in_chromium(outputs, browser_page):
+    page, problems, requests = browser_page
+    path = write_report(outputs)
+    page.goto(path.resolve().as_uri())
+    assert page.locator("svg.timeline g.mark").count() == 4
+    rows = page.locator("#event-table tbody tr")
+    assert rows.count() == 5
+
+    def column(i):
+        return [rows.nth(k).locator("td").nth(i).inner_text() for k in range(rows.count()) if rows.nth(k).is_visible()]
+
+    page.locator("#event-table th", has_text="from").click()
+    assert column(2) == ["1960-01-01", "2024-06-19", "2024-06-19", "2025-03-01", ""]  # ascending, empty last
+    page.locator("#event-table th", has_text="from").click()
+    assert column(2)[:4] == ["2025-03-01", "2024-06-19", "2024-06-19", "1960-01-01"]
+    page.select_option('select[data-filter-attr="type"]', "MEET")
+    assert column(4) == ["MEET", "MEET"]
+    assert page.locator('[data-count-for="event-table"]').inner_text() == "2 / 5"
+    page.fill('input[data-filter-for="event-table"]', "平壌で")
+    assert column(1) == ["V1"]
+    page.select_option('select[data-filter-attr="type"]', "")
+    page.fill('input[data-filter-for="event-table"]', "")
+    assert len(column(1)) == 5
+    page.locator("svg.timeline g.mark[data-type=SIGN_AGREEMENT]").click()
+    assert page.evaluate("location.hash") == "#d1-V2"
+    assert problems == []
+    assert all(u.startswith(("file:", "data:", "about:")) for u in requests), requests
+
