@@ -33,9 +33,19 @@ def read_csv_rows(path: Path) -> list[dict[str, str]]:
         return [{k: unescape(v or "") for k, v in row.items() if k is not None} for row in csv.DictReader(fh)]
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+FILE_MODE = 0o666 & ~_umask()  # what open() would give; mkstemp alone gives 0600
+
+
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.chmod(tmp, FILE_MODE)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -54,6 +64,7 @@ class CsvStream:
         self.path, self.columns, self.n = path, tuple(columns), 0
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, self.tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        os.chmod(self.tmp, FILE_MODE)
         self.fh = os.fdopen(fd, "w", encoding="utf-8-sig", newline="")
         self.writer = csv.writer(self.fh, lineterminator="\r\n")
         self.writer.writerow(self.columns)

@@ -15,3 +15,13 @@ def test_write_csv_bom_and_atomic(tmp_path):
     write_csv(p, ["a", "b"], [{"a": "x", "b": None}])
     assert p.read_bytes() == b"\xef\xbb\xbfa,b\r\nx,\r\n"
     assert [f.name for f in tmp_path.iterdir()] == ["t.csv"]
+
+
+def test_written_files_are_readable_by_others_as_open_would_make_them(tmp_path):
+    import os
+    import stat
+
+    from pipeline.table_io import FILE_MODE, write_csv
+
+    write_csv(tmp_path / "t.csv", ["a"], [{"a": 1}])
+    assert stat.S_IMODE(os.stat(tmp_path / "t.csv").st_mode) == FILE_MODE
