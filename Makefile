@@ -11,7 +11,7 @@ help:  ## list the targets
 	@echo "make test        create .venv on first use, then run the test suite (the report browser test needs Debian chromium)"
 	@echo "make eval        score outputs/ against corpus/gold/ (after make extract) into outputs/eval/ (metrics.json, report.md, report.html)"
 	@echo "make gold-check  validate the gold set"
-	@echo "make bench       throughput benchmark (not yet built, see issue 9)"
+	@echo "make bench       throughput, cache and memory benchmark -> bench/results.md (about 15 min)"
 	@echo "make clean       remove outputs/ and caches (keeps .venv)"
 
 $(STAMP): pyproject.toml requirements.lock
@@ -37,7 +37,7 @@ test: $(STAMP)
 	@if [ -f corpus/gold/timex.csv ]; then $(PY) -m pipeline gold-check corpus/gold; else echo 'gold-check: corpus/gold/*.csv not labelled yet (issue 3)'; fi
 
 bench: $(STAMP)
-	@echo "bench: not built yet (issue 9)"; exit 1
+	$(PY) bench/bench.py
 
 clean:
 	rm -rf outputs .pytest_cache .hypothesis
