@@ -12,7 +12,8 @@ from typing import Optional
 
 import typer
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="Japanese security writing -> dated event tables.")
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="Japanese security writing -> dated event tables.")
 
 _ISO_PARTIAL = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
@@ -150,4 +151,16 @@ def show(
 
 
 def main() -> None:
-    app()
+    """Entry point: an unexpected failure is one line too (PIPELINE_DEBUG=1 shows the traceback)."""
+    import os
+
+    try:
+        app()
+    except KeyboardInterrupt:
+        print("error: interrupted", file=sys.stderr)
+        sys.exit(130)
+    except Exception as exc:  # noqa: BLE001 - the last guard of the command line
+        if os.environ.get("PIPELINE_DEBUG"):
+            raise
+        print(f"error: internal error: {type(exc).__name__}: {exc} (PIPELINE_DEBUG=1 for the traceback)", file=sys.stderr)
+        sys.exit(1)

@@ -124,3 +124,15 @@ def test_entities_and_events_slice_raw_text(run):
             assert raw[int(r["char_start"]):int(r["char_end"])] == r[col]
             n += 1
     assert n > 0
+
+
+def test_an_unexpected_failure_is_one_line_not_a_traceback(tmp_path):
+    # an unreadable output folder (a file where the folder should be) fails deep inside extract
+    (tmp_path / "a.txt").write_text("2024年6月19日、両首脳が会談した。", encoding="utf-8")
+    (tmp_path / "out").write_text("not a folder", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "pipeline", "extract", str(tmp_path / "a.txt"), "--out",
+                           str(tmp_path / "out"), "--no-progress", "--no-cache"], capture_output=True, text=True)
+    assert proc.returncode != 0
+    lines = [ln for ln in proc.stderr.splitlines() if ln.strip()]
+    assert len(lines) == 1 and lines[0].startswith("error: "), proc.stderr
+    assert "Traceback" not in proc.stderr
