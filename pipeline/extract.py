@@ -291,4 +291,7 @@ def run_extract(
     write_csv(out / "timex.csv", TIMEX_COLUMNS, (r for a in articles for r in a.tables.get("timex", [])))
     write_csv(out / "entities.csv", ENTITY_COLUMNS, (r for a in articles for r in a.tables.get("entities", [])))
     write_csv(out / "events.csv", EVENT_COLUMNS, (r for a in articles for r in a.tables.get("events", [])))
+    from .dedup import DEDUP_COLUMNS, dedup_events
+
+    write_csv(out / "events_dedup.csv", DEDUP_COLUMNS, dedup_events([r for a in articles for r in a.tables.get("events", [])]))
     return doc_rows
