@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -205,10 +205,36 @@ def _case(tok) -> str:
             break
         fixed.append(c.text)
     marker = "".join(fixed)
+    if not marker:
+        # a bracket between the noun and its particle (`スウェーデン（2024 年）が`): the case
+        # particle is still the noun's own `case` child
+        kids = [c for c in tok.children if c.i > tok.i and c.dep_ == "case"]
+        if kids:
+            k0 = kids[0].i
+            marker = "".join(c.text for c in tok.doc[k0:k0 + 3] if c.dep_ in ("case", "fixed") or c.pos_ == "ADP")
     for k in sorted(ACTOR1_CASES + ACTOR2_CASES + PLACE_CASES + ("の",), key=len, reverse=True):
         if marker.startswith(k):
             return k
     return ""
+
+
+# a noun with one of these particles is an argument of its own, never a modifier inside another
+# noun phrase, whatever head the parser gave it (`ベラルーシがSCOの加盟国となった`)
+OWN_CASES = ("が", "は", "を")
+
+
+def _stray_subjects(tok) -> list:
+    """Nouns marked `が/は` that the parser hung inside the noun phrase `tok`: subjects."""
+    out, todo = [], list(tok.children)
+    while todo:
+        t = todo.pop()
+        if t.dep_ not in NOMINAL_DEPS and t.dep_ != "dep":
+            continue
+        if _case(t) in ("が", "は"):
+            out.append(t)
+        else:
+            todo += list(t.children)
+    return out
 
 
 NOMINAL_DEPS = {"compound", "nmod", "conj", "appos", "nummod", "flat", "amod", "det"}
@@ -223,7 +249,8 @@ def _nominal_actors(tok, actors: list[Entity]) -> list[Entity]:
             continue
         seen.add(t.i)
         spans.append((t.idx, t.idx + len(t.text)))
-        todo += [c for c in t.children if c.dep_ in NOMINAL_DEPS and abs(c.i - tok.i) <= 10]
+        todo += [c for c in t.children if c.dep_ in NOMINAL_DEPS and abs(c.i - tok.i) <= 10
+                 and _case(c) not in OWN_CASES]
     out = []
     for e in actors:
         if any(e.start < b and a < e.end for a, b in spans) and e not in out:
@@ -336,7 +363,7 @@ def find_events(doc, sentences: list[tuple[int, int]], timexes: list[Timex], act
                 continue
             ev = _build(doc, i, last, trig, sent, sent_actors, dated, state, prev_actor1, prev_parts)
             if ev is not None:
-                out.append(ev)
+                out += _split_by_own_dates(doc.text, ev, sent_actors, dated)
                 if ev.actor1:
                     prev_actor1 = [ev.actor1]
                 prev_parts = ev.participants.split(";")
@@ -384,6 +411,8 @@ def _build(doc, first, last, trig: Trigger, sent, sent_actors, dated, state: Sta
             case = _case(c)
             ents = _nominal_actors(c, sent_actors)
             group = _expand_group(doc, c, state)
+            for st in _stray_subjects(c):
+                a1 += [e for e in _nominal_actors(st, sent_actors) if e.label != "LOC"]
             if case in PLACE_CASES:
                 place += [e for e in ents if e.label in ("GPE", "LOC", "FAC", "COUNTRY")]
             elif case in ACTOR1_CASES or (case == "の" and h.pos_ in ("NOUN", "PROPN")):
@@ -393,6 +422,20 @@ def _build(doc, first, last, trig: Trigger, sent, sent_actors, dated, state: Sta
                 a2 += [e for e in ents if e.label not in ("LOC",)]
                 addressed = addressed or (case in ADDRESSEE_CASES and bool(ents))
                 a2_codes += group
+    # `Xの` on a noun inside a multiword trigger (`SCOの正加盟国となる`) names its other side
+    for k in range(first, last):
+        for c in doc[k].children:
+            if not first <= c.i <= last and _case(c) == "の":
+                a2 += [e for e in _nominal_actors(c, sent_actors) if e.label != "LOC"]
+                for st in _stray_subjects(c):
+                    a1 += [e for e in _nominal_actors(st, sent_actors) if e.label != "LOC"]
+    if trig.event_type == "JOIN_ORG":
+        # the organisation joined is actor2 whatever its case (`MSMTが発足した`)
+        moved = [e for e in a1 if e.label == "ORG"]
+        a1 = [e for e in a1 if e.label != "ORG"]
+        a2 += moved
+        if moved and not a1:
+            a1_codes = [""]  # the subject was given: nothing to inherit
     # a state written inside the trigger is its other side (`訪中`, `訪ロ`, `対日`)
     start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
     a2 += [e for e in sent_actors if start <= e.start and e.end <= end and not (e.start == start and e.end == end)]
@@ -475,6 +518,41 @@ def _build(doc, first, last, trig: Trigger, sent, sent_actors, dated, state: Sta
         date_text=t.text if t else "", date_start=t.date_start if t else "", date_end=t.date_end if t else "",
         date_precision=t.precision if t else "", date_source=source, sentence_start=sent[0], sentence_end=sent[1],
     )
+
+
+OWN_DATE_OPEN = re.compile(r"\s*[（(]\s*")
+OWN_DATE_CLOSE = re.compile(r"\s*[）)]")
+
+
+def _split_by_own_dates(text: str, ev: Event, actors: list[Entity], dated) -> list[Event]:
+    """Coordinated actors each with a date in brackets (`フィンランド（2023 年）とスウェーデン
+    （2024 年）が加盟した`): one verb states one dated happening per actor (guideline §5.2),
+    so the event is split, each copy with its actor and that actor's date."""
+    parts = ev.participants.split(";")
+    own: dict[str, tuple[Entity, Timex]] = {}
+    for e in actors:
+        code = _code(e)
+        if code not in parts or code in own or e.end > ev.start:
+            continue
+        m = OWN_DATE_OPEN.match(text, e.end)
+        if not m:
+            continue
+        t = next((t for t, _ in dated if t.start == m.end() and OWN_DATE_CLOSE.match(text, t.end)), None)
+        if t is not None:
+            own[code] = (e, t)
+    if len(own) < 2:
+        return [ev]
+    out = []
+    for code, (e, t) in own.items():
+        cp = replace(ev, participants=";".join(sorted((set(parts) - set(own)) | {code})),
+                     date_text=t.text, date_start=t.date_start, date_end=t.date_end, date_precision=t.precision,
+                     date_source="explicit")
+        if ev.actor1 in own:
+            cp.actor1, cp.actor1_name, cp.actor1_text = code, e.name, e.text
+        elif ev.actor2 in own:
+            cp.actor2, cp.actor2_name, cp.actor2_text = code, e.name, e.text
+        out.append(cp)
+    return out
 
 
 GOAL_AFTER = re.compile(r"(?:に対し(?:て)?|への|へ|に)(?![はおよ])")

@@ -186,3 +186,28 @@ def test_goal_shared_by_coordinated_verbs(nlp):
     text = "2023年9月以来、北朝鮮はロシアにコンテナで武器を供給し、2024年にはミサイルを提供した。"
     got = [(e[0], e[2]) for e in events(nlp, text)]
     assert got.count(("PROVIDE_AID", "PRK;RUS")) == 2
+
+
+@pytest.mark.parametrize("text,expected", [
+    # coordinated actors, each with its own date in brackets: one row per actor and date
+    ("バルト三国の隣ではエストニア（2004 年）とラトビア（2005 年）が欧州連合に加盟した。",
+     [("JOIN_ORG", "EST;EU", "2004-01-01"), ("JOIN_ORG", "EU;LVA", "2005-01-01")]),
+    ("南アジアではインド（2017 年）、パキスタン（2018 年）が上海協力機構の正加盟国となった。",
+     [("JOIN_ORG", "IND;SCO", "2017-01-01"), ("JOIN_ORG", "PAK;SCO", "2018-01-01")]),
+    # one date for both: one row
+    ("2017年、インドとパキスタンが上海協力機構に加盟した。", [("JOIN_ORG", "IND;PAK;SCO", "2017-01-01")]),
+])
+def test_own_dates_split_the_event(nlp, text, expected):
+    got = [(e[0], e[2], e[3]) for e in events(nlp, text)]
+    assert sorted(got) == sorted(expected)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the organisation is actor2 whatever its case; `Xの加盟国となる`
+    ("2021年、イランは上海協力機構の加盟国となった。", ("JOIN_ORG", "IRN;SCO")),
+    ("2024年10月には新しい制裁監視チーム (MSMT) が発足した。", ("JOIN_ORG", "MSMT")),
+    # a bracket between the subject and its particle
+    ("2019年、ブラジル（当時）が国連に加盟した。", ("JOIN_ORG", "BRA;UN")),
+])
+def test_join_org_arguments(nlp, text, expected):
+    assert expected in [(e[0], e[2]) for e in events(nlp, text)]
