@@ -179,11 +179,20 @@ def _is_predicate(doc, first: int, last: int, trig: Trigger) -> bool:
             return False
     bare = _light_verb(doc, last) is None and not (nxt is not None and nxt.lemma_ == "する")
     nominal = bare and head.pos_ not in ("VERB", "AUX")  # a verbal noun used as a noun
-    if nominal and head.dep_ == "nmod" and head.head.pos_ in ("NOUN", "PROPN") and head.head.i > last:
+    if nominal and head.dep_ == "nmod" and head.head.pos_ in ("NOUN", "PROPN") and head.head.i > last \
+            and not _stated_by_relative_clause(doc, first, last):
         return False  # `ウクライナ支援への支持`, `制裁の効果`: a noun phrase about the act, not the act
     if nominal and head.dep_ == "obj" and head.head.pos_ == "VERB":
         return False  # `支援を減らす`, `制裁の解除を求める`: the act is the object of another predicate
     return not (trig.needs == "light" and bare and head.pos_ != "VERB")
+
+
+HAPPEN_VERBS = {"開催", "行う", "実施", "挙行", "開く", "行なう"}
+
+
+def _stated_by_relative_clause(doc, first: int, last: int) -> bool:
+    """`モスクワで開催された首脳会談の…`: a relative clause of a happening verb states the act."""
+    return any(c.dep_ == "acl" and c.i < first and c.lemma_ in HAPPEN_VERBS for c in doc[last].children)
 
 
 def _light_verb(doc, last: int):
@@ -220,7 +229,7 @@ def _case(tok) -> str:
 
 # a noun with one of these particles is an argument of its own, never a modifier inside another
 # noun phrase, whatever head the parser gave it (`ベラルーシがSCOの加盟国となった`)
-OWN_CASES = ("が", "は", "を")
+OWN_CASES = ("が", "は", "を", "で")
 
 
 def _stray_subjects(tok) -> list:
@@ -297,6 +306,11 @@ def _in_quote(text: str, sent_start: int, pos: int) -> bool:
     return before.count("「") > before.count("」")
 
 
+def _in_brackets(text: str, sent_start: int, pos: int) -> bool:
+    before = text[sent_start:pos]
+    return before.count("（") + before.count("(") > before.count("）") + before.count(")")
+
+
 def _head_chain(tok) -> list:
     chain = [tok]
     while chain[-1].head.i != chain[-1].i and len(chain) < 12:
@@ -306,7 +320,10 @@ def _head_chain(tok) -> list:
 
 def _date_for(doc, first: int, last: int, sent: tuple[int, int], dated: list[tuple[Timex, int]]) -> Timex | None:
     """The timex of the trigger's clause, else the nearest one of its sentence."""
+    pos = doc[first].idx
     in_sent = [(t, k) for t, k in dated if sent[0] <= t.start < sent[1]]
+    # the date of a bracketed note (`…に署名した（2024 年 12 月 4 日発効）`) dates the note's own act
+    in_sent = [(t, k) for t, k in in_sent if not ((n := _bracket_note(doc.text, sent, t)) and not n[0] <= pos < n[1])]
     if not in_sent:
         return None
     chain = {t.i for t in _head_chain(doc[last])}
@@ -320,6 +337,29 @@ def _date_for(doc, first: int, last: int, sent: tuple[int, int], dated: list[tup
         return min(governed, key=lambda x: x[0])[1]
     before = [t for t, _ in in_sent if t.end <= doc[first].idx]
     return before[-1] if before else in_sent[0][0]
+
+
+def _bracket_note(text: str, sent, t: Timex) -> tuple[int, int] | None:
+    """The span of brackets around a timex when they hold more than the timex (a note such as
+    `（2024 年 12 月 4 日発効）`); None for a bare bracketed date (`フィンランド（2023 年）`)."""
+    before = text[sent[0]:t.start]
+    depth, open_at = 0, -1
+    for k in range(len(before) - 1, -1, -1):
+        ch = before[k]
+        if ch in "）)":
+            depth += 1
+        elif ch in "（(":
+            if depth == 0:
+                open_at = sent[0] + k
+                break
+            depth -= 1
+    if open_at < 0:
+        return None
+    m = re.compile(r"[^（()）]*[）)]").match(text, t.end, sent[1])
+    if m is None:
+        return None
+    inner = (text[open_at + 1:t.start] + text[t.end:m.end() - 1]).strip(" \u3000\t\n、，,")
+    return (open_at, m.end()) if inner else None
 
 
 def _token_at(doc, char: int) -> int:
@@ -408,6 +448,8 @@ def _build(doc, first, last, trig: Trigger, sent, sent_actors, dated, state: Sta
         for c in h.children:
             if c.i in range(first, last + 1):
                 continue
+            if any(t.start <= c.idx < t.end for t, _ in dated):
+                continue  # a time expression (`…の翌月6月19日に`) is not an actor
             case = _case(c)
             ents = _nominal_actors(c, sent_actors)
             group = _expand_group(doc, c, state)
@@ -480,6 +522,10 @@ def _build(doc, first, last, trig: Trigger, sent, sent_actors, dated, state: Sta
         if goal is not None:
             a2.append(goal)
             codes2 = [_code(goal)]
+    if not codes1 and not codes2 and prev_parts and _in_brackets(doc.text, sent[0], start) and any(
+            (n := _bracket_note(doc.text, sent, t)) and n[0] <= start < n[1] for t, _ in dated):
+        # a dated bracketed note on the previous act (`条約に署名した（12 月 4 日発効）`) is about its parties
+        codes1 = [c for c in prev_parts if c]
     if not codes1 and not codes2:
         return None
     if trig.event_type in SYMMETRIC and len(set(codes1) | set(codes2)) == 1 and prev_parts:

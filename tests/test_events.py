@@ -211,3 +211,31 @@ def test_own_dates_split_the_event(nlp, text, expected):
 ])
 def test_join_org_arguments(nlp, text, expected):
     assert expected in [(e[0], e[2]) for e in events(nlp, text)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a nominal trigger modifying a noun is an event when a relative clause states it happened
+    ("2022年5月10日に東京で開催された日米首脳会談の成果文書が注目された。",
+     [("MEET", "JPN;USA", "2022-05-10", "2022-05-10")]),
+    # a place inside the time expression of another clause is not an actor
+    ("ハノイでの会談の翌月5月3日に、米国はソウルで韓国と会談した。", [("MEET", "KOR;USA", "XXXX", "")]),
+    # a dated note in brackets dates only its own act, and inherits the parties of the act it annotates
+    ("2020年3月5日、日本はインドと協定に署名した（2020年9月1日発効）。",
+     [("SIGN_AGREEMENT", "IND;JPN", "2020-03-05", "2020-03-05"), ("SIGN_AGREEMENT", "IND;JPN", "2020-09-01", "2020-09-01")]),
+])
+def test_nominal_and_bracketed(nlp, text, expected):
+    got = [(e[0], e[2], e[3], e[4]) for e in events(nlp, text)]
+    for x in expected:
+        if x[2] == "XXXX":
+            assert any(g[:2] == x[:2] for g in got) and not any(g[0] == x[0] and "VNM" in g[1] for g in got)
+        else:
+            assert x in got
+
+
+def test_undated_bracket_is_not_a_note(nlp):
+    got = events(nlp, "2022年、日本は米国を支持する投票（反対）を行った。")
+    assert ("VETO_REJECT", "JPN;USA") not in [(e[0], e[2]) for e in got]
+
+
+def test_relative_clause_of_another_verb_is_not_enough(nlp):
+    assert "MEET" not in [e[0] for e in events(nlp, "2023年、日米首脳会談の成果は大きかった。")]
