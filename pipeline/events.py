@@ -42,6 +42,12 @@ from .timex import REPORT_DATE_RE
 
 # How far a reference date carries: to the sentences that follow the dated one, at most this many
 CARRY_SENTENCES = 1
+# ... and further, up to this many, through a narration in the past tense (every sentence since
+# the dated one, and the event's own, ends in `た`): the text goes on telling the same moment
+CARRY_NARRATIVE = 3
+# words that move the narration to another time: the carried date stops there
+TIME_SHIFT = re.compile(r"その後|以後|のちに|後に|やがて|現在|今日|近年|最近|今後|当時")
+PAST_END = re.compile(r"(?:た|だった|であった)[\s\d¹²³⁴⁵⁶⁷⁸⁹⁰）)」]*[。．]?[\s\d¹²³⁴⁵⁶⁷⁸⁹⁰]*$")
 ADDRESSEE_CASES = ("に", "へ", "への", "に対し", "に対して", "に対する", "にも")
 MOVEMENT = {"VISIT", "DEPLOY_TROOPS"}
 SYMMETRIC = {"MEET", "SIGN_AGREEMENT", "MIL_COOPERATION", "AGREE_COOPERATE"}
@@ -110,6 +116,7 @@ class State:
 
     ref: Timex | None = None
     ref_age: int = 0  # sentences read since the reference date was set
+    narrative: bool = True  # every sentence since the dated one ended in the past tense
     topic: list[str] = field(default_factory=list)  # actor1 of the previous sentence's last event
     pair: tuple[str, ...] = ()  # participants of the last event between exactly two states
     countries: list[str] = field(default_factory=list)  # recent state codes, newest last
@@ -372,7 +379,7 @@ def _token_at(doc, char: int) -> int:
 def find_events(doc, sentences: list[tuple[int, int]], timexes: list[Timex], actors: list[Entity],
                 lexicon: dict[str, tuple[Trigger, ...]], state: State | None = None) -> list[Event]:
     state = state or State()
-    state.ref_age = max(state.ref_age, CARRY_SENTENCES)  # a new paragraph: no carried date
+    state.ref_age = max(state.ref_age, CARRY_NARRATIVE)  # a new paragraph: no carried date
     state.topic = []
     if not lexicon or len(doc) == 0:
         return []
@@ -384,6 +391,10 @@ def find_events(doc, sentences: list[tuple[int, int]], timexes: list[Timex], act
         if not s_tokens:
             continue
         sent_actors = [e for e in actors if sent[0] <= e.start < sent[1]]
+        past = bool(PAST_END.search(doc.text[sent[0]:sent[1]]))
+        if TIME_SHIFT.search(doc.text[sent[0]:sent[1]]):
+            state.narrative = past = False
+        carry = state.ref_age < CARRY_SENTENCES or (past and state.narrative and state.ref_age < CARRY_NARRATIVE)
         prev_actor1: list[str] = []
         prev_parts: list[str] = []
         i = s_tokens[0].i
@@ -401,7 +412,7 @@ def find_events(doc, sentences: list[tuple[int, int]], timexes: list[Timex], act
             if inside_name or trig is None:
                 i = last + 1
                 continue
-            ev = _build(doc, i, last, trig, sent, sent_actors, dated, state, prev_actor1, prev_parts)
+            ev = _build(doc, i, last, trig, sent, sent_actors, dated, state, prev_actor1, prev_parts, carry)
             if ev is not None:
                 out += _split_by_own_dates(doc.text, ev, sent_actors, dated)
                 if ev.actor1:
@@ -418,18 +429,19 @@ def find_events(doc, sentences: list[tuple[int, int]], timexes: list[Timex], act
                 if code in state.countries:
                     state.countries.remove(code)
                 state.countries.append(code)
+        state.narrative = state.narrative and past
         in_sent = [t for t, _ in dated if sent[0] <= t.start < sent[1] and t.type == "DATE"]
         # a cited report's date (`21日付『…』によれば`) is not when things happened
         happened = [t for t in in_sent if not REPORT_DATE_RE.match(doc.text, t.end)] or in_sent
         if happened:
-            state.ref, state.ref_age = happened[0], 0
+            state.ref, state.ref_age, state.narrative = happened[0], 0, True
         else:
             state.ref_age += 1
     return out
 
 
 def _build(doc, first, last, trig: Trigger, sent, sent_actors, dated, state: State, prev_actor1,
-           prev_parts=()) -> Event | None:
+           prev_parts=(), carry: bool = False) -> Event | None:
     head = doc[last]
     heads = [head]
     lv = _light_verb(doc, last)
@@ -538,7 +550,7 @@ def _build(doc, first, last, trig: Trigger, sent, sent_actors, dated, state: Sta
         trig = JOINT_DECLARATION
     t = _date_for(doc, first, last, sent, dated)
     source = "explicit" if t is not None else "none"
-    if t is None and state.ref is not None and state.ref_age < CARRY_SENTENCES and not any(
+    if t is None and state.ref is not None and carry and not any(
             sent[0] <= x.start < sent[1] for x, _ in dated):
         t, source = state.ref, "discourse"
     loc = place[0] if place else None

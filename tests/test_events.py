@@ -115,7 +115,7 @@ def test_date_carried_to_the_next_sentence_only(nlp):
     meet = [e for e in got if e[0] == "MEET"]
     assert meet and meet[0][1:4] == ("PRK;RUS", "2023-09-13", "discourse")
     later = [e for e in got if e[0] == "CRITICIZE"]
-    assert later and later[0][2] == ""  # two sentences on: no carried date
+    assert later and later[0][2] == ""  # `その後` moves the narration on: no carried date
 
 
 def test_group_word_expands(nlp):
@@ -239,3 +239,19 @@ def test_undated_bracket_is_not_a_note(nlp):
 
 def test_relative_clause_of_another_verb_is_not_enough(nlp):
     assert "MEET" not in [e[0] for e in events(nlp, "2023年、日米首脳会談の成果は大きかった。")]
+
+
+@pytest.mark.parametrize("text,etype,date", [
+    # a narration in the past tense goes on telling the dated moment
+    ("2023年5月2日、日本の外相がインドに到着した。外相は首相官邸を訪れた。外相はインドの首相と会談した。",
+     "MEET", "2023-05-02"),
+    # a sentence of analysis in between ends the narration: two sentences on, no carried date
+    ("2023年5月2日、日本の外相がインドに到着した。インドは南アジアの大国である。外相はインドの首相と会談した。",
+     "MEET", ""),
+    # the event's own sentence is not narrated in the past: only the next sentence takes the date
+    ("2023年5月2日、日本の外相がインドに到着した。外相は首相官邸を訪れた。日本はインドを支持している。",
+     "SUPPORT_RECOGNIZE", ""),
+])
+def test_date_carried_through_a_past_narration(nlp, text, etype, date):
+    got = [e for e in _paragraph(nlp, text) if e[0] == etype]
+    assert got and got[0][2] == date
