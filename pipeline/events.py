@@ -285,8 +285,8 @@ def _code(e: Entity) -> str:
 
 def _expand_group(doc, tok, state: State) -> list[str]:
     if tok.text in GROUP_WORDS or doc.text[tok.idx:tok.idx + 4].startswith(GROUP_WORDS):
-        if state.pair:  # the two sides of the last two-sided event
-            return list(state.pair)
+        if state.pair and set(state.pair) <= set(state.countries[-4:]):
+            return list(state.pair)  # the two sides of the last two-sided event, still being talked about
         return state.countries[-2:] if len(state.countries) >= 2 else []
     return []
 

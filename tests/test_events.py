@@ -255,3 +255,10 @@ def test_relative_clause_of_another_verb_is_not_enough(nlp):
 def test_date_carried_through_a_past_narration(nlp, text, etype, date):
     got = [e for e in _paragraph(nlp, text) if e[0] == etype]
     assert got and got[0][2] == date
+
+
+def test_group_word_prefers_the_states_being_talked_about(nlp):
+    text = ("2022年、ロシアはウクライナに侵攻した。米国と日本と中国は反発し、中国はロシアに接近した。"
+            "2023年に両国は協力で合意した。")
+    agree = [e for e in _paragraph(nlp, text) if e[0] == "AGREE_COOPERATE"]
+    assert agree and agree[0][1] == "CHN;RUS"
