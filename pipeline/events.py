@@ -62,7 +62,7 @@ GROUP_WORDS = ("両国", "両首脳", "両者", "両政府", "両外相", "両�
 NEGATED = re.compile(r"^[^、。]{0,8}?(?:なかった|なかっ|ない(?!か)|せず|されず|行われず|ません|ず[、。]|ずに)")
 PLANNED = re.compile(r"^[^、。]{0,12}?(?:予定|見通し|計画|方針|意向|つもり|見込み|ことになっ|ことで合意)")
 HYPOTHETICAL = re.compile(
-    r"^[^。]{0,14}?(?:可能性|れば|たら|なら(?!ない)|だろう|でしょう|かもしれ|恐れ|おそれ|かねない|得る|うる|かどうか|か否か"
+    r"^[^。]{0,14}?(?:可能性|れば|たら|[てで]も(?=[^、。]{0,6}(?:でき|可能))|なら(?!ない)|だろう|でしょう|かもしれ|恐れ|おそれ|かねない|得る|うる|かどうか|か否か"
     r"|ようとし|べき|検討|シナリオ|想定|懸念され)"
 )
 HYPOTHETICAL_BEFORE = re.compile(r"(?:仮に|もし|万一)[^。]{0,20}$")
@@ -191,7 +191,22 @@ def _is_predicate(doc, first: int, last: int, trig: Trigger) -> bool:
         return False  # `ウクライナ支援への支持`, `制裁の効果`: a noun phrase about the act, not the act
     if nominal and head.dep_ == "obj" and head.head.pos_ == "VERB":
         return False  # `支援を減らす`, `制裁の解除を求める`: the act is the object of another predicate
+    if nominal and head.dep_ == "nsubj" and head.head.pos_ == "ADJ":
+        return False  # `支持は根強い`, `制裁は厳しい`: the act as the theme of an evaluation
+    if not nominal and _object_clause(doc, last):
+        return False  # `攻撃することを容認した`: a non-past act named as the object of another predicate
     return not (trig.needs == "light" and bare and head.pos_ != "VERB")
+
+
+def _object_clause(doc, last: int) -> bool:
+    """The trigger's clause, in the non-past, is nominalised (`…すること`, `…するの`) and is the
+    object of another predicate: named as something decided, allowed, wanted — not as done."""
+    verb = doc[last]
+    if verb.dep_ != "acl" or verb.head.lemma_ not in ("こと", "の") or verb.head.i > last + 4:
+        return False
+    if any(t.lemma_ == "た" for t in doc[last + 1:verb.head.i]):
+        return False  # `発射したことを発表した`: a reported fact
+    return verb.head.dep_ in ("obj", "nsubj", "obl") and verb.head.head.pos_ in ("VERB", "ADJ", "NOUN")
 
 
 HAPPEN_VERBS = {"開催", "行う", "実施", "挙行", "開く", "行なう"}

@@ -262,3 +262,27 @@ def test_group_word_prefers_the_states_being_talked_about(nlp):
             "2023年に両国は協力で合意した。")
     agree = [e for e in _paragraph(nlp, text) if e[0] == "AGREE_COOPERATE"]
     assert agree and agree[0][1] == "CHN;RUS"
+
+
+@pytest.mark.parametrize("text,etype,present", [
+    # the act as the theme of an evaluation is not the act
+    ("2022年、欧州ではウクライナ支援への支持は根強い。", "SUPPORT_RECOGNIZE", False),
+    # a non-past act named as the object of another predicate is not the act; the allowing is
+    ("2024年5月、米国はロシア領内を攻撃することを容認した。", "ATTACK", False),
+    ("2024年5月、米国はロシア領内を攻撃することを容認した。", "SUPPORT_RECOGNIZE", True),
+    # a past act reported as a fact stays an event
+    ("2023年11月、北朝鮮はミサイルを発射したことを発表した。", "SHOW_OF_FORCE", True),
+])
+def test_act_named_not_done(nlp, text, etype, present):
+    assert (etype in [e[0] for e in events(nlp, text) if e[1] == "asserted"]) == present
+
+
+@pytest.mark.parametrize("text,etype,modality", [
+    # a concessive conditional (`〜ても…できる`) does not assert the act
+    ("2023年、日本から経済制裁を課されていても取引できる市場がある。", "IMPOSE_SANCTIONS", "hypothetical"),
+    # `見てもわかる` is not a condition on the act
+    ("2024年5月の中国の国家主席の訪ロ時の発言を見てもわかる。", "VISIT", "asserted"),
+])
+def test_concessive(nlp, text, etype, modality):
+    found = [e for e in events(nlp, text) if e[0] == etype]
+    assert found and found[0][1] == modality
