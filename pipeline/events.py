@@ -54,12 +54,12 @@ SYMMETRIC = {"MEET", "SIGN_AGREEMENT", "MIL_COOPERATION", "AGREE_COOPERATE"}
 ACTOR1_CASES = ("は", "が", "も", "による", "によって", "により", "では")
 ACTOR2_CASES = ("を", "に", "と", "へ", "への", "に対し", "に対して", "に対する", "との", "から", "とは", "にも", "とも")
 PLACE_CASES = ("で", "において", "における", "にて")
-LIGHT_VERBS = {"する", "行う", "実施", "開催", "科す", "科する", "課す", "表明", "示す", "持つ", "開く", "踏み切る",
+LIGHT_VERBS = {"する", "行う", "受ける", "被る", "表す", "実施", "開催", "科す", "科する", "課す", "表明", "示す", "持つ", "開く", "踏み切る",
                "始める", "開始", "強化", "拡大", "推進", "進める", "発表", "成功", "着手", "断行", "強行"}
 ALLOWED_NEXT_NOUNS = {"以降", "以来", "後", "前", "時", "中", "際", "直後", "直前", "以後", "当時", "開始", "強化", "拡大"}
 GROUP_WORDS = ("両国", "両首脳", "両者", "両政府", "両外相", "両国首脳", "双方")
 
-NEGATED = re.compile(r"^[^、。]{0,8}?(?:なかった|なかっ|ない(?!か)|せず|されず|行われず|ません|ず[、。]|ずに)")
+NEGATED = re.compile(r"^[^、。]{0,8}?(?:ことなく|なかった|なかっ|ない(?!か)|せず|されず|行われず|ません|ず[、。]|ずに)")
 PLANNED = re.compile(r"^[^、。]{0,12}?(?:予定|見通し|計画|方針|意向|つもり|見込み|ことになっ|ことで合意)")
 HYPOTHETICAL = re.compile(
     r"^[^。]{0,14}?(?:可能性|れば|たら|[てで]も(?=[^、。]{0,6}(?:でき|可能))|なら(?!ない)|だろう|でしょう|かもしれ|恐れ|おそれ|かねない|得る|うる|かどうか|か否か"
@@ -207,6 +207,17 @@ def _object_clause(doc, last: int) -> bool:
     if any(t.lemma_ == "た" for t in doc[last + 1:verb.head.i]):
         return False  # `発射したことを発表した`: a reported fact
     return verb.head.dep_ in ("obj", "nsubj", "obl") and verb.head.head.pos_ in ("VERB", "ADJ", "NOUN")
+
+
+AGENT_CASES = ("による", "によって", "により")
+UNDERGO_VERBS = {"受ける", "被る", "蒙る"}  # `制裁を受ける`: the subject undergoes the act
+GOAL_TYPES = {"VISIT", "DEPLOY_TROOPS", "PROVIDE_AID"}
+
+
+def _is_passive(verb) -> bool:
+    """`凍結された`, `非難される`: a passive auxiliary on the predicate."""
+    return verb.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "aux" and c.lemma_ in ("れる", "られる") for c in verb.children)
 
 
 HAPPEN_VERBS = {"開催", "行う", "実施", "挙行", "開く", "行なう"}
@@ -471,6 +482,10 @@ def _build(doc, first, last, trig: Trigger, sent, sent_actors, dated, state: Sta
     a2_codes: list[str] = []
     place: list[Entity] = []
     addressed = False  # an actor2 marked as addressee (`北朝鮮に対し`), not as co-actor
+    agents: list[Entity] = []  # marked による/によって: the doer also in the passive
+    ni_marked: list[Entity] = []  # marked に/から: the doer in the passive (`国連に非難された`)
+    # the trigger itself in the passive (`凍結された`, not `会談が行われた`), or undergone (`制裁を受けた`)
+    passive = (lv is None and _is_passive(head)) or (lv is not None and lv.lemma_ in UNDERGO_VERBS)
     for h in heads:
         for c in h.children:
             if c.i in range(first, last + 1):
@@ -484,11 +499,15 @@ def _build(doc, first, last, trig: Trigger, sent, sent_actors, dated, state: Sta
                 a1 += [e for e in _nominal_actors(st, sent_actors) if e.label != "LOC"]
             if case in PLACE_CASES:
                 place += [e for e in ents if e.label in ("GPE", "LOC", "FAC", "COUNTRY")]
+            elif passive and (case in AGENT_CASES or (case == "の" and h.pos_ in ("NOUN", "PROPN"))):
+                agents += [e for e in ents if e.label != "LOC"]  # `日本による制裁を受けた`, `北朝鮮の威嚇を受けた`
             elif case in ACTOR1_CASES or (case == "の" and h.pos_ in ("NOUN", "PROPN")):
                 a1 += [e for e in ents if e.label != "LOC"]
                 a1_codes += group
             elif case in ACTOR2_CASES:
                 a2 += [e for e in ents if e.label not in ("LOC",)]
+                if case in ("に", "から"):
+                    ni_marked += ents
                 addressed = addressed or (case in ADDRESSEE_CASES and bool(ents))
                 a2_codes += group
     # `Xの` on a noun inside a multiword trigger (`SCOの正加盟国となる`) names its other side
@@ -521,6 +540,9 @@ def _build(doc, first, last, trig: Trigger, sent, sent_actors, dated, state: Sta
             a1_codes += mod_codes
         else:
             a2 += mods
+    # a relative clause with no subject (`制裁を受けたロシアは`): the noun it modifies is its subject
+    if not a1 and not a1_codes and verbal:
+        a1 += _modified_actor(doc, heads[-1], sent, sent_actors)
     # a clause with no subject inherits it from the clauses that govern it, then from the previous event
     if not a1 and not a1_codes and verbal:
         for anc in _head_chain(heads[-1])[1:]:
@@ -533,13 +555,26 @@ def _build(doc, first, last, trig: Trigger, sent, sent_actors, dated, state: Sta
     if not a1 and not a1_codes and verbal:
         # a topic the parser hung inside the quoted complement (`北朝鮮は韓国に対し…だと宣言した`)
         for t in doc[_first_token(doc, sent):first]:
-            if _case(t) == "は" and t.dep_ in ("nsubj", "obl", "nmod") and (t.head.i == head.i or head in t.head.ancestors):
+            if _case(t) == "は" and t.dep_ in ("nsubj", "obl", "nmod") and (
+                    t.head.i == head.i or head in t.head.ancestors or heads[-1] in t.head.ancestors):
+                # ... or on a clause the trigger's predicate governs: a topic scopes over the
+                # sentence up to its main predicate (`ロシアは…されたりするなど、制裁を受けた`)
                 a1 += [e for e in _nominal_actors(t, sent_actors) if e.label != "LOC"]
                 break
     if not a1 and not a1_codes and prev_actor1 and verbal:
         a1_codes = list(prev_actor1)
     if not a1 and not a1_codes and verbal and state.topic:
         a1_codes = list(state.topic)  # the topic of the paragraph's previous sentence
+    if passive and (trig.event_type in GOAL_TYPES or trig.event_type == "STATEMENT"):
+        a1 = agents + a1
+    elif passive:
+        # the subject of a passive (`ロシアは制裁を受けた`, `北朝鮮は国連に非難された`) is done to;
+        # the doer is marked による/によって or に/から. Not for a movement or a transfer: what is sent
+        # (`北朝鮮兵がロシアに派遣された`) belongs to the sender
+        doers = agents + [e for e in a2 if e in ni_marked]
+        a2 = a1 + [e for e in a2 if e not in doers]
+        a2_codes = a1_codes + a2_codes
+        a1, a1_codes = doers, []
     codes1 = _dedupe([_code(e) for e in a1 if _code(e)] + a1_codes)
     codes2 = [c for c in _dedupe([_code(e) for e in a2 if _code(e)] + a2_codes) if c not in codes1]
     if not codes2 and codes1 and trig.event_type in ("PROVIDE_AID", "DEPLOY_TROOPS"):
@@ -639,6 +674,19 @@ def _preceding_goal(doc, sent, pos: int, actors: list[Entity], exclude: list[str
                 and GOAL_AFTER.match(doc.text, e.end):
             return e
     return None
+
+
+def _modified_actor(doc, verb, sent, actors: list[Entity]) -> list[Entity]:
+    """The actor right after a predicate in its adnominal form (`受けたロシア`, `派兵した北朝鮮`):
+    the clause modifies that noun."""
+    k = verb.i + 1
+    while k < len(doc) and doc[k].dep_ in ("aux", "mark", "fixed") and doc[k].pos_ in ("AUX", "SCONJ", "VERB"):
+        k += 1
+    if k >= len(doc) or k == verb.i + 1 or doc[k].pos_ not in ("NOUN", "PROPN") or doc[k].idx >= sent[1]:
+        return []
+    if doc[k - 1].lemma_ not in ("た", "だ", "する", "いる", "れる", "られる"):
+        return []  # `…し、ロシアは`: a conjunctive form, not an adnominal one
+    return [e for e in actors if e.start == doc[k].idx and e.label in ("COUNTRY", "ORG", "PERSON", "GPE")]
 
 
 def _first_token(doc, sent) -> int:

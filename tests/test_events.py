@@ -286,3 +286,28 @@ def test_act_named_not_done(nlp, text, etype, present):
 def test_concessive(nlp, text, etype, modality):
     found = [e for e in events(nlp, text) if e[0] == etype]
     assert found and found[0][1] == modality
+
+
+def _roles(nlp, text):
+    doc = nlp(text)
+    found = find_events(doc, [(0, len(text))], extract_timex(text, DOC_DATE), doc._.actors, load_lexicon(), State())
+    return [(e.event_type, e.actor1, e.actor2, e.modality) for e in found]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the passive: the subject is done to, に/によって marks the doer
+    ("2023年5月、北朝鮮は国連に非難された。", ("CRITICIZE", "UN", "PRK", "asserted")),
+    ("2022年3月、ロシアは日本によって資産を凍結された。", ("IMPOSE_SANCTIONS", "JPN", "RUS", "asserted")),
+    # `制裁を受ける`: the subject undergoes the act
+    ("2022年3月、ロシアは日本による制裁を受けた。", ("IMPOSE_SANCTIONS", "JPN", "RUS", "asserted")),
+    # a movement in the passive: what is sent belongs to the sender
+    ("2024年10月、北朝鮮兵がロシアに派遣された。", ("DEPLOY_TROOPS", "PRK", "RUS", "asserted")),
+    # a relative clause: the noun it modifies is its subject
+    ("2023年に北朝鮮に派兵したロシアは、その後中国と会談した。", ("DEPLOY_TROOPS", "RUS", "PRK", "asserted")),
+    # a topic scopes over the sentence up to its main predicate
+    ("韓国は2022年に外相が辞任したりするなど、北朝鮮の威嚇を受けた。", ("THREATEN", "PRK", "KOR", "asserted")),
+    # `〜ことなく`: without the act
+    ("2024年、日本は中国からの非難を受けることなく活動した。", ("CRITICIZE", "CHN", "JPN", "negated")),
+])
+def test_passive_and_relative_clauses(nlp, text, expected):
+    assert expected in _roles(nlp, text)
