@@ -182,6 +182,9 @@ def _is_predicate(doc, first: int, last: int, trig: Trigger) -> bool:
     if trig.needs.startswith("obj:"):
         objs = set(trig.needs[4:].split("|"))
         words = {t.lemma_ for t in doc[last].children} | {doc[k].text for k in range(max(0, first - 3), first)}
+        words |= {_compound_text(t) for t in doc[last].children}  # `外貨準備金を凍結`
+        if head.dep_ == "acl" and head.head.i > last:
+            words.add(_compound_text(head.head))  # `採択した決議`: the noun the clause modifies
         if not any(o in w for w in words for o in objs):
             return False
     bare = _light_verb(doc, last) is None and not (nxt is not None and nxt.lemma_ == "する")
@@ -209,6 +212,7 @@ def _object_clause(doc, last: int) -> bool:
     return verb.head.dep_ in ("obj", "nsubj", "obl") and verb.head.head.pos_ in ("VERB", "ADJ", "NOUN")
 
 
+SETTING_CASES = ("で", "では", "において", "においては", "にて", "の際", "の席で")
 AGENT_CASES = ("による", "によって", "により")
 UNDERGO_VERBS = {"受ける", "被る", "蒙る"}  # `制裁を受ける`: the subject undergoes the act
 GOAL_TYPES = {"VISIT", "DEPLOY_TROOPS", "PROVIDE_AID"}
@@ -226,6 +230,14 @@ HAPPEN_VERBS = {"開催", "行う", "実施", "挙行", "開く", "行なう"}
 def _stated_by_relative_clause(doc, first: int, last: int) -> bool:
     """`モスクワで開催された首脳会談の…`: a relative clause of a happening verb states the act."""
     return any(c.dep_ == "acl" and c.i < first and c.lemma_ in HAPPEN_VERBS for c in doc[last].children)
+
+
+def _compound_text(tok) -> str:
+    """A noun with the compound nouns written before it (`外貨準備金`)."""
+    k = tok.i
+    while k > 0 and tok.doc[k - 1].dep_ == "compound" and tok.doc[k - 1].head.i in range(k, tok.i + 1):
+        k -= 1
+    return tok.doc[k:tok.i + 1].text
 
 
 def _light_verb(doc, last: int):
@@ -517,6 +529,11 @@ def _build(doc, first, last, trig: Trigger, sent, sent_actors, dated, state: Sta
                 a2 += [e for e in _nominal_actors(c, sent_actors) if e.label != "LOC"]
                 for st in _stray_subjects(c):
                     a1 += [e for e in _nominal_actors(st, sent_actors) if e.label != "LOC"]
+    # `対X` (`対ロ制裁`, `対独戦争`) names the side acted against, never the doer
+    toward = [e for e in a1 if e.start > 0 and doc.text[e.start - 1] == "対"]
+    if toward:
+        a1 = [e for e in a1 if e not in toward]
+        a2 += toward
     if trig.event_type == "JOIN_ORG":
         # the organisation joined is actor2 whatever its case (`MSMTが発足した`)
         moved = [e for e in a1 if e.label == "ORG"]
@@ -540,6 +557,13 @@ def _build(doc, first, last, trig: Trigger, sent, sent_actors, dated, state: Sta
             a1_codes += mod_codes
         else:
             a2 += mods
+    # a nominal event as the setting of another predicate (`会談でAは…と述べた`, `演説でAは…`):
+    # the subject of that predicate took part in it
+    if not a1 and not a1_codes and not verbal and head.dep_ == "obl" and _case(head) in SETTING_CASES:
+        for c in head.head.children:
+            if c.i != head.i and (c.dep_ == "nsubj" or _case(c) in ("は", "が")):
+                a1 += [e for e in _nominal_actors(c, sent_actors) if e.label != "LOC"]
+                a1_codes += _expand_group(doc, c, state)
     # a relative clause with no subject (`制裁を受けたロシアは`): the noun it modifies is its subject
     if not a1 and not a1_codes and verbal:
         a1 += _modified_actor(doc, heads[-1], sent, sent_actors)
@@ -565,6 +589,11 @@ def _build(doc, first, last, trig: Trigger, sent, sent_actors, dated, state: Sta
         a1_codes = list(prev_actor1)
     if not a1 and not a1_codes and verbal and state.topic:
         a1_codes = list(state.topic)  # the topic of the paragraph's previous sentence
+    # (again, for the subjects found since)
+    toward = [e for e in a1 if e.start > 0 and doc.text[e.start - 1] == "対"]
+    if toward:
+        a1 = [e for e in a1 if e not in toward]
+        a2 += toward
     if passive and (trig.event_type in GOAL_TYPES or trig.event_type == "STATEMENT"):
         a1 = agents + a1
     elif passive:
@@ -594,7 +623,7 @@ def _build(doc, first, last, trig: Trigger, sent, sent_actors, dated, state: Sta
         # `会談し、…条約に署名した`: the partner of a coordinated symmetric act is the same
         codes2 = [c for c in prev_parts if c not in codes1]
     participants = sorted(set(codes1) | set(codes2))
-    if trig.event_type == "STATEMENT" and len(participants) >= 2 and not addressed:
+    if trig.event_type == "STATEMENT" and len(set(codes1)) >= 2 and not addressed:
         # states declaring together, to no addressee, agree (`両国は…パートナーシップを宣言した`;
         # guideline §5.2: STATEMENT only when no other type fits)
         trig = JOINT_DECLARATION

@@ -311,3 +311,28 @@ def _roles(nlp, text):
 ])
 def test_passive_and_relative_clauses(nlp, text, expected):
     assert expected in _roles(nlp, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # lexicon: the literary lemma 投ずる, reaching agreement, intrusion into an air defence zone
+    ("2015年3月、キューバはベネズエラとともに反対票を投じた。", ("VETO_REJECT", "CUB;VEN")),
+    ("2021年6月、日本と豪州の外相は見解の一致を見た。", ("AGREE_COOPERATE", "AUS;JPN")),
+    ("2020年2月、インドとパキスタンは停戦で合意に達した。", ("AGREE_COOPERATE", "IND;PAK")),
+    ("2022年5月、中国の爆撃機が日本の防空識別圏に侵入した。", ("SHOW_OF_FORCE", "CHN;JPN")),
+    # `obj:` looks at the whole compound noun (`外貨準備金`) and at the noun a relative clause modifies
+    ("2022年3月、日本はロシアの外貨準備金を凍結した。", ("IMPOSE_SANCTIONS", "JPN;RUS")),
+    ("2015年、国連総会が採択した決議に、キューバは反対した。", ("STATEMENT", "UNGA")),
+])
+def test_lexicon_additions(nlp, text, expected):
+    assert expected in [(e[0], e[2]) for e in events(nlp, text)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a nominal event as the setting of another predicate: that predicate's subject took part
+    ("2021年5月の演説でバイデン大統領は同盟の重要性を語った。", ("STATEMENT", "USA")),
+    ("2023年3月の会談においてインドの首相は懸念を示した。", ("MEET", "IND")),
+    # `対X` is the side acted against; one speaker with a target is not a joint declaration
+    ("2021年8月の対独戦勝記念日の演説でロシアの大統領は同盟を語った。", ("STATEMENT", "DEU;RUS")),
+])
+def test_setting_and_target(nlp, text, expected):
+    assert expected in [(e[0], e[2]) for e in events(nlp, text)]
