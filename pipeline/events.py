@@ -378,6 +378,8 @@ def _date_for(doc, first: int, last: int, sent: tuple[int, int], dated: list[tup
             if anc.i == doc[last].i or (anc.i in chain and anc.i != k and anc.pos_ in ("VERB", "ADJ") and anc.i <= last + 3):
                 governed.append((abs(t.start - doc[first].idx), t))
                 break
+            if anc.i != k and anc.pos_ in ("VERB", "ADJ") and not first <= anc.i <= last + 3:
+                break  # the timex dates another predicate's clause (`…が2023年以降…提供したとの分析を示した`)
     if governed:
         return min(governed, key=lambda x: x[0])[1]
     before = [t for t, _ in in_sent if t.end <= doc[first].idx]
@@ -472,7 +474,7 @@ def find_events(doc, sentences: list[tuple[int, int]], timexes: list[Timex], act
         # a cited report's date (`21日付『…』によれば`) is not when things happened
         happened = [t for t in in_sent if not REPORT_DATE_RE.match(doc.text, t.end)] or in_sent
         if happened:
-            state.ref, state.ref_age, state.narrative = happened[0], 0, True
+            state.ref, state.ref_age, state.narrative = happened[-1], 0, True
         else:
             state.ref_age += 1
     return out

@@ -336,3 +336,21 @@ def test_lexicon_additions(nlp, text, expected):
 ])
 def test_setting_and_target(nlp, text, expected):
     assert expected in [(e[0], e[2]) for e in events(nlp, text)]
+
+
+def test_reference_time_is_the_last_date_of_the_sentence(nlp):
+    text = "2015年以来、中国と日本は対話を続けてきたが、2024年3月5日の会談では新しい点が見られた。韓国は日本を批判した。"
+    got = [e for e in _paragraph(nlp, text) if e[0] == "CRITICIZE"]
+    assert got and got[0][2:4] == ("2024-03-05", "discourse")
+
+
+@pytest.mark.parametrize("text,etype,date", [
+    # a timex inside an embedded clause dates that clause, not the speech act that governs it
+    ("2024年2月26日、韓国の国防相は、北朝鮮が2023年7月以降ロシアに砲弾を提供したとの分析を示した。",
+     "STATEMENT", "2024-02-26"),
+    ("2024年2月26日、韓国の国防相は、北朝鮮が2023年7月以降ロシアに砲弾を提供したとの分析を示した。",
+     "PROVIDE_AID", "2023-07-01"),
+])
+def test_clause_date(nlp, text, etype, date):
+    got = [e for e in events(nlp, text) if e[0] == etype]
+    assert got and got[0][3] == date
