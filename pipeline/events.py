@@ -545,7 +545,8 @@ def _build(doc, first, last, trig: Trigger, sent, sent_actors, dated, state: Sta
             a1_codes = [""]  # the subject was given: nothing to inherit
     # a state written inside the trigger is its other side (`訪中`, `訪ロ`, `対日`)
     start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
-    a2 += [e for e in sent_actors if start <= e.start and e.end <= end and not (e.start == start and e.end == end)]
+    inside = [e for e in sent_actors if start <= e.start and e.end <= end and not (e.start == start and e.end == end)]
+    a2 += inside
     # the compound modifiers of a nominal trigger name the other side (`ウクライナ侵攻`, `対ロ制裁`)
     lead = doc[first]
     k = first
@@ -557,6 +558,8 @@ def _build(doc, first, last, trig: Trigger, sent, sent_actors, dated, state: Sta
         mod_codes = [_code(e) for e in mods]
         if len(set(mod_codes)) >= 2 and not a1 and not a1_codes:
             a1_codes += mod_codes
+        elif inside and not a1 and not a1_codes:
+            a1 += mods  # the trigger names the other side (`訪ロ`): the modifier is the doer (`習主席訪ロ`)
         else:
             a2 += mods
     # a nominal event as the setting of another predicate (`会談でAは…と述べた`, `演説でAは…`):
@@ -624,6 +627,12 @@ def _build(doc, first, last, trig: Trigger, sent, sent_actors, dated, state: Sta
     if trig.event_type in SYMMETRIC and len(set(codes1) | set(codes2)) == 1 and prev_parts:
         # `会談し、…条約に署名した`: the partner of a coordinated symmetric act is the same
         codes2 = [c for c in prev_parts if c not in codes1]
+    one = set(codes1) | set(codes2)
+    if trig.event_type in SYMMETRIC and len(one) == 1 and len(state.pair) == 2 and one < set(state.pair) \
+            and set(state.pair) <= set(state.countries[-4:]):
+        # a meeting or an agreement has two sides: with one named, the other is its partner in
+        # the two-sided event the text is talking about (`首脳会談では、習近平は…`)
+        codes2 = codes2 + [c for c in state.pair if c not in one]
     participants = sorted(set(codes1) | set(codes2))
     if trig.event_type == "STATEMENT" and len(set(codes1)) >= 2 and not addressed:
         # states declaring together, to no addressee, agree (`両国は…パートナーシップを宣言した`;

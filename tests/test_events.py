@@ -354,3 +354,21 @@ def test_reference_time_is_the_last_date_of_the_sentence(nlp):
 def test_clause_date(nlp, text, etype, date):
     got = [e for e in events(nlp, text) if e[0] == etype]
     assert got and got[0][3] == date
+
+
+def test_visitor_written_before_a_visit_word_naming_the_host(nlp):
+    got = [(e.event_type, e.actor1, e.actor2) for e in _events_full(nlp, "2019年4月の韓国大統領訪米時の共同声明が注目された。")]
+    assert ("VISIT", "KOR", "USA") in got
+
+
+def _events_full(nlp, text):
+    doc = nlp(text)
+    cuts = [i + 1 for i, ch in enumerate(text) if ch == "。"]
+    return find_events(doc, list(zip([0] + cuts[:-1], cuts)), extract_timex(text, DOC_DATE), doc._.actors,
+                       load_lexicon(), State())
+
+
+def test_meeting_with_one_side_named_takes_the_partner_being_talked_about(nlp):
+    text = "2023年5月、日本とインドが会談した。2023年6月の首脳会談では、インドは協力を約束した。"
+    meets = [e.participants for e in _events_full(nlp, text) if e.event_type == "MEET"]
+    assert meets == ["IND;JPN", "IND;JPN"]
