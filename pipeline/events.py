@@ -194,8 +194,10 @@ def _is_predicate(doc, first: int, last: int, trig: Trigger) -> bool:
         return False  # `ウクライナ支援への支持`, `制裁の効果`: a noun phrase about the act, not the act
     if nominal and head.dep_ == "obj" and head.head.pos_ == "VERB":
         return False  # `支援を減らす`, `制裁の解除を求める`: the act is the object of another predicate
-    if nominal and head.dep_ == "nsubj" and head.head.pos_ == "ADJ":
-        return False  # `支持は根強い`, `制裁は厳しい`: the act as the theme of an evaluation
+    if nominal and head.dep_ in ("nsubj", "obl") and head.head.pos_ == "ADJ":
+        return False  # `支持は根強い`, `支援に肯定的`: the act as the theme of an evaluation
+    if nominal and _topic_marker(doc, last):
+        return False  # `派兵の影響について`, `軍事協力については`: a topic of discussion (guideline §3.1)
     if not nominal and _object_clause(doc, last):
         return False  # `攻撃することを容認した`: a non-past act named as the object of another predicate
     return not (trig.needs == "light" and bare and head.pos_ != "VERB")
@@ -205,11 +207,27 @@ def _object_clause(doc, last: int) -> bool:
     """The trigger's clause, in the non-past, is nominalised (`…すること`, `…するの`) and is the
     object of another predicate: named as something decided, allowed, wanted — not as done."""
     verb = doc[last]
-    if verb.dep_ != "acl" or verb.head.lemma_ not in ("こと", "の") or verb.head.i > last + 4:
+    if verb.dep_ != "acl" or verb.head.i > last + 4:
         return False
-    if any(t.lemma_ == "た" for t in doc[last + 1:verb.head.i]):
+    if any(t.lemma_ in ("た", "だ") for t in doc[last + 1:verb.head.i]):
         return False  # `発射したことを発表した`: a reported fact
+    if verb.head.lemma_ in ABSTRACT_HEADS:
+        return True  # `協調する傾向`, `派兵する可能性`: a disposition, not a happening
+    if verb.head.lemma_ not in ("こと", "の"):
+        return False
     return verb.head.dep_ in ("obj", "nsubj", "obl") and verb.head.head.pos_ in ("VERB", "ADJ", "NOUN")
+
+
+# nouns that a non-past clause describes as a disposition or a possibility, not as a happening
+# (a possibility or an intention, `…する可能性/方針/考え`, stays a row: its modality says
+# hypothetical or planned)
+ABSTRACT_HEADS = {"傾向", "姿勢", "必要", "必要性", "能力", "用意", "構え", "余地", "狙い", "目的", "意図", "試み", "動き"}
+TOPIC_MARKERS = ("について", "に関して", "に関する", "をめぐって", "をめぐる", "を巡って", "を巡る")
+
+
+def _topic_marker(doc, last: int) -> bool:
+    text = doc.text[doc[last].idx + len(doc[last].text):doc[last].idx + len(doc[last].text) + 6]
+    return text.startswith(TOPIC_MARKERS)
 
 
 SETTING_CASES = ("で", "では", "において", "においては", "にて", "の際", "の席で")

@@ -372,3 +372,17 @@ def test_meeting_with_one_side_named_takes_the_partner_being_talked_about(nlp):
     text = "2023年5月、日本とインドが会談した。2023年6月の首脳会談では、インドは協力を約束した。"
     meets = [e.participants for e in _events_full(nlp, text) if e.event_type == "MEET"]
     assert meets == ["IND;JPN", "IND;JPN"]
+
+
+@pytest.mark.parametrize("text,etype", [
+    # a topic of discussion (`…について`) is not the act
+    ("2023年9月、日本の首相は韓国との軍事協力について説明した。", "MIL_COOPERATION"),
+    ("2025年の世論調査では、ウクライナへの経済援助については半数が賛成した。", "PROVIDE_AID"),
+    # the act as the theme of an evaluative adjective
+    ("2025年、日本ではウクライナ支援に肯定的な意見が多い。", "PROVIDE_AID"),
+    # a non-past clause describing a disposition or a possibility
+    ("2024年5月、中国とロシアは米国に対して協調する傾向を強めた。", "AGREE_COOPERATE"),
+    ("2024年、北朝鮮がロシアに派兵する可能性が指摘された。", "DEPLOY_TROOPS"),
+])
+def test_named_not_stated(nlp, text, etype):
+    assert etype not in [e[0] for e in events(nlp, text) if e[1] == "asserted"]
