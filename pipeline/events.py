@@ -63,7 +63,7 @@ NEGATED = re.compile(r"^[^、。]{0,8}?(?:ことなく|なかった|なかっ|�
 PLANNED = re.compile(r"^[^、。]{0,12}?(?:予定|見通し|計画|方針|意向|つもり|見込み|ことになっ|ことで合意)")
 HYPOTHETICAL = re.compile(
     r"^[^。]{0,14}?(?:可能性|れば|たら|[てで]も(?=[^、。]{0,6}(?:でき|可能))|なら(?!ない)|だろう|でしょう|かもしれ|恐れ|おそれ|かねない|得る|うる|かどうか|か否か"
-    r"|ようとし|べき|検討|シナリオ|想定|懸念され)"
+    r"|ようとし|べき|検討|シナリオ|想定|懸念され|(?:どの|どう|いかに|何)[^。、]{0,15}か(?:について|に|は|を|が|、))"
 )
 HYPOTHETICAL_BEFORE = re.compile(r"(?:仮に|もし|万一)[^。]{0,20}$")
 
@@ -196,6 +196,10 @@ def _is_predicate(doc, first: int, last: int, trig: Trigger) -> bool:
         return False  # `支援を減らす`, `制裁の解除を求める`: the act is the object of another predicate
     if nominal and head.dep_ in ("nsubj", "obl") and head.head.pos_ == "ADJ":
         return False  # `支持は根強い`, `支援に肯定的`: the act as the theme of an evaluation
+    if nominal and _cited_document(doc, first, last, trig):
+        return False  # `共同声明では「…」とされた`: the document cited as the source of its content
+    if not nominal and re.match(r"[^、。]{0,4}?(?:る|う)ように", doc.text[doc[last].idx + len(doc[last].text) - 1:]):
+        return False  # `Xが…と述べるように`: a habitual saying used as a comparison
     if nominal and _topic_marker(doc, last):
         return False  # `派兵の影響について`, `軍事協力については`: a topic of discussion (guideline §3.1)
     if not nominal and _object_clause(doc, last):
@@ -225,6 +229,17 @@ ABSTRACT_HEADS = {"傾向", "姿勢", "必要", "必要性", "能力", "用意",
 TOPIC_MARKERS = ("について", "に関して", "に関する", "をめぐって", "をめぐる", "を巡って", "を巡る")
 
 
+DOCUMENT_NOUNS = ("声明", "宣言", "コミュニケ", "文書", "条約", "協定")
+
+
+def _cited_document(doc, first: int, last: int, trig: Trigger) -> bool:
+    """A document trigger (`共同声明`, `首脳宣言`) marked `では/には/で` and not stated as issued
+    (`出された共同声明では` is): it is cited for what it says."""
+    if not doc[first:last + 1].text.endswith(DOCUMENT_NOUNS) or _stated_by_relative_clause(doc, first, last, any_verb=True):
+        return False
+    return _case(doc[last]) in ("では", "には", "で", "において", "においては")
+
+
 def _topic_marker(doc, last: int) -> bool:
     text = doc.text[doc[last].idx + len(doc[last].text):doc[last].idx + len(doc[last].text) + 6]
     return text.startswith(TOPIC_MARKERS)
@@ -245,9 +260,9 @@ def _is_passive(verb) -> bool:
 HAPPEN_VERBS = {"開催", "行う", "実施", "挙行", "開く", "行なう"}
 
 
-def _stated_by_relative_clause(doc, first: int, last: int) -> bool:
+def _stated_by_relative_clause(doc, first: int, last: int, any_verb: bool = False) -> bool:
     """`モスクワで開催された首脳会談の…`: a relative clause of a happening verb states the act."""
-    return any(c.dep_ == "acl" and c.i < first and c.lemma_ in HAPPEN_VERBS for c in doc[last].children)
+    return any(c.dep_ == "acl" and c.i < first and (any_verb or c.lemma_ in HAPPEN_VERBS) for c in doc[last].children)
 
 
 def _compound_text(tok) -> str:

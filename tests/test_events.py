@@ -386,3 +386,16 @@ def test_meeting_with_one_side_named_takes_the_partner_being_talked_about(nlp):
 ])
 def test_named_not_stated(nlp, text, etype):
     assert etype not in [e[0] for e in events(nlp, text) if e[1] == "asserted"]
+
+
+@pytest.mark.parametrize("text,etype,present", [
+    # a document cited for what it says is not its issuing; one stated as issued is
+    ("2021年の日米共同声明では「台湾海峡の平和」が明記された。", "SIGN_AGREEMENT", False),
+    ("2021年4月に出された日米共同声明では「台湾海峡の平和」が明記された。", "SIGN_AGREEMENT", True),
+    # a habitual saying used as a comparison (`…と述べるように`)
+    ("2023年、中国の外相が「関係は良好だ」と述べるように、両国は近い。", "STATEMENT", False),
+    # an indirect question (`どの程度…か`) does not assert the act
+    ("2019年、北朝鮮への制裁がどの程度の効果を上げているかについては議論がある。", "IMPOSE_SANCTIONS", False),
+])
+def test_cited_habitual_question(nlp, text, etype, present):
+    assert (etype in [e[0] for e in events(nlp, text) if e[1] == "asserted" and e[3]]) == present
