@@ -240,6 +240,28 @@ def _cited_document(doc, first: int, last: int, trig: Trigger) -> bool:
     return _case(doc[last]) in ("では", "には", "で", "において", "においては")
 
 
+ANCHOR_NOUNS = {"以降", "以来", "後", "以後", "直後", "開始", "開始後", "勃発", "勃発後"}
+
+
+def _undated_anchor(doc, first: int, last: int, dated) -> bool:
+    """`ロシアによるウクライナ侵攻開始後、…`: a happening named as the time anchor of another
+    statement, with no date of its own, is background (guideline §5.2: no new row). With its
+    own date (`2022年2月の侵攻以降`) it is stated as a fact with a time and is a row."""
+    nxt = doc[last + 1] if last + 1 < len(doc) else None
+    if nxt is None or nxt.lemma_ not in ANCHOR_NOUNS or _light_verb(doc, last) is not None:
+        return False
+    if doc[last].pos_ in ("VERB", "AUX") and doc[last].dep_ != "compound":
+        return False
+    anchor = {doc[last].i, nxt.i} | {t.i for t in doc[last + 1:last + 3] if t.lemma_ in ANCHOR_NOUNS}
+    for t, k in dated:
+        for anc in _head_chain(doc[k])[1:]:
+            if anc.i in anchor:
+                return False
+            if anc.pos_ in ("VERB", "ADJ"):
+                break
+    return True
+
+
 def _topic_marker(doc, last: int) -> bool:
     text = doc.text[doc[last].idx + len(doc[last].text):doc[last].idx + len(doc[last].text) + 6]
     return text.startswith(TOPIC_MARKERS)
@@ -482,7 +504,7 @@ def find_events(doc, sentences: list[tuple[int, int]], timexes: list[Timex], act
             inside_name = any(e.start <= start and end <= e.end for e in actors) or (
                 _in_quote(doc.text, sent[0], start))
             trig = next((r for r in readings if _is_predicate(doc, i, last, r)), None)
-            if inside_name or trig is None:
+            if inside_name or trig is None or _undated_anchor(doc, i, last, dated):
                 i = last + 1
                 continue
             ev = _build(doc, i, last, trig, sent, sent_actors, dated, state, prev_actor1, prev_parts, carry)

@@ -399,3 +399,14 @@ def test_named_not_stated(nlp, text, etype):
 ])
 def test_cited_habitual_question(nlp, text, etype, present):
     assert (etype in [e[0] for e in events(nlp, text) if e[1] == "asserted" and e[3]]) == present
+
+
+@pytest.mark.parametrize("text,present", [
+    # an undated happening named as the time anchor of another statement is background
+    ("イラクによるクウェート侵攻開始後、日本は中東外交を見直した。", False),
+    ("イラクによるクウェート侵攻以降、日本は中東外交を見直した。", False),
+    # with its own date it is stated as a fact with a time
+    ("1990年8月のイラクによるクウェート侵攻以降、日本は中東外交を見直した。", True),
+])
+def test_time_anchor(nlp, text, present):
+    assert ("ATTACK" in [e[0] for e in events(nlp, text)]) == present
