@@ -240,6 +240,11 @@ def _cited_document(doc, first: int, last: int, trig: Trigger) -> bool:
     return _case(doc[last]) in ("では", "には", "で", "において", "においては")
 
 
+def _same_happening(a: Event, b: Event) -> bool:
+    return (a.sentence_start == b.sentence_start and a.event_type == b.event_type and a.participants == b.participants
+            and (a.date_start, a.date_end) == (b.date_start, b.date_end) and a.modality == b.modality)
+
+
 ANCHOR_NOUNS = {"以降", "以来", "後", "以後", "直後", "開始", "開始後", "勃発", "勃発後"}
 
 
@@ -508,6 +513,8 @@ def find_events(doc, sentences: list[tuple[int, int]], timexes: list[Timex], act
                 i = last + 1
                 continue
             ev = _build(doc, i, last, trig, sent, sent_actors, dated, state, prev_actor1, prev_parts, carry)
+            if ev is not None and any(_same_happening(ev, o) for o in out):
+                ev = None  # `基地を訪問し工場を視察した`: two triggers of one type, one happening (§5.2)
             if ev is not None:
                 out += _split_by_own_dates(doc.text, ev, sent_actors, dated)
                 if ev.actor1:

@@ -410,3 +410,13 @@ def test_cited_habitual_question(nlp, text, etype, present):
 ])
 def test_time_anchor(nlp, text, present):
     assert ("ATTACK" in [e[0] for e in events(nlp, text)]) == present
+
+
+@pytest.mark.parametrize("text,n", [
+    # two triggers of one type in one clause chain, same sides and time: one happening
+    ("2023年9月、インドの首相はロシアの宇宙基地を訪問し、発射場を視察した。", 1),
+    # different times: two happenings
+    ("インドの首相は2023年9月にロシアを訪問し、2024年7月にもロシアを訪問した。", 2),
+])
+def test_one_happening_one_row(nlp, text, n):
+    assert [e[0] for e in events(nlp, text)].count("VISIT") == n
