@@ -241,7 +241,9 @@ def _cited_document(doc, first: int, last: int, trig: Trigger) -> bool:
 
 
 def _same_happening(a: Event, b: Event) -> bool:
-    return (a.sentence_start == b.sentence_start and a.event_type == b.event_type and a.participants == b.participants
+    """`a` (found later) restates `b`: same sentence, type, dates, modality, and no side `b` lacks."""
+    return (a.sentence_start == b.sentence_start and a.event_type == b.event_type
+            and set(a.participants.split(";")) <= set(b.participants.split(";"))
             and (a.date_start, a.date_end) == (b.date_start, b.date_end) and a.modality == b.modality)
 
 
