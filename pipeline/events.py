@@ -38,7 +38,6 @@ from pathlib import Path
 
 from .gazetteer import RESOURCES, fold
 from .records import Entity, Timex
-from .timex import REPORT_DATE_RE
 
 # How far a reference date carries: to the sentences that follow the dated one, at most this many
 CARRY_SENTENCES = 1
@@ -410,7 +409,14 @@ def _in_quote(text: str, sent_start: int, pos: int) -> bool:
     """Inside 「…」 of its sentence: the content of a statement, not a happening (the
     speech act is the event)."""
     before = text[sent_start:pos]
-    return before.count("「") > before.count("」")
+    if before.count("「") <= before.count("」"):
+        return False
+    # ... unless the quote is a report's wording (`『新聞』によれば「…」`, `「…」と報じた`): reported
+    # narration stays a statement of the happening (guideline §3.4)
+    return not REPORTED.search(text[sent_start:text.find("。", pos) + 1 if "。" in text[pos:] else len(text)])
+
+
+REPORTED = re.compile(r"によれば|によると|と報じ|と報道|と伝え")
 
 
 def _in_brackets(text: str, sent_start: int, pos: int) -> bool:
@@ -425,12 +431,25 @@ def _head_chain(tok) -> list:
     return chain
 
 
-def _date_for(doc, first: int, last: int, sent: tuple[int, int], dated: list[tuple[Timex, int]]) -> Timex | None:
+def _dates_other(doc, t: Timex, k: int, first: int, last: int, trig_type: str) -> bool:
+    """A timex that is not the event's: a cited report's date (`20日付『新聞』によれば`) dates only
+    a statement."""
+    if CITED_DATE_RE.match(doc.text, t.end):
+        return trig_type != "STATEMENT"
+    return False
+
+
+CITED_DATE_RE = re.compile(r"[ \t\u3000]*(?:付|発(?=[のでに、『「\s]))")  # `20日付『…』`, `5日発の`, not `4日発効`
+
+
+def _date_for(doc, first: int, last: int, sent: tuple[int, int], dated: list[tuple[Timex, int]],
+              trig_type: str = "") -> Timex | None:
     """The timex of the trigger's clause, else the nearest one of its sentence."""
     pos = doc[first].idx
     in_sent = [(t, k) for t, k in dated if sent[0] <= t.start < sent[1]]
     # the date of a bracketed note (`…に署名した（2024 年 12 月 4 日発効）`) dates the note's own act
     in_sent = [(t, k) for t, k in in_sent if not ((n := _bracket_note(doc.text, sent, t)) and not n[0] <= pos < n[1])]
+    in_sent = [(t, k) for t, k in in_sent if not _dates_other(doc, t, k, first, last, trig_type)]
     if not in_sent:
         return None
     chain = {t.i for t in _head_chain(doc[last])}
@@ -536,7 +555,7 @@ def find_events(doc, sentences: list[tuple[int, int]], timexes: list[Timex], act
         state.narrative = state.narrative and past
         in_sent = [t for t, _ in dated if sent[0] <= t.start < sent[1] and t.type == "DATE"]
         # a cited report's date (`21日付『…』によれば`) is not when things happened
-        happened = [t for t in in_sent if not REPORT_DATE_RE.match(doc.text, t.end)] or in_sent
+        happened = [t for t in in_sent if not CITED_DATE_RE.match(doc.text, t.end)] or in_sent
         if happened:
             state.ref, state.ref_age, state.narrative = happened[-1], 0, True
         else:
@@ -702,10 +721,10 @@ def _build(doc, first, last, trig: Trigger, sent, sent_actors, dated, state: Sta
         # states declaring together, to no addressee, agree (`両国は…パートナーシップを宣言した`;
         # guideline §5.2: STATEMENT only when no other type fits)
         trig = JOINT_DECLARATION
-    t = _date_for(doc, first, last, sent, dated)
+    t = _date_for(doc, first, last, sent, dated, trig.event_type)
     source = "explicit" if t is not None else "none"
     if t is None and state.ref is not None and carry and not any(
-            sent[0] <= x.start < sent[1] for x, _ in dated):
+            sent[0] <= x.start < sent[1] and not CITED_DATE_RE.match(doc.text, x.end) for x, _ in dated):
         t, source = state.ref, "discourse"
     loc = place[0] if place else None
     if loc is None and trig.event_type in MOVEMENT:

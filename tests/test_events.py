@@ -420,3 +420,24 @@ def test_time_anchor(nlp, text, present):
 ])
 def test_one_happening_one_row(nlp, text, n):
     assert [e[0] for e in events(nlp, text)].count("VISIT") == n
+
+
+@pytest.mark.parametrize("text,etype,date", [
+    # a report's wording in quotes is reported narration: the happening in it is a row
+    ("2023年10月19日、日本の外相はインドを訪れた。同月20日付の新聞によれば、「両国は協力の拡大で合意した」という。",
+     "AGREE_COOPERATE", "2023-10-19"),
+])
+def test_reported_quote(nlp, text, etype, date):
+    got = [e for e in _paragraph(nlp, text) if e[0] == etype]
+    assert got and got[0][2] == date
+
+
+def test_statement_content_in_quotes_is_not_a_row(nlp):
+    text = "2024年1月、日本の首相は「中国とロシアが合同演習を行った」と述べた。"
+    assert "MIL_COOPERATION" not in [e[0] for e in events(nlp, text)]
+
+
+def test_effect_date_is_not_a_report_date(nlp):
+    text = "2020年3月5日、日本はインドと協定に署名した（2020年9月1日発効）。インドは歓迎した。"
+    got = [e for e in _paragraph(nlp, text) if e[0] == "SUPPORT_RECOGNIZE"]
+    assert got and got[0][2] == "2020-09-01"
