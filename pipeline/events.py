@@ -49,6 +49,8 @@ TIME_SHIFT = re.compile(r"その後|以後|のちに|後に|やがて|現在|今
 PAST_END = re.compile(r"(?:た|だった|であった)[\s\d¹²³⁴⁵⁶⁷⁸⁹⁰）)」]*[。．]?[\s\d¹²³⁴⁵⁶⁷⁸⁹⁰]*$")
 ADDRESSEE_CASES = ("に", "へ", "への", "に対し", "に対して", "に対する", "にも")
 MOVEMENT = {"VISIT", "DEPLOY_TROOPS"}
+PLACE_LABELS = ("GPE", "FAC")
+PLACE_TARGETS = {"ATTACK", "SHOW_OF_FORCE", "THREATEN"}
 SYMMETRIC = {"MEET", "SIGN_AGREEMENT", "MIL_COOPERATION", "AGREE_COOPERATE"}
 ACTOR1_CASES = ("は", "が", "も", "による", "によって", "により", "では")
 ACTOR2_CASES = ("を", "に", "と", "へ", "への", "に対し", "に対して", "に対する", "との", "から", "とは", "にも", "とも")
@@ -692,6 +694,11 @@ def _build(doc, first, last, trig: Trigger, sent, sent_actors, dated, state: Sta
         a2 = a1 + [e for e in a2 if e not in doers]
         a2_codes = a1_codes + a2_codes
         a1, a1_codes = doers, []
+    # a city or a facility is where, not who (`ニュルンベルク裁判`, `北京での会談`) — except as the
+    # destination of a movement (`平壌を訪問`: the host) or the place acted on (`クリミア併合`)
+    a1 = [e for e in a1 if e.label not in PLACE_LABELS]
+    if trig.event_type not in MOVEMENT | PLACE_TARGETS:
+        a2 = [e for e in a2 if e.label not in PLACE_LABELS]
     codes1 = _dedupe([_code(e) for e in a1 if _code(e)] + a1_codes)
     codes2 = [c for c in _dedupe([_code(e) for e in a2 if _code(e)] + a2_codes) if c not in codes1]
     if not codes2 and codes1 and trig.event_type in ("PROVIDE_AID", "DEPLOY_TROOPS"):

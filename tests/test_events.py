@@ -441,3 +441,14 @@ def test_effect_date_is_not_a_report_date(nlp):
     text = "2020年3月5日、日本はインドと協定に署名した（2020年9月1日発効）。インドは歓迎した。"
     got = [e for e in _paragraph(nlp, text) if e[0] == "SUPPORT_RECOGNIZE"]
     assert got and got[0][2] == "2020-09-01"
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a city is where, not who
+    ("2025年、中国とロシアはニュルンベルク裁判の判決を支持した。", ("SUPPORT_RECOGNIZE", "CHN;RUS")),
+    # ... but the destination of a visit names the host, and a place attacked names its state
+    ("2024年6月、インドの首相は平壌を訪問した。", ("VISIT", "IND;PRK")),
+    ("2014年3月、ロシアはクリミアを併合した。", ("ATTACK", "RUS;UKR")),
+])
+def test_places_as_actors(nlp, text, expected):
+    assert expected in [(e[0], e[2]) for e in events(nlp, text)]
