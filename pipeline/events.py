@@ -295,12 +295,16 @@ def _stated_by_relative_clause(doc, first: int, last: int, any_verb: bool = Fals
     return any(c.dep_ == "acl" and c.i < first and (any_verb or c.lemma_ in HAPPEN_VERBS) for c in doc[last].children)
 
 
-def _compound_text(tok) -> str:
-    """A noun with the compound nouns written before it (`外貨準備金`)."""
+def _compound_start(tok) -> int:
     k = tok.i
     while k > 0 and tok.doc[k - 1].dep_ == "compound" and tok.doc[k - 1].head.i in range(k, tok.i + 1):
         k -= 1
-    return tok.doc[k:tok.i + 1].text
+    return k
+
+
+def _compound_text(tok) -> str:
+    """A noun with the compound nouns written before it (`外貨準備金`)."""
+    return tok.doc[_compound_start(tok):tok.i + 1].text
 
 
 def _light_verb(doc, last: int):
@@ -592,6 +596,8 @@ def _build(doc, first, last, trig: Trigger, sent, sent_actors, dated, state: Sta
             if any(t.start <= c.idx < t.end for t, _ in dated):
                 continue  # a time expression (`…の翌月6月19日に`) is not an actor
             case = _case(c)
+            if case == "は" and h.dep_ == "acl" and h.head.i > h.i:
+                continue  # a topic は never sits inside a relative clause: the parser misattached it
             ents = _nominal_actors(c, sent_actors)
             group = _expand_group(doc, c, state)
             for st in _stray_subjects(c):
@@ -809,6 +815,12 @@ def _preceding_goal(doc, sent, pos: int, actors: list[Entity], exclude: list[str
 def _modified_actor(doc, verb, sent, actors: list[Entity]) -> list[Entity]:
     """The actor right after a predicate in its adnominal form (`受けたロシア`, `派兵した北朝鮮`):
     the clause modifies that noun."""
+    if verb.dep_ == "acl" and verb.head.i > verb.i and verb.head.pos_ in ("NOUN", "PROPN"):
+        noun = verb.head
+        span = (doc[_compound_start(noun)].idx, noun.idx + len(noun.text))
+        found = [e for e in _actors_in(span, actors) if e.label in ("COUNTRY", "ORG", "PERSON")]
+        if found:
+            return found  # `ロシアを非難するすべての国連総会決議`
     k = verb.i + 1
     while k < len(doc) and doc[k].dep_ in ("aux", "mark", "fixed") and doc[k].pos_ in ("AUX", "SCONJ", "VERB"):
         k += 1

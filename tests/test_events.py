@@ -452,3 +452,13 @@ def test_effect_date_is_not_a_report_date(nlp):
 ])
 def test_places_as_actors(nlp, text, expected):
     assert expected in [(e[0], e[2]) for e in events(nlp, text)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a relative clause's subject is the actor the modified noun names (`…を非難する国連総会決議`)
+    ("2022年、日本はロシアを非難する国連総会決議に賛成した。", ("CRITICIZE", "UNGA", "RUS")),
+    # a noun that names no actor gives none: the sentence's subject stays
+    ("2022年、北朝鮮はロシアを支持する投票を行った。", ("SUPPORT_RECOGNIZE", "PRK", "RUS")),
+])
+def test_relative_clause_head_noun(nlp, text, expected):
+    assert expected in [(e[0], e[1], e[2]) for e in _roles(nlp, text)]
