@@ -34,32 +34,39 @@ from bisect import bisect_left
 
 import csv
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
 from .gazetteer import RESOURCES, fold
 from .records import Entity, Timex
-from .timex import REPORT_DATE_RE
 
 # How far a reference date carries: to the sentences that follow the dated one, at most this many
 CARRY_SENTENCES = 1
+# ... and further, up to this many, through a narration in the past tense (every sentence since
+# the dated one, and the event's own, ends in `た`): the text goes on telling the same moment
+CARRY_NARRATIVE = 3
+# words that move the narration to another time: the carried date stops there
+TIME_SHIFT = re.compile(r"その後|以後|のちに|後に|やがて|現在|今日|近年|最近|今後|当時")
+PAST_END = re.compile(r"(?:た|だった|であった)[\s\d¹²³⁴⁵⁶⁷⁸⁹⁰）)」]*[。．]?[\s\d¹²³⁴⁵⁶⁷⁸⁹⁰]*$")
 ADDRESSEE_CASES = ("に", "へ", "への", "に対し", "に対して", "に対する", "にも")
 MOVEMENT = {"VISIT", "DEPLOY_TROOPS"}
+PLACE_LABELS = ("GPE", "FAC")
+PLACE_TARGETS = {"ATTACK", "SHOW_OF_FORCE", "THREATEN"}
 SYMMETRIC = {"MEET", "SIGN_AGREEMENT", "MIL_COOPERATION", "AGREE_COOPERATE"}
 ACTOR1_CASES = ("は", "が", "も", "による", "によって", "により", "では")
 ACTOR2_CASES = ("を", "に", "と", "へ", "への", "に対し", "に対して", "に対する", "との", "から", "とは", "にも", "とも")
 PLACE_CASES = ("で", "において", "における", "にて")
-LIGHT_VERBS = {"する", "行う", "実施", "開催", "科す", "科する", "課す", "表明", "示す", "持つ", "開く", "踏み切る",
+LIGHT_VERBS = {"する", "行う", "受ける", "被る", "表す", "実施", "開催", "科す", "科する", "課す", "表明", "示す", "持つ", "開く", "踏み切る",
                "始める", "開始", "強化", "拡大", "推進", "進める", "発表", "成功", "着手", "断行", "強行"}
 ALLOWED_NEXT_NOUNS = {"以降", "以来", "後", "前", "時", "中", "際", "直後", "直前", "以後", "当時", "開始", "強化", "拡大"}
 GROUP_WORDS = ("両国", "両首脳", "両者", "両政府", "両外相", "両国首脳", "双方")
 
-NEGATED = re.compile(r"^[^、。]{0,8}?(?:なかった|なかっ|ない(?!か)|せず|されず|行われず|ません|ず[、。]|ずに)")
+NEGATED = re.compile(r"^[^、。]{0,8}?(?:ことなく|なかった|なかっ|ない(?!か)|せず|されず|行われず|ません|ず[、。]|ずに)")
 PLANNED = re.compile(r"^[^、。]{0,12}?(?:予定|見通し|計画|方針|意向|つもり|見込み|ことになっ|ことで合意)")
 HYPOTHETICAL = re.compile(
-    r"^[^。]{0,14}?(?:可能性|れば|たら|なら(?!ない)|だろう|でしょう|かもしれ|恐れ|おそれ|かねない|得る|うる|かどうか|か否か"
-    r"|ようとし|べき|検討|シナリオ|想定|懸念され)"
+    r"^[^。]{0,14}?(?:可能性|れば|たら|[てで]も(?=[^、。]{0,6}(?:でき|可能))|なら(?!ない)|だろう|でしょう|かもしれ|恐れ|おそれ|かねない|得る|うる|かどうか|か否か"
+    r"|ようとし|べき|検討|シナリオ|想定|懸念され|(?:どの|どう|いかに|何)[^。、]{0,15}か(?:について|に|は|を|が|、))"
 )
 HYPOTHETICAL_BEFORE = re.compile(r"(?:仮に|もし|万一)[^。]{0,20}$")
 
@@ -112,6 +119,7 @@ class State:
 
     ref: Timex | None = None
     ref_age: int = 0  # sentences read since the reference date was set
+    narrative: bool = True  # every sentence since the dated one ended in the past tense
     topic: list[str] = field(default_factory=list)  # actor1 of the previous sentence's last event
     pair: tuple[str, ...] = ()  # participants of the last event between exactly two states
     countries: list[str] = field(default_factory=list)  # recent state codes, newest last
@@ -122,6 +130,19 @@ class LexiconError(Exception):
 
 
 @lru_cache(maxsize=4)
+
+def _text(doc) -> str:
+    """doc.text, kept on the Doc: spaCy rebuilds it from the tokens on every access, and the
+    rules below read it for every candidate trigger."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
+_TEXT_KEY = "pipeline.events.text"
+
+
 def load_lexicon(path: Path = RESOURCES / "event_triggers.csv") -> dict[str, tuple[Trigger, ...]]:
     """trigger -> its readings (a word listed under several types, told apart by `needs`)."""
     out: dict[str, tuple[Trigger, ...]] = {}
@@ -145,7 +166,7 @@ def load_lexicon(path: Path = RESOURCES / "event_triggers.csv") -> dict[str, tup
 
 def _match_trigger(doc, text: str, i: int, lexicon, max_len: int) -> tuple[int, tuple[Trigger, ...]] | None:
     """Longest entry starting at token i and ending at a token end -> (last token index, entry).
-    `text` is doc.text, passed in because spaCy rebuilds it from the tokens on every access."""
+    `text` is the doc's text (see _text)."""
     tok = doc[i]
     best = None
     ends = {}
@@ -177,15 +198,128 @@ def _is_predicate(doc, first: int, last: int, trig: Trigger) -> bool:
     if trig.needs.startswith("obj:"):
         objs = set(trig.needs[4:].split("|"))
         words = {t.lemma_ for t in doc[last].children} | {doc[k].text for k in range(max(0, first - 3), first)}
+        words |= {_compound_text(t) for t in doc[last].children}  # `外貨準備金を凍結`
+        if head.dep_ == "acl" and head.head.i > last:
+            words.add(_compound_text(head.head))  # `採択した決議`: the noun the clause modifies
         if not any(o in w for w in words for o in objs):
             return False
     bare = _light_verb(doc, last) is None and not (nxt is not None and nxt.lemma_ == "する")
     nominal = bare and head.pos_ not in ("VERB", "AUX")  # a verbal noun used as a noun
-    if nominal and head.dep_ == "nmod" and head.head.pos_ in ("NOUN", "PROPN") and head.head.i > last:
+    if nominal and head.dep_ == "nmod" and head.head.pos_ in ("NOUN", "PROPN") and head.head.i > last \
+            and not _stated_by_relative_clause(doc, first, last):
         return False  # `ウクライナ支援への支持`, `制裁の効果`: a noun phrase about the act, not the act
     if nominal and head.dep_ == "obj" and head.head.pos_ == "VERB":
         return False  # `支援を減らす`, `制裁の解除を求める`: the act is the object of another predicate
+    if nominal and head.dep_ in ("nsubj", "obl") and head.head.pos_ == "ADJ":
+        return False  # `支持は根強い`, `支援に肯定的`: the act as the theme of an evaluation
+    if nominal and _cited_document(doc, first, last, trig):
+        return False  # `共同声明では「…」とされた`: the document cited as the source of its content
+    if not nominal and re.match(r"[^、。]{0,4}?(?:る|う)ように", _text(doc)[doc[last].idx + len(doc[last].text) - 1:]):
+        return False  # `Xが…と述べるように`: a habitual saying used as a comparison
+    if nominal and _topic_marker(doc, last):
+        return False  # `派兵の影響について`, `軍事協力については`: a topic of discussion (guideline §3.1)
+    if not nominal and _object_clause(doc, last):
+        return False  # `攻撃することを容認した`: a non-past act named as the object of another predicate
     return not (trig.needs == "light" and bare and head.pos_ != "VERB")
+
+
+def _object_clause(doc, last: int) -> bool:
+    """The trigger's clause, in the non-past, is nominalised (`…すること`, `…するの`) and is the
+    object of another predicate: named as something decided, allowed, wanted — not as done."""
+    verb = doc[last]
+    if verb.dep_ != "acl" or verb.head.i > last + 4:
+        return False
+    if any(t.lemma_ in ("た", "だ") for t in doc[last + 1:verb.head.i]):
+        return False  # `発射したことを発表した`: a reported fact
+    if verb.head.lemma_ in ABSTRACT_HEADS:
+        return True  # `協調する傾向`, `派兵する可能性`: a disposition, not a happening
+    if verb.head.lemma_ not in ("こと", "の"):
+        return False
+    return verb.head.dep_ in ("obj", "nsubj", "obl") and verb.head.head.pos_ in ("VERB", "ADJ", "NOUN")
+
+
+# nouns that a non-past clause describes as a disposition or a possibility, not as a happening
+# (a possibility or an intention, `…する可能性/方針/考え`, stays a row: its modality says
+# hypothetical or planned)
+ABSTRACT_HEADS = {"傾向", "姿勢", "必要", "必要性", "能力", "用意", "構え", "余地", "狙い", "目的", "意図", "試み", "動き"}
+TOPIC_MARKERS = ("について", "に関して", "に関する", "をめぐって", "をめぐる", "を巡って", "を巡る")
+
+
+DOCUMENT_NOUNS = ("声明", "宣言", "コミュニケ", "文書", "条約", "協定")
+
+
+def _cited_document(doc, first: int, last: int, trig: Trigger) -> bool:
+    """A document trigger (`共同声明`, `首脳宣言`) marked `では/には/で` and not stated as issued
+    (`出された共同声明では` is): it is cited for what it says."""
+    if not doc[first:last + 1].text.endswith(DOCUMENT_NOUNS) or _stated_by_relative_clause(doc, first, last, any_verb=True):
+        return False
+    return _case(doc[last]) in ("では", "には", "で", "において", "においては")
+
+
+def _same_happening(a: Event, b: Event) -> bool:
+    """`a` (found later) restates `b`: same sentence, type, dates, modality, and no side `b` lacks."""
+    return (a.sentence_start == b.sentence_start and a.event_type == b.event_type
+            and set(a.participants.split(";")) <= set(b.participants.split(";"))
+            and (a.date_start, a.date_end) == (b.date_start, b.date_end) and a.modality == b.modality)
+
+
+ANCHOR_NOUNS = {"以降", "以来", "後", "以後", "直後", "開始", "開始後", "勃発", "勃発後"}
+
+
+def _undated_anchor(doc, first: int, last: int, dated) -> bool:
+    """`ロシアによるウクライナ侵攻開始後、…`: a happening named as the time anchor of another
+    statement, with no date of its own, is background (guideline §5.2: no new row). With its
+    own date (`2022年2月の侵攻以降`) it is stated as a fact with a time and is a row."""
+    nxt = doc[last + 1] if last + 1 < len(doc) else None
+    if nxt is None or nxt.lemma_ not in ANCHOR_NOUNS or _light_verb(doc, last) is not None:
+        return False
+    if doc[last].pos_ in ("VERB", "AUX") and doc[last].dep_ != "compound":
+        return False
+    anchor = {doc[last].i, nxt.i} | {t.i for t in doc[last + 1:last + 3] if t.lemma_ in ANCHOR_NOUNS}
+    for t, k in dated:
+        for anc in _head_chain(doc[k])[1:]:
+            if anc.i in anchor:
+                return False
+            if anc.pos_ in ("VERB", "ADJ"):
+                break
+    return True
+
+
+def _topic_marker(doc, last: int) -> bool:
+    text = _text(doc)[doc[last].idx + len(doc[last].text):doc[last].idx + len(doc[last].text) + 6]
+    return text.startswith(TOPIC_MARKERS)
+
+
+SETTING_CASES = ("で", "では", "において", "においては", "にて", "の際", "の席で")
+AGENT_CASES = ("による", "によって", "により")
+UNDERGO_VERBS = {"受ける", "被る", "蒙る"}  # `制裁を受ける`: the subject undergoes the act
+GOAL_TYPES = {"VISIT", "DEPLOY_TROOPS", "PROVIDE_AID"}
+
+
+def _is_passive(verb) -> bool:
+    """`凍結された`, `非難される`: a passive auxiliary on the predicate."""
+    return verb.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "aux" and c.lemma_ in ("れる", "られる") for c in verb.children)
+
+
+HAPPEN_VERBS = {"開催", "行う", "実施", "挙行", "開く", "行なう"}
+
+
+def _stated_by_relative_clause(doc, first: int, last: int, any_verb: bool = False) -> bool:
+    """`モスクワで開催された首脳会談の…`: a relative clause of a happening verb states the act."""
+    return any(c.dep_ == "acl" and c.i < first and (any_verb or c.lemma_ in HAPPEN_VERBS) for c in doc[last].children)
+
+
+def _compound_start(tok) -> int:
+    k = tok.i
+    while k > 0 and tok.doc[k - 1].dep_ == "compound" and tok.doc[k - 1].head.i in range(k, tok.i + 1):
+        k -= 1
+    return k
+
+
+def _compound_text(tok) -> str:
+    """A noun with the compound nouns written before it (`外貨準備金`)."""
+    return tok.doc[_compound_start(tok):tok.i + 1].text
 
 
 def _light_verb(doc, last: int):
@@ -207,10 +341,36 @@ def _case(tok) -> str:
             break
         fixed.append(c.text)
     marker = "".join(fixed)
+    if not marker:
+        # a bracket between the noun and its particle (`スウェーデン（2024 年）が`): the case
+        # particle is still the noun's own `case` child
+        kids = [c for c in tok.children if c.i > tok.i and c.dep_ == "case"]
+        if kids:
+            k0 = kids[0].i
+            marker = "".join(c.text for c in tok.doc[k0:k0 + 3] if c.dep_ in ("case", "fixed") or c.pos_ == "ADP")
     for k in sorted(ACTOR1_CASES + ACTOR2_CASES + PLACE_CASES + ("の",), key=len, reverse=True):
         if marker.startswith(k):
             return k
     return ""
+
+
+# a noun with one of these particles is an argument of its own, never a modifier inside another
+# noun phrase, whatever head the parser gave it (`ベラルーシがSCOの加盟国となった`)
+OWN_CASES = ("が", "は", "を", "で")
+
+
+def _stray_subjects(tok) -> list:
+    """Nouns marked `が/は` that the parser hung inside the noun phrase `tok`: subjects."""
+    out, todo = [], list(tok.children)
+    while todo:
+        t = todo.pop()
+        if t.dep_ not in NOMINAL_DEPS and t.dep_ != "dep":
+            continue
+        if _case(t) in ("が", "は"):
+            out.append(t)
+        else:
+            todo += list(t.children)
+    return out
 
 
 NOMINAL_DEPS = {"compound", "nmod", "conj", "appos", "nummod", "flat", "amod", "det"}
@@ -225,7 +385,8 @@ def _nominal_actors(tok, actors: list[Entity]) -> list[Entity]:
             continue
         seen.add(t.i)
         spans.append((t.idx, t.idx + len(t.text)))
-        todo += [c for c in t.children if c.dep_ in NOMINAL_DEPS and abs(c.i - tok.i) <= 10]
+        todo += [c for c in t.children if c.dep_ in NOMINAL_DEPS and abs(c.i - tok.i) <= 10
+                 and _case(c) not in OWN_CASES]
     out = []
     for e in actors:
         if any(e.start < b and a < e.end for a, b in spans) and e not in out:
@@ -244,8 +405,8 @@ def _code(e: Entity) -> str:
 
 def _expand_group(doc, tok, state: State) -> list[str]:
     if tok.text in GROUP_WORDS or doc[tok.i:tok.i + 4].text[:4].startswith(GROUP_WORDS):
-        if state.pair:  # the two sides of the last two-sided event
-            return list(state.pair)
+        if state.pair and set(state.pair) <= set(state.countries[-4:]):
+            return list(state.pair)  # the two sides of the last two-sided event, still being talked about
         return state.countries[-2:] if len(state.countries) >= 2 else []
     return []
 
@@ -269,7 +430,19 @@ def _in_quote(text: str, sent_start: int, pos: int) -> bool:
     """Inside 「…」 of its sentence: the content of a statement, not a happening (the
     speech act is the event)."""
     before = text[sent_start:pos]
-    return before.count("「") > before.count("」")
+    if before.count("「") <= before.count("」"):
+        return False
+    # ... unless the quote is a report's wording (`『新聞』によれば「…」`, `「…」と報じた`): reported
+    # narration stays a statement of the happening (guideline §3.4)
+    return not REPORTED.search(text[sent_start:text.find("。", pos) + 1 if "。" in text[pos:] else len(text)])
+
+
+REPORTED = re.compile(r"によれば|によると|と報じ|と報道|と伝え")
+
+
+def _in_brackets(text: str, sent_start: int, pos: int) -> bool:
+    before = text[sent_start:pos]
+    return before.count("（") + before.count("(") > before.count("）") + before.count(")")
 
 
 def _head_chain(tok) -> list:
@@ -279,9 +452,25 @@ def _head_chain(tok) -> list:
     return chain
 
 
-def _date_for(doc, first: int, last: int, sent: tuple[int, int], dated: list[tuple[Timex, int]]) -> Timex | None:
+def _dates_other(doc, t: Timex, k: int, first: int, last: int, trig_type: str) -> bool:
+    """A timex that is not the event's: a cited report's date (`20日付『新聞』によれば`) dates only
+    a statement."""
+    if CITED_DATE_RE.match(_text(doc), t.end):
+        return trig_type != "STATEMENT"
+    return False
+
+
+CITED_DATE_RE = re.compile(r"[ \t\u3000]*(?:付|発(?=[のでに、『「\s]))")  # `20日付『…』`, `5日発の`, not `4日発効`
+
+
+def _date_for(doc, first: int, last: int, sent: tuple[int, int], dated: list[tuple[Timex, int]],
+              trig_type: str = "") -> Timex | None:
     """The timex of the trigger's clause, else the nearest one of its sentence."""
+    pos = doc[first].idx
     in_sent = [(t, k) for t, k in dated if sent[0] <= t.start < sent[1]]
+    # the date of a bracketed note (`…に署名した（2024 年 12 月 4 日発効）`) dates the note's own act
+    in_sent = [(t, k) for t, k in in_sent if not ((n := _bracket_note(_text(doc), sent, t)) and not n[0] <= pos < n[1])]
+    in_sent = [(t, k) for t, k in in_sent if not _dates_other(doc, t, k, first, last, trig_type)]
     if not in_sent:
         return None
     chain = {t.i for t in _head_chain(doc[last])}
@@ -291,10 +480,35 @@ def _date_for(doc, first: int, last: int, sent: tuple[int, int], dated: list[tup
             if anc.i == doc[last].i or (anc.i in chain and anc.i != k and anc.pos_ in ("VERB", "ADJ") and anc.i <= last + 3):
                 governed.append((abs(t.start - doc[first].idx), t))
                 break
+            if anc.i != k and anc.pos_ in ("VERB", "ADJ") and not first <= anc.i <= last + 3:
+                break  # the timex dates another predicate's clause (`…が2023年以降…提供したとの分析を示した`)
     if governed:
         return min(governed, key=lambda x: x[0])[1]
     before = [t for t, _ in in_sent if t.end <= doc[first].idx]
     return before[-1] if before else in_sent[0][0]
+
+
+def _bracket_note(text: str, sent, t: Timex) -> tuple[int, int] | None:
+    """The span of brackets around a timex when they hold more than the timex (a note such as
+    `（2024 年 12 月 4 日発効）`); None for a bare bracketed date (`フィンランド（2023 年）`)."""
+    before = text[sent[0]:t.start]
+    depth, open_at = 0, -1
+    for k in range(len(before) - 1, -1, -1):
+        ch = before[k]
+        if ch in "）)":
+            depth += 1
+        elif ch in "（(":
+            if depth == 0:
+                open_at = sent[0] + k
+                break
+            depth -= 1
+    if open_at < 0:
+        return None
+    m = re.compile(r"[^（()）]*[）)]").match(text, t.end, sent[1])
+    if m is None:
+        return None
+    inner = (text[open_at + 1:t.start] + text[t.end:m.end() - 1]).strip(" \u3000\t\n、，,")
+    return (open_at, m.end()) if inner else None
 
 
 def _token_at(doc, char: int) -> int:
@@ -307,12 +521,12 @@ def _token_at(doc, char: int) -> int:
 def find_events(doc, sentences: list[tuple[int, int]], timexes: list[Timex], actors: list[Entity],
                 lexicon: dict[str, tuple[Trigger, ...]], state: State | None = None) -> list[Event]:
     state = state or State()
-    state.ref_age = max(state.ref_age, CARRY_SENTENCES)  # a new paragraph: no carried date
+    state.ref_age = max(state.ref_age, CARRY_NARRATIVE)  # a new paragraph: no carried date
     state.topic = []
     if not lexicon or len(doc) == 0:
         return []
     max_len = max(len(k) for k in lexicon)
-    text = doc.text
+    text = _text(doc)
     token_starts = [t.idx for t in doc]
     dated = [(t, _token_at(doc, t.start)) for t in timexes if t.type in ("DATE", "TIME") and t.date_start]
     out: list[Event] = []
@@ -321,6 +535,10 @@ def find_events(doc, sentences: list[tuple[int, int]], timexes: list[Timex], act
         if first_tok >= stop:
             continue
         sent_actors = [e for e in actors if sent[0] <= e.start < sent[1]]
+        past = bool(PAST_END.search(_text(doc)[sent[0]:sent[1]]))
+        if TIME_SHIFT.search(_text(doc)[sent[0]:sent[1]]):
+            state.narrative = past = False
+        carry = state.ref_age < CARRY_SENTENCES or (past and state.narrative and state.ref_age < CARRY_NARRATIVE)
         prev_actor1: list[str] = []
         prev_parts: list[str] = []
         i = first_tok
@@ -334,12 +552,14 @@ def find_events(doc, sentences: list[tuple[int, int]], timexes: list[Timex], act
             inside_name = any(e.start <= start and end <= e.end for e in actors) or (
                 _in_quote(text, sent[0], start))
             trig = next((r for r in readings if _is_predicate(doc, i, last, r)), None)
-            if inside_name or trig is None:
+            if inside_name or trig is None or _undated_anchor(doc, i, last, dated):
                 i = last + 1
                 continue
-            ev = _build(doc, i, last, trig, sent, sent_actors, dated, state, prev_actor1, prev_parts)
+            ev = _build(doc, i, last, trig, sent, sent_actors, dated, state, prev_actor1, prev_parts, carry)
+            if ev is not None and any(_same_happening(ev, o) for o in out):
+                ev = None  # `基地を訪問し工場を視察した`: two triggers of one type, one happening (§5.2)
             if ev is not None:
-                out.append(ev)
+                out += _split_by_own_dates(_text(doc), ev, sent_actors, dated)
                 if ev.actor1:
                     prev_actor1 = [ev.actor1]
                 prev_parts = ev.participants.split(";")
@@ -354,19 +574,20 @@ def find_events(doc, sentences: list[tuple[int, int]], timexes: list[Timex], act
                 if code in state.countries:
                     state.countries.remove(code)
                 state.countries.append(code)
+        state.narrative = state.narrative and past
         in_sent = [t for t, _ in dated if sent[0] <= t.start < sent[1] and t.type == "DATE"]
         # a cited report's date (`21日付『…』によれば`) is not when things happened
-        happened = [t for t in in_sent if not REPORT_DATE_RE.match(text, t.end)] or in_sent
+        happened = [t for t in in_sent if not CITED_DATE_RE.match(text, t.end)] or in_sent
         if happened:
-            state.ref, state.ref_age = happened[0], 0
+            state.ref, state.ref_age, state.narrative = happened[-1], 0, True
         else:
             state.ref_age += 1
     return out
 
 
 def _build(doc, first, last, trig: Trigger, sent, sent_actors, dated, state: State, prev_actor1,
-           prev_parts=()) -> Event | None:
-    text = doc.text
+           prev_parts=(), carry: bool = False) -> Event | None:
+    text = _text(doc)
     head = doc[last]
     heads = [head]
     lv = _light_verb(doc, last)
@@ -381,25 +602,59 @@ def _build(doc, first, last, trig: Trigger, sent, sent_actors, dated, state: Sta
     a2_codes: list[str] = []
     place: list[Entity] = []
     addressed = False  # an actor2 marked as addressee (`北朝鮮に対し`), not as co-actor
+    agents: list[Entity] = []  # marked による/によって: the doer also in the passive
+    ni_marked: list[Entity] = []  # marked に/から: the doer in the passive (`国連に非難された`)
+    # the trigger itself in the passive (`凍結された`, not `会談が行われた`), or undergone (`制裁を受けた`)
+    passive = (lv is None and _is_passive(head)) or (lv is not None and lv.lemma_ in UNDERGO_VERBS)
     for h in heads:
         for c in h.children:
             if c.i in range(first, last + 1):
                 continue
+            if any(t.start <= c.idx < t.end for t, _ in dated):
+                continue  # a time expression (`…の翌月6月19日に`) is not an actor
             case = _case(c)
+            if case == "は" and h.dep_ == "acl" and h.head.i > h.i:
+                continue  # a topic は never sits inside a relative clause: the parser misattached it
             ents = _nominal_actors(c, sent_actors)
             group = _expand_group(doc, c, state)
+            for st in _stray_subjects(c):
+                a1 += [e for e in _nominal_actors(st, sent_actors) if e.label != "LOC"]
             if case in PLACE_CASES:
                 place += [e for e in ents if e.label in ("GPE", "LOC", "FAC", "COUNTRY")]
+            elif passive and (case in AGENT_CASES or (case == "の" and h.pos_ in ("NOUN", "PROPN"))):
+                agents += [e for e in ents if e.label != "LOC"]  # `日本による制裁を受けた`, `北朝鮮の威嚇を受けた`
             elif case in ACTOR1_CASES or (case == "の" and h.pos_ in ("NOUN", "PROPN")):
                 a1 += [e for e in ents if e.label != "LOC"]
                 a1_codes += group
             elif case in ACTOR2_CASES:
                 a2 += [e for e in ents if e.label not in ("LOC",)]
+                if case in ("に", "から"):
+                    ni_marked += ents
                 addressed = addressed or (case in ADDRESSEE_CASES and bool(ents))
                 a2_codes += group
+    # `Xの` on a noun inside a multiword trigger (`SCOの正加盟国となる`) names its other side
+    for k in range(first, last):
+        for c in doc[k].children:
+            if not first <= c.i <= last and _case(c) == "の":
+                a2 += [e for e in _nominal_actors(c, sent_actors) if e.label != "LOC"]
+                for st in _stray_subjects(c):
+                    a1 += [e for e in _nominal_actors(st, sent_actors) if e.label != "LOC"]
+    # `対X` (`対ロ制裁`, `対独戦争`) names the side acted against, never the doer
+    toward = [e for e in a1 if e.start > 0 and _text(doc)[e.start - 1] == "対"]
+    if toward:
+        a1 = [e for e in a1 if e not in toward]
+        a2 += toward
+    if trig.event_type == "JOIN_ORG":
+        # the organisation joined is actor2 whatever its case (`MSMTが発足した`)
+        moved = [e for e in a1 if e.label == "ORG"]
+        a1 = [e for e in a1 if e.label != "ORG"]
+        a2 += moved
+        if moved and not a1:
+            a1_codes = [""]  # the subject was given: nothing to inherit
     # a state written inside the trigger is its other side (`訪中`, `訪ロ`, `対日`)
     start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
-    a2 += [e for e in sent_actors if start <= e.start and e.end <= end and not (e.start == start and e.end == end)]
+    inside = [e for e in sent_actors if start <= e.start and e.end <= end and not (e.start == start and e.end == end)]
+    a2 += inside
     # the compound modifiers of a nominal trigger name the other side (`ウクライナ侵攻`, `対ロ制裁`)
     lead = doc[first]
     k = first
@@ -411,8 +666,20 @@ def _build(doc, first, last, trig: Trigger, sent, sent_actors, dated, state: Sta
         mod_codes = [_code(e) for e in mods]
         if len(set(mod_codes)) >= 2 and not a1 and not a1_codes:
             a1_codes += mod_codes
+        elif inside and not a1 and not a1_codes:
+            a1 += mods  # the trigger names the other side (`訪ロ`): the modifier is the doer (`習主席訪ロ`)
         else:
             a2 += mods
+    # a nominal event as the setting of another predicate (`会談でAは…と述べた`, `演説でAは…`):
+    # the subject of that predicate took part in it
+    if not a1 and not a1_codes and not verbal and head.dep_ == "obl" and _case(head) in SETTING_CASES:
+        for c in head.head.children:
+            if c.i != head.i and (c.dep_ == "nsubj" or _case(c) in ("は", "が")):
+                a1 += [e for e in _nominal_actors(c, sent_actors) if e.label != "LOC"]
+                a1_codes += _expand_group(doc, c, state)
+    # a relative clause with no subject (`制裁を受けたロシアは`): the noun it modifies is its subject
+    if not a1 and not a1_codes and verbal:
+        a1 += _modified_actor(doc, heads[-1], sent, sent_actors)
     # a clause with no subject inherits it from the clauses that govern it, then from the previous event
     if not a1 and not a1_codes and verbal:
         for anc in _head_chain(heads[-1])[1:]:
@@ -425,13 +692,36 @@ def _build(doc, first, last, trig: Trigger, sent, sent_actors, dated, state: Sta
     if not a1 and not a1_codes and verbal:
         # a topic the parser hung inside the quoted complement (`北朝鮮は韓国に対し…だと宣言した`)
         for t in doc[_first_token(doc, sent):first]:
-            if _case(t) == "は" and t.dep_ in ("nsubj", "obl", "nmod") and (t.head.i == head.i or head in t.head.ancestors):
+            if _case(t) == "は" and t.dep_ in ("nsubj", "obl", "nmod") and (
+                    t.head.i == head.i or head in t.head.ancestors or heads[-1] in t.head.ancestors):
+                # ... or on a clause the trigger's predicate governs: a topic scopes over the
+                # sentence up to its main predicate (`ロシアは…されたりするなど、制裁を受けた`)
                 a1 += [e for e in _nominal_actors(t, sent_actors) if e.label != "LOC"]
                 break
     if not a1 and not a1_codes and prev_actor1 and verbal:
         a1_codes = list(prev_actor1)
     if not a1 and not a1_codes and verbal and state.topic:
         a1_codes = list(state.topic)  # the topic of the paragraph's previous sentence
+    # (again, for the subjects found since)
+    toward = [e for e in a1 if e.start > 0 and _text(doc)[e.start - 1] == "対"]
+    if toward:
+        a1 = [e for e in a1 if e not in toward]
+        a2 += toward
+    if passive and (trig.event_type in GOAL_TYPES or trig.event_type == "STATEMENT"):
+        a1 = agents + a1
+    elif passive:
+        # the subject of a passive (`ロシアは制裁を受けた`, `北朝鮮は国連に非難された`) is done to;
+        # the doer is marked による/によって or に/から. Not for a movement or a transfer: what is sent
+        # (`北朝鮮兵がロシアに派遣された`) belongs to the sender
+        doers = agents + [e for e in a2 if e in ni_marked]
+        a2 = a1 + [e for e in a2 if e not in doers]
+        a2_codes = a1_codes + a2_codes
+        a1, a1_codes = doers, []
+    # a city or a facility is where, not who (`ニュルンベルク裁判`, `北京での会談`) — except as the
+    # destination of a movement (`平壌を訪問`: the host) or the place acted on (`クリミア併合`)
+    a1 = [e for e in a1 if e.label not in PLACE_LABELS]
+    if trig.event_type not in MOVEMENT | PLACE_TARGETS:
+        a2 = [e for e in a2 if e.label not in PLACE_LABELS]
     codes1 = _dedupe([_code(e) for e in a1 if _code(e)] + a1_codes)
     codes2 = [c for c in _dedupe([_code(e) for e in a2 if _code(e)] + a2_codes) if c not in codes1]
     if not codes2 and codes1 and trig.event_type in ("PROVIDE_AID", "DEPLOY_TROOPS"):
@@ -441,20 +731,30 @@ def _build(doc, first, last, trig: Trigger, sent, sent_actors, dated, state: Sta
         if goal is not None:
             a2.append(goal)
             codes2 = [_code(goal)]
+    if not codes1 and not codes2 and prev_parts and _in_brackets(_text(doc), sent[0], start) and any(
+            (n := _bracket_note(_text(doc), sent, t)) and n[0] <= start < n[1] for t, _ in dated):
+        # a dated bracketed note on the previous act (`条約に署名した（12 月 4 日発効）`) is about its parties
+        codes1 = [c for c in prev_parts if c]
     if not codes1 and not codes2:
         return None
     if trig.event_type in SYMMETRIC and len(set(codes1) | set(codes2)) == 1 and prev_parts:
         # `会談し、…条約に署名した`: the partner of a coordinated symmetric act is the same
         codes2 = [c for c in prev_parts if c not in codes1]
+    one = set(codes1) | set(codes2)
+    if trig.event_type in SYMMETRIC and len(one) == 1 and len(state.pair) == 2 and one < set(state.pair) \
+            and set(state.pair) <= set(state.countries[-4:]):
+        # a meeting or an agreement has two sides: with one named, the other is its partner in
+        # the two-sided event the text is talking about (`首脳会談では、習近平は…`)
+        codes2 = codes2 + [c for c in state.pair if c not in one]
     participants = sorted(set(codes1) | set(codes2))
-    if trig.event_type == "STATEMENT" and len(participants) >= 2 and not addressed:
+    if trig.event_type == "STATEMENT" and len(set(codes1)) >= 2 and not addressed:
         # states declaring together, to no addressee, agree (`両国は…パートナーシップを宣言した`;
         # guideline §5.2: STATEMENT only when no other type fits)
         trig = JOINT_DECLARATION
-    t = _date_for(doc, first, last, sent, dated)
+    t = _date_for(doc, first, last, sent, dated, trig.event_type)
     source = "explicit" if t is not None else "none"
-    if t is None and state.ref is not None and state.ref_age < CARRY_SENTENCES and not any(
-            sent[0] <= x.start < sent[1] for x, _ in dated):
+    if t is None and state.ref is not None and carry and not any(
+            sent[0] <= x.start < sent[1] and not CITED_DATE_RE.match(_text(doc), x.end) for x, _ in dated):
         t, source = state.ref, "discourse"
     loc = place[0] if place else None
     if loc is None and trig.event_type in MOVEMENT:
@@ -481,6 +781,41 @@ def _build(doc, first, last, trig: Trigger, sent, sent_actors, dated, state: Sta
     )
 
 
+OWN_DATE_OPEN = re.compile(r"\s*[（(]\s*")
+OWN_DATE_CLOSE = re.compile(r"\s*[）)]")
+
+
+def _split_by_own_dates(text: str, ev: Event, actors: list[Entity], dated) -> list[Event]:
+    """Coordinated actors each with a date in brackets (`フィンランド（2023 年）とスウェーデン
+    （2024 年）が加盟した`): one verb states one dated happening per actor (guideline §5.2),
+    so the event is split, each copy with its actor and that actor's date."""
+    parts = ev.participants.split(";")
+    own: dict[str, tuple[Entity, Timex]] = {}
+    for e in actors:
+        code = _code(e)
+        if code not in parts or code in own or e.end > ev.start:
+            continue
+        m = OWN_DATE_OPEN.match(text, e.end)
+        if not m:
+            continue
+        t = next((t for t, _ in dated if t.start == m.end() and OWN_DATE_CLOSE.match(text, t.end)), None)
+        if t is not None:
+            own[code] = (e, t)
+    if len(own) < 2:
+        return [ev]
+    out = []
+    for code, (e, t) in own.items():
+        cp = replace(ev, participants=";".join(sorted((set(parts) - set(own)) | {code})),
+                     date_text=t.text, date_start=t.date_start, date_end=t.date_end, date_precision=t.precision,
+                     date_source="explicit")
+        if ev.actor1 in own:
+            cp.actor1, cp.actor1_name, cp.actor1_text = code, e.name, e.text
+        elif ev.actor2 in own:
+            cp.actor2, cp.actor2_name, cp.actor2_text = code, e.name, e.text
+        out.append(cp)
+    return out
+
+
 GOAL_AFTER = re.compile(r"(?:に対し(?:て)?|への|へ|に)(?![はおよ])")
 
 
@@ -489,9 +824,28 @@ def _preceding_goal(doc, sent, pos: int, actors: list[Entity], exclude: list[str
         if e.end > pos or e.start < max(sent[0], pos - 40):
             continue
         if e.label in ("COUNTRY", "ORG", "PERSON") and _code(e) and _code(e) not in exclude \
-                and GOAL_AFTER.match(doc.text, e.end):
+                and GOAL_AFTER.match(_text(doc), e.end):
             return e
     return None
+
+
+def _modified_actor(doc, verb, sent, actors: list[Entity]) -> list[Entity]:
+    """The actor right after a predicate in its adnominal form (`受けたロシア`, `派兵した北朝鮮`):
+    the clause modifies that noun."""
+    if verb.dep_ == "acl" and verb.head.i > verb.i and verb.head.pos_ in ("NOUN", "PROPN"):
+        noun = verb.head
+        span = (doc[_compound_start(noun)].idx, noun.idx + len(noun.text))
+        found = [e for e in _actors_in(span, actors) if e.label in ("COUNTRY", "ORG", "PERSON")]
+        if found:
+            return found  # `ロシアを非難するすべての国連総会決議`
+    k = verb.i + 1
+    while k < len(doc) and doc[k].dep_ in ("aux", "mark", "fixed") and doc[k].pos_ in ("AUX", "SCONJ", "VERB"):
+        k += 1
+    if k >= len(doc) or k == verb.i + 1 or doc[k].pos_ not in ("NOUN", "PROPN") or doc[k].idx >= sent[1]:
+        return []
+    if doc[k - 1].lemma_ not in ("た", "だ", "する", "いる", "れる", "られる"):
+        return []  # `…し、ロシアは`: a conjunctive form, not an adnominal one
+    return [e for e in actors if e.start == doc[k].idx and e.label in ("COUNTRY", "ORG", "PERSON", "GPE")]
 
 
 def _first_token(doc, sent) -> int:

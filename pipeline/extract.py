@@ -14,7 +14,8 @@ from .ingest import IngestError, decode_bytes, read_bytes
 from .manifest import ManifestRow, load_manifest
 from .parquet_out import ParquetTables
 from .sentences import Sentence, sentences_from_docs
-from .table_io import CsvStream
+from .dedup import DEDUP_COLUMNS, DEDUP_INPUT, dedup_events
+from .table_io import CsvStream, write_csv
 
 ARTICLE_SUFFIXES = {".txt", ".md"}
 SKIP_DIRS = {"gold", ".git", "__pycache__"}
@@ -355,6 +356,7 @@ def run_extract(
     streams = {t: CsvStream(out / f"{t}.csv", cols) for t, cols in TABLE_COLUMNS.items()}
     pq_out = ParquetTables(out, TABLE_COLUMNS) if parquet else None
     doc_rows = []
+    events = []  # what the de-duplicated view needs of each event (it clusters across documents)
     bar = tqdm(total=len(specs), unit="doc", desc="extract", disable=not progress, file=sys.stderr)
     try:
         for n in range(len(specs)):
@@ -371,6 +373,7 @@ def run_extract(
                 if pq_out:
                     pq_out.write(t, tables[t])
             doc_rows.append(doc)
+            events += [{c: r[c] for c in DEDUP_INPUT} for r in result["events"]]
             bar.update(1)
     except BaseException:
         for stream in streams.values():
@@ -382,6 +385,7 @@ def run_extract(
         bar.close()
     for stream in streams.values():
         stream.commit()
+    write_csv(out / "events_dedup.csv", DEDUP_COLUMNS, dedup_events(events))
     if pq_out:
         pq_out.commit()
     if cache and progress:
