@@ -167,27 +167,32 @@ def load_lexicon(path: Path = RESOURCES / "event_triggers.csv") -> dict[str, tup
 def _match_trigger(doc, text: str, i: int, lexicon, max_len: int) -> tuple[int, tuple[Trigger, ...]] | None:
     """Longest entry starting at token i and ending at a token end -> (last token index, entry).
     `text` is the doc's text (see _text)."""
-    tok = doc[i]
-    best = None
-    ends = {}
+    starts, ends, lemmas, pos = _tokens(doc)
+    begin = starts[i]
     j = i
-    while j < len(doc) and doc[j].idx + len(doc[j].text) - tok.idx <= max_len:
-        end = doc[j].idx + len(doc[j].text)
-        ends[end] = j
+    while j < len(starts) and ends[j] - begin <= max_len:
         j += 1
-    for end in sorted(ends, reverse=True):
-        j = ends[end]
+    for j in range(j - 1, i - 1, -1):
         # the surface as written, or with its last word in dictionary form (`明らかにした` ->
         # `明らかにする`, `拒否権を行使した` -> `拒否権を行使する`)
-        for key in (fold(text[tok.idx:end]), fold(text[tok.idx:doc[j].idx] + doc[j].lemma_)):
+        for key in (fold(text[begin:ends[j]]), fold(text[begin:starts[j]] + lemmas[j])):
             if key in lexicon:
-                best = (j, lexicon[key])
-                break
-        if best is not None:
-            break
-    if best is None and tok.pos_ in ("VERB", "AUX") and fold(tok.lemma_) in lexicon:
-        best = (i, lexicon[fold(tok.lemma_)])
-    return best
+                return j, lexicon[key]
+    if pos[i] in ("VERB", "AUX") and fold(lemmas[i]) in lexicon:
+        return i, lexicon[fold(lemmas[i])]
+    return None
+
+
+def _tokens(doc) -> tuple[list[int], list[int], list[str], list[str]]:
+    """Start and end offsets, lemmas and POS of the doc's tokens, read once per doc."""
+    arrays = doc.user_data.get(_TOKENS_KEY)
+    if arrays is None:
+        arrays = doc.user_data[_TOKENS_KEY] = (
+            [t.idx for t in doc], [t.idx + len(t.text) for t in doc], [t.lemma_ for t in doc], [t.pos_ for t in doc])
+    return arrays
+
+
+_TOKENS_KEY = "pipeline.events.tokens"
 
 
 def _is_predicate(doc, first: int, last: int, trig: Trigger) -> bool:
