@@ -379,6 +379,10 @@ def _nominal_actors(tok, actors: list[Entity]) -> list[Entity]:
     return sorted(out, key=lambda e: e.start)
 
 
+def _is_actor_token(tok, actors: list[Entity]) -> bool:
+    return any(e.start <= tok.idx < e.end for e in actors)
+
+
 def _actors_in(span: tuple[int, int], actors: list[Entity]) -> list[Entity]:
     a, b = span
     return [e for e in actors if e.start < b and a < e.end]
@@ -599,6 +603,10 @@ def _build(doc, first, last, trig: Trigger, sent, sent_actors, dated, state: Sta
             if case == "は" and h.dep_ == "acl" and h.head.i > h.i:
                 continue  # a topic は never sits inside a relative clause: the parser misattached it
             ents = _nominal_actors(c, sent_actors)
+            if c.pos_ in ("NOUN", "PROPN") and not _is_actor_token(c, sent_actors):
+                # `対北朝鮮制裁決議案に`: a state after 対 inside another noun is what that noun is
+                # about, not a side of this event
+                ents = [e for e in ents if not (e.start > 0 and doc.text[e.start - 1] == "対")]
             group = _expand_group(doc, c, state)
             for st in _stray_subjects(c):
                 a1 += [e for e in _nominal_actors(st, sent_actors) if e.label != "LOC"]

@@ -331,8 +331,8 @@ def test_lexicon_additions(nlp, text, expected):
     # a nominal event as the setting of another predicate: that predicate's subject took part
     ("2021年5月の演説でバイデン大統領は同盟の重要性を語った。", ("STATEMENT", "USA")),
     ("2023年3月の会談においてインドの首相は懸念を示した。", ("MEET", "IND")),
-    # `対X` is the side acted against; one speaker with a target is not a joint declaration
-    ("2021年8月の対独戦勝記念日の演説でロシアの大統領は同盟を語った。", ("STATEMENT", "DEU;RUS")),
+    # `対X` inside another noun (`対独戦勝記念日`) is no side of the speech: one speaker, no joint declaration
+    ("2021年8月の対独戦勝記念日の演説でロシアの大統領は同盟を語った。", ("STATEMENT", "RUS")),
 ])
 def test_setting_and_target(nlp, text, expected):
     assert expected in [(e[0], e[2]) for e in events(nlp, text)]
@@ -462,3 +462,13 @@ def test_places_as_actors(nlp, text, expected):
 ])
 def test_relative_clause_head_noun(nlp, text, expected):
     assert expected in [(e[0], e[1], e[2]) for e in _roles(nlp, text)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # `対X` inside another noun (`対イラン制裁決議案`) is what that noun is about, not a side
+    ("2020年8月、ロシアは中国とともに対イラン制裁決議案に拒否権を行使した。", ("VETO_REJECT", "CHN;RUS")),
+    # ... but a trigger compound (`対ロ制裁`) names its target
+    ("2022年3月、日本は対ロ制裁を科した。", ("IMPOSE_SANCTIONS", "JPN;RUS")),
+])
+def test_toward_inside_another_noun(nlp, text, expected):
+    assert expected in [(e[0], e[2]) for e in events(nlp, text)]
