@@ -689,6 +689,8 @@ def _build(doc, first, last, trig: Trigger, sent, sent_actors, dated, state: Sta
                 # sentence up to its main predicate (`ロシアは…されたりするなど、制裁を受けた`)
                 a1 += [e for e in _nominal_actors(t, sent_actors) if e.label != "LOC"]
                 break
+    if not a1 and not a1_codes and verbal:
+        a1 += _surface_subject(doc, sent, first, sent_actors)
     if not a1 and not a1_codes and prev_actor1 and verbal:
         a1_codes = list(prev_actor1)
     if not a1 and not a1_codes and verbal and state.topic:
@@ -837,6 +839,19 @@ def _modified_actor(doc, verb, sent, actors: list[Entity]) -> list[Entity]:
     if doc[k - 1].lemma_ not in ("た", "だ", "する", "いる", "れる", "られる"):
         return []  # `…し、ロシアは`: a conjunctive form, not an adnominal one
     return [e for e in actors if e.start == doc[k].idx and e.label in ("COUNTRY", "ORG", "PERSON", "GPE")]
+
+
+def _surface_subject(doc, sent, first: int, actors: list[Entity]) -> list[Entity]:
+    """The parser lost the subject (a quote in the clause often makes it hang the subject on a
+    verb inside the quote): the last `Xが/Xは` before the trigger, outside quotes, with no other
+    が/は-marked noun between them, is the subject."""
+    for t in reversed(doc[_first_token(doc, sent):first]):
+        if _in_quote(doc.text, sent[0], t.idx) and not REPORTED.search(doc.text[sent[0]:sent[1]]):
+            continue
+        if t.pos_ in ("NOUN", "PROPN", "PRON") and _case(t) in ("が", "は"):
+            found = [e for e in _nominal_actors(t, actors) if e.label in ("COUNTRY", "ORG", "PERSON")]
+            return found  # the nearest subject: an actor, or a noun that is not one (then none)
+    return []
 
 
 def _first_token(doc, sent) -> int:

@@ -472,3 +472,14 @@ def test_relative_clause_head_noun(nlp, text, expected):
 ])
 def test_toward_inside_another_noun(nlp, text, expected):
     assert expected in [(e[0], e[2]) for e in events(nlp, text)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a quote in the clause makes the parser hang the subject inside it: the last が/は outside
+    # quotes before the trigger is the subject
+    ("2021年、そこでは日本と豪州が共同で「航行の自由を脅かす」試みを非難した。", ("CRITICIZE", "AUS;JPN")),
+    # ... but not across another subject
+    ("2021年、日本は「中国が脅威だ」と考え、その後米国が非難した。", ("CRITICIZE", "USA")),
+])
+def test_surface_subject(nlp, text, expected):
+    assert expected in [(e[0], e[2]) for e in events(nlp, text)]
