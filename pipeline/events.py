@@ -540,6 +540,10 @@ def find_events(doc, sentences: list[tuple[int, int]], timexes: list[Timex], act
             inside_name = any(e.start <= start and end <= e.end for e in actors) or (
                 _in_quote(doc.text, sent[0], start))
             trig = next((r for r in readings if _is_predicate(doc, i, last, r)), None)
+            if trig is not None and trig.event_type == "STATEMENT" and any(
+                    o.sentence_start == sent[0] and o.trigger.endswith(DOCUMENT_NOUNS) and any(
+                        c.idx + len(c.text) == o.end for c in doc[last].children) for o in out):
+                trig = None  # `共同声明が発表された`: the issuing of the document already found, not a second act
             if inside_name or trig is None or _undated_anchor(doc, i, last, dated):
                 i = last + 1
                 continue

@@ -483,3 +483,8 @@ def test_toward_inside_another_noun(nlp, text, expected):
 ])
 def test_surface_subject(nlp, text, expected):
     assert expected in [(e[0], e[2]) for e in events(nlp, text)]
+
+
+def test_issuing_verb_of_a_document_is_not_a_second_statement(nlp):
+    got = [e[0] for e in events(nlp, "2021年4月、日本と米国の共同声明が発表された。")]
+    assert "SIGN_AGREEMENT" in got and "STATEMENT" not in got
