@@ -63,7 +63,7 @@ GROUP_WORDS = ("両国", "両首脳", "両者", "両政府", "両外相", "両�
 NEGATED = re.compile(r"^[^、。]{0,8}?(?:ことなく|なかった|なかっ|ない(?!か)|せず|されず|行われず|ません|ず[、。]|ずに)")
 PLANNED = re.compile(r"^[^、。]{0,12}?(?:予定|見通し|計画|方針|意向|つもり|見込み|ことになっ|ことで合意)")
 HYPOTHETICAL = re.compile(
-    r"^[^。]{0,14}?(?:可能性|れば|たら|[てで]も(?=[^、。]{0,6}(?:でき|可能))|なら(?!ない)|だろう|でしょう|かもしれ|恐れ|おそれ|かねない|得る|うる|かどうか|か否か"
+    r"^[^。]{0,14}?(?:可能性|であろう|れば|たら|[てで]も(?=[^、。]{0,6}(?:でき|可能))|なら(?!ない)|だろう|でしょう|かもしれ|恐れ|おそれ|かねない|得る|うる|かどうか|か否か"
     r"|ようとし|べき|検討|シナリオ|想定|懸念され|(?:どの|どう|いかに|何)[^。、]{0,15}か(?:について|に|は|を|が|、))"
 )
 HYPOTHETICAL_BEFORE = re.compile(r"(?:仮に|もし|万一)[^。]{0,20}$")
@@ -201,6 +201,8 @@ def _is_predicate(doc, first: int, last: int, trig: Trigger) -> bool:
         return False  # `共同声明では「…」とされた`: the document cited as the source of its content
     if not nominal and re.match(r"[^、。]{0,4}?(?:る|う)ように", doc.text[doc[last].idx + len(doc[last].text) - 1:]):
         return False  # `Xが…と述べるように`: a habitual saying used as a comparison
+    if nominal and _back_reference(doc, first):
+        return False  # `この露朝軍事協力は`, `同会談では`: a back-reference names it again (§3.2)
     if nominal and _topic_marker(doc, last):
         return False  # `派兵の影響について`, `軍事協力については`: a topic of discussion (guideline §3.1)
     if not nominal and _object_clause(doc, last):
@@ -268,6 +270,17 @@ def _undated_anchor(doc, first: int, last: int, dated) -> bool:
             if anc.pos_ in ("VERB", "ADJ"):
                 break
     return True
+
+
+DEMONSTRATIVES = ("この", "その", "同", "当該", "上記", "前記", "こうした", "そうした", "かかる", "これらの", "それらの")
+
+
+def _back_reference(doc, first: int) -> bool:
+    k = first
+    while k > 0 and doc[k - 1].pos_ in ("NOUN", "PROPN") and doc[k - 1].dep_ == "compound" and doc[k - 1].text != "同":
+        k -= 1  # over the compound (`この露朝軍事協力`)
+    before = doc.text[max(0, doc[k].idx - 5):doc[k].idx]
+    return before.endswith(DEMONSTRATIVES)
 
 
 def _topic_marker(doc, last: int) -> bool:

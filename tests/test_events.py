@@ -488,3 +488,17 @@ def test_surface_subject(nlp, text, expected):
 def test_issuing_verb_of_a_document_is_not_a_second_statement(nlp):
     got = [e[0] for e in events(nlp, "2021年4月、日本と米国の共同声明が発表された。")]
     assert "SIGN_AGREEMENT" in got and "STATEMENT" not in got
+
+
+@pytest.mark.parametrize("text,etype,present", [
+    # a back-reference (`この…`, `同…`) names the happening again: no new row (guideline §3.2)
+    ("2023年9月、この日印軍事協力は具体化した。", "MIL_COOPERATION", False),
+    ("2023年9月、日本とインドの軍事協力は具体化した。", "MIL_COOPERATION", True),
+])
+def test_back_reference(nlp, text, etype, present):
+    assert (etype in [e[0] for e in events(nlp, text)]) == present
+
+
+def test_de_arou_is_hypothetical(nlp):
+    found = [e for e in events(nlp, "2024年、北朝鮮はロシアを支持するであろう。") if e[0] == "SUPPORT_RECOGNIZE"]
+    assert found and found[0][1] == "hypothetical"
