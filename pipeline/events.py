@@ -717,7 +717,13 @@ def _build(doc, first, last, trig: Trigger, sent, sent_actors, dated, state: Sta
     if toward:
         a1 = [e for e in a1 if e not in toward]
         a2 += toward
-    if passive and (trig.event_type in GOAL_TYPES or trig.event_type == "STATEMENT"):
+    if passive and trig.event_type == "STATEMENT":
+        # `…ことが報告された`, `…と述べられていた`: the subject is what was said; the speaker is
+        # only the one marked に/によって, and with none the speaker is unknown
+        a1 = agents + [e for e in a2 if e in ni_marked]
+        a2 = [e for e in a2 if e not in a1]
+        a1_codes, a2_codes = [], []
+    elif passive and trig.event_type in GOAL_TYPES:
         a1 = agents + a1
     elif passive:
         # the subject of a passive (`ロシアは制裁を受けた`, `北朝鮮は国連に非難された`) is done to;

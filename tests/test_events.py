@@ -502,3 +502,13 @@ def test_back_reference(nlp, text, etype, present):
 def test_de_arou_is_hypothetical(nlp):
     found = [e for e in events(nlp, "2024年、北朝鮮はロシアを支持するであろう。") if e[0] == "SUPPORT_RECOGNIZE"]
     assert found and found[0][1] == "hypothetical"
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a passive speech verb: the subject is what was said; no agent, no known speaker, no row
+    ("2024年10月、北朝鮮兵がロシアに派遣されたことが報告された。", None),
+    ("2024年10月、北朝鮮兵の派遣が韓国によって報告された。", ("STATEMENT", "KOR")),
+])
+def test_passive_statement(nlp, text, expected):
+    got = [(e[0], e[2]) for e in events(nlp, text) if e[0] == "STATEMENT"]
+    assert (got == []) if expected is None else (expected in got)
