@@ -322,8 +322,9 @@ def _compound_text(tok) -> str:
 
 def _light_verb(doc, last: int):
     head = doc[last]
-    if head.dep_ in ("obj", "nsubj", "obl") and head.head.i != head.i and head.head.lemma_ in LIGHT_VERBS:
-        return head.head
+    if head.dep_ in ("obj", "nsubj", "obl") and head.head.i != head.i and head.head.lemma_ in LIGHT_VERBS \
+            and _case(head) not in ("で", "では", "には", "において", "においては"):
+        return head.head  # (`声明では…とされた` is a setting, not `声明を発表する`)
     return None
 
 

@@ -512,3 +512,9 @@ def test_de_arou_is_hypothetical(nlp):
 def test_passive_statement(nlp, text, expected):
     got = [(e[0], e[2]) for e in events(nlp, text) if e[0] == "STATEMENT"]
     assert (got == []) if expected is None else (expected in got)
+
+
+def test_setting_is_not_a_light_verb_argument(nlp):
+    # `Xでは…とされた`: the document is the setting of する, not its object
+    text = "2021年の日米共同声明では、「同盟を強化する」とされた。"
+    assert "SIGN_AGREEMENT" not in [e[0] for e in events(nlp, text)]
