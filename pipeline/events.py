@@ -393,6 +393,21 @@ def _nominal_actors(tok, actors: list[Entity]) -> list[Entity]:
     return sorted(out, key=lambda e: e.start)
 
 
+ACT_TARGET_TYPES = {"CRITICIZE", "SUPPORT_RECOGNIZE", "THREATEN", "VETO_REJECT"}
+
+
+def _act_doers(obj, actors: list[Entity]) -> list[Entity]:
+    """`中国が…支援している点を批判した`: the object is an act told by a clause; the doer of that
+    act is who is criticised (supported, rejected) — guideline §5.2."""
+    out = []
+    for v in obj.children:
+        if v.dep_ == "acl" and v.i < obj.i:
+            for c in v.children:
+                if c.dep_ == "nsubj" or _case(c) in ("が", "は"):
+                    out += [e for e in _nominal_actors(c, actors) if e.label in ("COUNTRY", "ORG", "PERSON")]
+    return out
+
+
 def _is_actor_token(tok, actors: list[Entity]) -> bool:
     return any(e.start <= tok.idx < e.end for e in actors)
 
@@ -637,6 +652,8 @@ def _build(doc, first, last, trig: Trigger, sent, sent_actors, dated, state: Sta
                 a1_codes += group
             elif case in ACTOR2_CASES:
                 a2 += [e for e in ents if e.label not in ("LOC",)]
+                if case == "を" and trig.event_type in ACT_TARGET_TYPES:
+                    a2 += _act_doers(c, sent_actors)
                 if case in ("に", "から"):
                     ni_marked += ents
                 addressed = addressed or (case in ADDRESSEE_CASES and bool(ents))

@@ -518,3 +518,9 @@ def test_setting_is_not_a_light_verb_argument(nlp):
     # `Xでは…とされた`: the document is the setting of する, not its object
     text = "2021年の日米共同声明では、「同盟を強化する」とされた。"
     assert "SIGN_AGREEMENT" not in [e[0] for e in events(nlp, text)]
+
+
+def test_criticised_act_names_the_target(nlp):
+    # the object of 批判 is an act told by a clause: its doer is the target
+    got = _roles(nlp, "2024年9月、日本は中国がロシアを支援している点を批判した。")
+    assert ("CRITICIZE", "JPN", "CHN", "asserted") in got
