@@ -455,7 +455,7 @@ def _in_quote(text: str, sent_start: int, pos: int) -> bool:
     return not REPORTED.search(text[sent_start:text.find("。", pos) + 1 if "。" in text[pos:] else len(text)])
 
 
-REPORTED = re.compile(r"によれば|によると|と報じ|と報道|と伝え")
+REPORTED = re.compile(r"によれば|によると|と報じ|と報道|と伝え|」とある")
 
 
 def _in_brackets(text: str, sent_start: int, pos: int) -> bool:

@@ -426,8 +426,10 @@ def test_one_happening_one_row(nlp, text, n):
     # a report's wording in quotes is reported narration: the happening in it is a row
     ("2023年10月19日、日本の外相はインドを訪れた。同月20日付の新聞によれば、「両国は協力の拡大で合意した」という。",
      "AGREE_COOPERATE", "2023-10-19"),
+    ("2023年9月14日付の新聞は、「インドの外相は協力を強化する意思を表明した」とある。", "STATEMENT", "2023-09-14"),
 ])
 def test_reported_quote(nlp, text, etype, date):
+    """(`『新聞』は「…」とある` reports in the same way)"""
     got = [e for e in _paragraph(nlp, text) if e[0] == etype]
     assert got and got[0][2] == date
 
