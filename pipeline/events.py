@@ -393,6 +393,7 @@ def _nominal_actors(tok, actors: list[Entity]) -> list[Entity]:
     return sorted(out, key=lambda e: e.start)
 
 
+TIME_NOUNS = {"時", "際", "後", "前", "直後", "直前", "中", "以降", "以来"}
 ACT_TARGET_TYPES = {"CRITICIZE", "SUPPORT_RECOGNIZE", "THREATEN", "VETO_REJECT"}
 
 
@@ -726,6 +727,9 @@ def _build(doc, first, last, trig: Trigger, sent, sent_actors, dated, state: Sta
                 break
     if not a1 and not a1_codes and verbal:
         a1 += _surface_subject(doc, sent, first, sent_actors)
+    if not a1 and not a1_codes and not verbal and last + 1 < len(doc) and doc[last + 1].lemma_ in TIME_NOUNS:
+        # `習主席は、2023年の訪ロ時に…`: an event named as the time of the main clause is its subject's
+        a1 += _surface_subject(doc, sent, first, sent_actors)
     if not a1 and not a1_codes and prev_actor1 and verbal:
         a1_codes = list(prev_actor1)
     if not a1 and not a1_codes and verbal and state.topic:
@@ -765,6 +769,11 @@ def _build(doc, first, last, trig: Trigger, sent, sent_actors, dated, state: Sta
         if goal is not None:
             a2.append(goal)
             codes2 = [_code(goal)]
+    if trig.event_type == "VISIT" and codes1 and not codes2:
+        # a visit to places in one country is a visit to that country (`ウラジオストクで…を訪問`)
+        host = next((_code(e) for e in place if _code(e) and _code(e) not in codes1), None)
+        if host:
+            codes2 = [host]
     if not codes1 and not codes2 and prev_parts and _in_brackets(doc.text, sent[0], start) and any(
             (n := _bracket_note(doc.text, sent, t)) and n[0] <= start < n[1] for t, _ in dated):
         # a dated bracketed note on the previous act (`条約に署名した（12 月 4 日発効）`) is about its parties

@@ -526,3 +526,13 @@ def test_criticised_act_names_the_target(nlp):
     # the object of 批判 is an act told by a clause: its doer is the target
     got = _roles(nlp, "2024年9月、日本は中国がロシアを支援している点を批判した。")
     assert ("CRITICIZE", "JPN", "CHN", "asserted") in got
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an event named as the time of the main clause belongs to the main clause's subject
+    ("インドの首相は、2023年の訪米時に演説した。", ("VISIT", "IND;USA")),
+    # a visit to places in one country is a visit to that country
+    ("2023年9月、インドの首相はウラジオストクで工場を訪問した。", ("VISIT", "IND;RUS")),
+])
+def test_visit_sides(nlp, text, expected):
+    assert expected in [(e[0], e[2]) for e in events(nlp, text)]
