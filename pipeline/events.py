@@ -606,7 +606,9 @@ def find_events(doc, sentences: list[tuple[int, int]], timexes: list[Timex], act
             if inside_name or trig is None or _undated_anchor(doc, i, last, dated):
                 i = last + 1
                 continue
-            ev = _build(doc, i, last, trig, sent, sent_actors, dated, state, prev_actor1, prev_parts, carry)
+            same = next((o.participants for o in reversed(out) if o.sentence_start == sent[0]
+                         and o.event_type == trig.event_type), "")
+            ev = _build(doc, i, last, trig, sent, sent_actors, dated, state, prev_actor1, prev_parts, carry, same)
             if ev is not None and any(_same_happening(ev, o) for o in out):
                 ev = None  # `基地を訪問し工場を視察した`: two triggers of one type, one happening (§5.2)
             if ev is not None:
@@ -637,7 +639,7 @@ def find_events(doc, sentences: list[tuple[int, int]], timexes: list[Timex], act
 
 
 def _build(doc, first, last, trig: Trigger, sent, sent_actors, dated, state: State, prev_actor1,
-           prev_parts=(), carry: bool = False) -> Event | None:
+           prev_parts=(), carry: bool = False, same_type: str = "") -> Event | None:
     head = doc[last]
     heads = [head]
     lv = _light_verb(doc, last)
@@ -807,6 +809,10 @@ def _build(doc, first, last, trig: Trigger, sent, sent_actors, dated, state: Sta
             (n := _bracket_note(doc.text, sent, t)) and n[0] <= start < n[1] for t, _ in dated):
         # a dated bracketed note on the previous act (`条約に署名した（12 月 4 日発効）`) is about its parties
         codes1 = [c for c in prev_parts if c]
+    if not codes1 and not codes2 and same_type and not verbal:
+        # `中露の合同パトロールが…、8回目の合同パトロールでは`: the same kind of act named again in
+        # the sentence with no sides of its own has the sides it had
+        codes1 = same_type.split(";")
     if not codes1 and not codes2:
         return None
     if trig.event_type in SYMMETRIC and len(set(codes1) | set(codes2)) == 1 and prev_parts:

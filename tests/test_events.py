@@ -536,3 +536,9 @@ def test_criticised_act_names_the_target(nlp):
 ])
 def test_visit_sides(nlp, text, expected):
     assert expected in [(e[0], e[2]) for e in events(nlp, text)]
+
+
+def test_same_act_named_again_keeps_its_sides(nlp):
+    text = "2019年以来、日本と豪州の合同演習が実施されてきたが、2024年5月3日の合同演習では新しい点があった。"
+    got = [(e[0], e[2], e[3]) for e in events(nlp, text)]
+    assert ("MIL_COOPERATION", "AUS;JPN", "2024-05-03") in got
