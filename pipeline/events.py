@@ -735,6 +735,8 @@ def _build(doc, first, last, trig: Trigger, sent, sent_actors, dated, state: Sta
             if c.i != head.i and (c.dep_ == "nsubj" or _case(c) in ("は", "が")):
                 a1 += [e for e in _nominal_actors(c, sent_actors) if e.label != "LOC"]
                 a1_codes += _expand_group(doc, c, state)
+        if not a1 and not a1_codes and _in_quote(doc.text, sent[0], head.head.idx):
+            a1 += _surface_subject(doc, sent, first, sent_actors)  # the parser hung it inside a quote
     # a relative clause with no subject (`制裁を受けたロシアは`): the noun it modifies is its subject
     if not a1 and not a1_codes and verbal:
         a1 += _modified_actor(doc, heads[-1], sent, sent_actors)

@@ -542,3 +542,9 @@ def test_same_act_named_again_keeps_its_sides(nlp):
     text = "2019年以来、日本と豪州の合同演習が実施されてきたが、2024年5月3日の合同演習では新しい点があった。"
     got = [(e[0], e[2], e[3]) for e in events(nlp, text)]
     assert ("MIL_COOPERATION", "AUS;JPN", "2024-05-03") in got
+
+
+def test_setting_hung_inside_a_quote(nlp):
+    text = "インドの首相は、2023年5月3日の会談において、「世界は大きく変化している」という認識を示した。"
+    assert ("MEET", "IND") in [(e[0], e[2].split(";")[0] if e[2] else "") for e in events(nlp, text)] or \
+        any(e[0] == "MEET" and "IND" in e[2] for e in events(nlp, text))
