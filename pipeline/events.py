@@ -654,6 +654,7 @@ def _build(doc, first, last, trig: Trigger, sent, sent_actors, dated, state: Sta
     a2_codes: list[str] = []
     place: list[Entity] = []
     addressed = False  # an actor2 marked as addressee (`北朝鮮に対し`), not as co-actor
+    uncoded_subject = False
     agents: list[Entity] = []  # marked による/によって: the doer also in the passive
     ni_marked: list[Entity] = []  # marked に/から: the doer in the passive (`国連に非難された`)
     # the trigger itself in the passive (`凍結された`, not `会談が行われた`), or undergone (`制裁を受けた`)
@@ -682,6 +683,10 @@ def _build(doc, first, last, trig: Trigger, sent, sent_actors, dated, state: Sta
             elif case in ACTOR1_CASES or (case == "の" and h.pos_ in ("NOUN", "PROPN")):
                 a1 += [e for e in ents if e.label != "LOC"]
                 a1_codes += group
+                if case in ("は", "が") and verbal and not ents and not group and c.pos_ in ("NOUN", "PROPN") \
+                        and h.i == head.i or (lv is not None and h.i == lv.i and case in ("は", "が") and not ents
+                                              and not group and c.pos_ in ("NOUN", "PROPN")):
+                    uncoded_subject = True  # `キャンベルは…示した`: a person with no known state speaks
             elif case in ACTOR2_CASES:
                 a2 += [e for e in ents if e.label not in ("LOC",)]
                 if case == "を" and trig.event_type in ACT_TARGET_TYPES:
@@ -758,8 +763,12 @@ def _build(doc, first, last, trig: Trigger, sent, sent_actors, dated, state: Sta
                 # sentence up to its main predicate (`ロシアは…されたりするなど、制裁を受けた`)
                 a1 += [e for e in _nominal_actors(t, sent_actors) if e.label != "LOC"]
                 break
+    if uncoded_subject and not a1 and not a1_codes:
+        a1_codes = [""]  # the subject is given: nothing to inherit
     if not a1 and not a1_codes and verbal:
         a1 += _surface_subject(doc, sent, first, sent_actors)
+        if not a1 and _surface_subject(doc, sent, first, sent_actors, any_noun=True):
+            a1_codes = [""]  # a subject is written but names no state (`専門家は`): nothing to inherit
     if not a1 and not a1_codes and not verbal and last + 1 < len(doc) and doc[last + 1].lemma_ in TIME_NOUNS:
         # `習主席は、2023年の訪ロ時に…`: an event named as the time of the main clause is its subject's
         a1 += _surface_subject(doc, sent, first, sent_actors)
@@ -928,7 +937,7 @@ def _modified_actor(doc, verb, sent, actors: list[Entity]) -> list[Entity]:
     return [e for e in actors if e.start == doc[k].idx and e.label in ("COUNTRY", "ORG", "PERSON", "GPE")]
 
 
-def _surface_subject(doc, sent, first: int, actors: list[Entity]) -> list[Entity]:
+def _surface_subject(doc, sent, first: int, actors: list[Entity], any_noun: bool = False) -> list:
     """The parser lost the subject (a quote in the clause often makes it hang the subject on a
     verb inside the quote): the last `Xが/Xは` before the trigger, outside quotes, with no other
     が/は-marked noun between them, is the subject."""
@@ -936,6 +945,12 @@ def _surface_subject(doc, sent, first: int, actors: list[Entity]) -> list[Entity
         if _in_quote(doc.text, sent[0], t.idx) and not REPORTED.search(doc.text[sent[0]:sent[1]]):
             continue
         if t.pos_ in ("NOUN", "PROPN", "PRON") and _case(t) in ("が", "は"):
+            if _case(t) == "が" and t.head.pos_ in ("VERB", "ADJ") and t.head.i < first \
+                    and not _in_quote(doc.text, sent[0], t.head.idx):
+                continue  # the subject of an embedded clause of its own (`支援が役立っているとの…`)
+            if any_noun:
+                group = doc.text[doc[_compound_start(t)].idx:t.idx + len(t.text)].endswith(GROUP_WORDS + ("首脳", "両者"))
+                return [t] if t.pos_ != "PRON" and _case(t) == "は" and not group else []
             found = [e for e in _nominal_actors(t, actors) if e.label in ("COUNTRY", "ORG", "PERSON")]
             return found  # the nearest subject: an actor, or a noun that is not one (then none)
     return []
