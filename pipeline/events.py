@@ -193,7 +193,8 @@ def _match_trigger(doc, i: int, lexicon, max_len: int) -> tuple[int, tuple[Trigg
         j = ends[end]
         # the surface as written, or with its last word in dictionary form (`明らかにした` ->
         # `明らかにする`, `拒否権を行使した` -> `拒否権を行使する`)
-        for key in (fold(text[tok.idx:end]), fold(text[tok.idx:doc[j].idx] + doc[j].lemma_)):
+        # (spaces and line breaks left inside a word by PDF conversion do not count: `首脳会 談`)
+        for key in (_nows(fold(text[tok.idx:end])), _nows(fold(text[tok.idx:doc[j].idx] + doc[j].lemma_))):
             if key in lexicon:
                 best = (j, lexicon[key])
                 break
@@ -202,6 +203,10 @@ def _match_trigger(doc, i: int, lexicon, max_len: int) -> tuple[int, tuple[Trigg
     if best is None and tok.pos_ in ("VERB", "AUX") and fold(tok.lemma_) in lexicon:
         best = (i, lexicon[fold(tok.lemma_)])
     return best
+
+
+def _nows(s: str) -> str:
+    return re.sub(r"\s+", "", s)
 
 
 def _is_predicate(doc, first: int, last: int, trig: Trigger) -> bool:

@@ -554,3 +554,8 @@ def test_given_subject_with_no_state_blocks_inheritance(nlp):
     text = "2024年9月、ロシアは北朝鮮と会談した。専門家は、中国の支援が役立っているとの見方を示した。"
     got = [e for e in _paragraph(nlp, text) if e[0] == "STATEMENT"]
     assert got == []
+
+
+def test_space_inside_a_trigger_word(nlp):
+    # a space left inside a word by PDF conversion does not hide the trigger
+    assert "MEET" in [e[0] for e in events(nlp, "2023年9月、日本とインドの首脳会 談が行われた。")]
