@@ -379,7 +379,10 @@ def _case(tok) -> str:
         # particle is still the noun's own `case` child
         kids = [c for c in tok.children if c.i > tok.i and c.dep_ == "case"]
         if kids:
-            k0 = kids[0].i
+            # the particle after the bracket closes, not one inside it (`X（以下、Yとする）は`)
+            closes = [t.i for t in tok.doc[tok.i + 1:kids[-1].i] if t.text in "）)"]
+            after = [c for c in kids if not closes or c.i > closes[-1]] or kids[-1:]
+            k0 = after[0].i
             marker = "".join(c.text for c in tok.doc[k0:k0 + 3] if c.dep_ in ("case", "fixed") or c.pos_ == "ADP")
     for k in sorted(ACTOR1_CASES + ACTOR2_CASES + PLACE_CASES + ("の",), key=len, reverse=True):
         if marker.startswith(k):

@@ -559,3 +559,9 @@ def test_given_subject_with_no_state_blocks_inheritance(nlp):
 def test_space_inside_a_trigger_word(nlp):
     # a space left inside a word by PDF conversion does not hide the trigger
     assert "MEET" in [e[0] for e in events(nlp, "2023年9月、日本とインドの首脳会 談が行われた。")]
+
+
+def test_particle_after_a_bracketed_note(nlp):
+    # `X（以下、Yとする）は`: the particle after the bracket, not the と inside it, marks X
+    text = "大韓民国（以下、韓国とする）は2020年3月に「特別体制」を宣言し、交流を減らした。"
+    assert ("STATEMENT", "KOR") in [(e[0], e[2]) for e in events(nlp, text)]
