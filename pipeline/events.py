@@ -9,7 +9,8 @@ date and the last actors from one sentence and paragraph to the next.
 
 Rules (SPEC §3, docs/annotation.md §3), all from syntax and the trigger lexicon:
 - Trigger: the longest lexicon entry that starts at a token and ends at a token end
-  (`首脳会談` before `会談`), or a verb whose lemma is listed (`結ぶ`).  A verbal noun that
+  (`首脳会談` before `会談`; spaces left inside a word by PDF conversion ignored), or a verb
+  whose lemma is listed (`結ぶ`).  A verbal noun that
   only modifies a following noun (`制裁委員会`, `供給ライン`) is not a trigger; an entry
   marked `light` needs a light verb (`協力を行う`) or `する`; `obj:` entries look at the
   verb's arguments, their whole compound nouns and the noun a relative clause modifies.
@@ -26,7 +27,8 @@ Rules (SPEC §3, docs/annotation.md §3), all from syntax and the trigger lexico
   (`開催された首脳会談の…`).
 - Arguments from the dependency parse: on the trigger (and on a light verb governing it),
   `は/が/による` mark actor1, `を/に/と/へ/への/に対し/との/から` actor2, `で/において` the
-  place; a bracket between a noun and its particle keeps the case; on a nominal trigger
+  place; a bracket between a noun and its particle keeps the case (the particle after the
+  bracket closes: `X（以下、Yとする）は`); on a nominal trigger
   `Xの` is actor1 and a compound modifier (`ウクライナ侵攻`, `対ロ制裁`, `露朝首脳会談`) and a
   state inside the trigger (`訪中`) name the other side (then a modifier is the doer:
   `習主席訪ロ`); `対X` is always the side acted against, and inside a noun that is not an
@@ -38,7 +40,10 @@ Rules (SPEC §3, docs/annotation.md §3), all from syntax and the trigger lexico
   event's setting (`会談でAは…`), the noun a relative clause modifies (`制裁を受けたロシア`,
   `…を非難する国連総会決議`), the clauses that govern it (a topic は scopes up to the main
   predicate and never sits inside a relative clause), the last が/は outside quotes before
-  the trigger, the previous event of the sentence, the previous sentence's topic.  The
+  the trigger (skipping the が-subject of an embedded clause), the previous event of the
+  sentence, the previous sentence's topic — but a written subject that names no state
+  (`専門家は`) blocks these.  A nominal trigger with no sides, naming again an act of its type
+  found earlier in the sentence, has that act's sides.  The
   target of criticising an act told by a clause is that clause's doer.  `両国`, `両首脳`
   expand to the two sides of the last two-sided event while both are still named, else to
   the last two states named; a two-sided type with one side named takes that event's
