@@ -9,23 +9,57 @@ date and the last actors from one sentence and paragraph to the next.
 
 Rules (SPEC §3, docs/annotation.md §3), all from syntax and the trigger lexicon:
 - Trigger: the longest lexicon entry that starts at a token and ends at a token end
-  (`首脳会談` before `会談`), or a verb whose lemma is listed (`結ぶ`).  A verbal noun that
+  (`首脳会談` before `会談`; spaces left inside a word by PDF conversion ignored), or a verb
+  whose lemma is listed (`結ぶ`).  A verbal noun that
   only modifies a following noun (`制裁委員会`, `供給ライン`) is not a trigger; an entry
-  marked `light` needs a light verb (`協力を行う`) or `する`.
+  marked `light` needs a light verb (`協力を行う`) or `する`; `obj:` entries look at the
+  verb's arguments, their whole compound nouns and the noun a relative clause modifies.
+- Not events (named, not stated): a verbal noun that is the object of another predicate
+  (`支援を減らす`), the theme of an evaluative adjective (`支持は根強い`, `支援に肯定的`), a topic
+  of discussion (`…について`), a back-reference (`この/同…`), an undated time anchor
+  (`侵攻開始後、`), a document cited for its content (`共同声明では「…」`), a non-past clause
+  nominalised as the object of another predicate (`攻撃することを容認`) or describing a
+  disposition (`協調する傾向`), a habitual saying (`…と述べるように`), statement content
+  inside 「…」 (a report's wording — `によれば「…」`, `「…」と報じた/とある` — is narration and
+  counts), the verb issuing a document already found (`共同声明が発表された`), and a second
+  trigger of one type restating the first in its sentence (`訪問し…視察した`).  A nominal
+  trigger modifying a noun is an event when a relative clause says it happened
+  (`開催された首脳会談の…`).
 - Arguments from the dependency parse: on the trigger (and on a light verb governing it),
   `は/が/による` mark actor1, `を/に/と/へ/への/に対し/との/から` actor2, `で/において` the
-  place; on a nominal trigger `Xの` is actor1 and a compound modifier (`ウクライナ侵攻`,
-  `対ロ制裁`, `露朝首脳会談`) and a state inside the trigger (`訪中`) name the other side.
-  A clause with no subject inherits it from the clause that governs it (a topic governing
-  several clauses), then from the previous event of the sentence, then from the previous
-  sentence's topic.  `両国`, `両首脳` expand to the two sides of the last two-sided event,
-  else to the last two states named.  States declaring together to no addressee agree
-  (AGREE_COOPERATE); a visit or deployment takes its destination as location.
-- Date: a timex in the trigger's clause (governed by the trigger or its chain of heads),
-  else the nearest timex of the sentence, else the date of the previous sentence of the
-  same paragraph (`date_source=discourse`; a cited report's date is not carried), else none.
-- Modality: `予定/見通し/計画` planned; `可能性/れば/だろう/恐れ` hypothetical;
-  `なかった/せず/行われず` negated — read in the words after the trigger, in its clause.
+  place; a bracket between a noun and its particle keeps the case (the particle after the
+  bracket closes: `X（以下、Yとする）は`); on a nominal trigger
+  `Xの` is actor1 and a compound modifier (`ウクライナ侵攻`, `対ロ制裁`, `露朝首脳会談`) and a
+  state inside the trigger (`訪中`) name the other side (then a modifier is the doer:
+  `習主席訪ロ`); `対X` is always the side acted against, and inside a noun that is not an
+  actor (`対北朝鮮制裁決議案`) no side at all; a city or facility is a side only as a
+  movement's destination or a place attacked; a noun marked が/は/を/で is never a modifier
+  inside another noun phrase.  The passive (`非難された`) and `〜を受ける` make the subject
+  actor2 and the に/による-marked doer actor1; a passive speech verb has only an explicit
+  agent as speaker.  A subject missing from the parse comes from, in order: a nominal
+  event's setting (`会談でAは…`), the noun a relative clause modifies (`制裁を受けたロシア`,
+  `…を非難する国連総会決議`), the clauses that govern it (a topic は scopes up to the main
+  predicate and never sits inside a relative clause), the last が/は outside quotes before
+  the trigger (skipping the が-subject of an embedded clause), the previous event of the
+  sentence, the previous sentence's topic — but a written subject that names no state
+  (`専門家は`) blocks these.  A nominal trigger with no sides, naming again an act of its type
+  found earlier in the sentence, has that act's sides.  The
+  target of criticising an act told by a clause is that clause's doer.  `両国`, `両首脳`
+  expand to the two sides of the last two-sided event while both are still named, else to
+  the last two states named; a two-sided type with one side named takes that event's
+  partner.  Two states declaring together to no addressee agree (AGREE_COOPERATE); JOIN_ORG's
+  organisation is actor2; a visit or deployment takes its destination as location, a visit
+  with no host the country of its place.  Coordinated actors each with a bracketed date
+  (`フィンランド（2023 年）とスウェーデン（2024 年）が加盟`) give one row per actor.
+- Date: a timex in the trigger's clause (reached through the parse with no other predicate
+  between), else the nearest timex of the sentence, else the last date of the previous
+  sentence of the same paragraph (`date_source=discourse`), and further — up to three
+  sentences — while the text narrates in the past tense with no time-shift word (`その後`,
+  `現在`); a cited report's date (`20日付『…』`) dates only statements, a dated bracketed note
+  (`（12 月 4 日発効）`) only its own act.
+- Modality: `予定/見通し/計画` planned; `可能性/れば/だろう/であろう/恐れ/ても…できる/どの…か`
+  hypothetical; `なかった/せず/行われず/ことなく` negated — read in the words after the
+  trigger, in its clause.
 """
 
 from __future__ import annotations
@@ -65,7 +99,7 @@ GROUP_WORDS = ("両国", "両首脳", "両者", "両政府", "両外相", "両�
 NEGATED = re.compile(r"^[^、。]{0,8}?(?:ことなく|なかった|なかっ|ない(?!か)|せず|されず|行われず|ません|ず[、。]|ずに)")
 PLANNED = re.compile(r"^[^、。]{0,12}?(?:予定|見通し|計画|方針|意向|つもり|見込み|ことになっ|ことで合意)")
 HYPOTHETICAL = re.compile(
-    r"^[^。]{0,14}?(?:可能性|れば|たら|[てで]も(?=[^、。]{0,6}(?:でき|可能))|なら(?!ない)|だろう|でしょう|かもしれ|恐れ|おそれ|かねない|得る|うる|かどうか|か否か"
+    r"^[^。]{0,14}?(?:可能性|であろう|れば|たら|[てで]も(?=[^、。]{0,6}(?:でき|可能))|なら(?!ない)|だろう|でしょう|かもしれ|恐れ|おそれ|かねない|得る|うる|かどうか|か否か"
     r"|ようとし|べき|検討|シナリオ|想定|懸念され|(?:どの|どう|いかに|何)[^。、]{0,15}か(?:について|に|は|を|が|、))"
 )
 HYPOTHETICAL_BEFORE = re.compile(r"(?:仮に|もし|万一)[^。]{0,20}$")
@@ -175,7 +209,8 @@ def _match_trigger(doc, text: str, i: int, lexicon, max_len: int) -> tuple[int, 
     for j in range(j - 1, i - 1, -1):
         # the surface as written, or with its last word in dictionary form (`明らかにした` ->
         # `明らかにする`, `拒否権を行使した` -> `拒否権を行使する`)
-        for key in (fold(text[begin:ends[j]]), fold(text[begin:starts[j]] + lemmas[j])):
+        # (spaces and line breaks left inside a word by PDF conversion do not count: `首脳会 談`)
+        for key in (_nows(fold(text[begin:ends[j]])), _nows(fold(text[begin:starts[j]] + lemmas[j]))):
             if key in lexicon:
                 return j, lexicon[key]
     if pos[i] in ("VERB", "AUX") and fold(lemmas[i]) in lexicon:
@@ -193,6 +228,10 @@ def _tokens(doc) -> tuple[list[int], list[int], list[str], list[str]]:
 
 
 _TOKENS_KEY = "pipeline.events.tokens"
+
+
+def _nows(s: str) -> str:
+    return re.sub(r"\s+", "", s)
 
 
 def _is_predicate(doc, first: int, last: int, trig: Trigger) -> bool:
@@ -221,6 +260,8 @@ def _is_predicate(doc, first: int, last: int, trig: Trigger) -> bool:
         return False  # `共同声明では「…」とされた`: the document cited as the source of its content
     if not nominal and re.match(r"[^、。]{0,4}?(?:る|う)ように", _text(doc)[doc[last].idx + len(doc[last].text) - 1:]):
         return False  # `Xが…と述べるように`: a habitual saying used as a comparison
+    if nominal and _back_reference(doc, first):
+        return False  # `この露朝軍事協力は`, `同会談では`: a back-reference names it again (§3.2)
     if nominal and _topic_marker(doc, last):
         return False  # `派兵の影響について`, `軍事協力については`: a topic of discussion (guideline §3.1)
     if not nominal and _object_clause(doc, last):
@@ -290,6 +331,17 @@ def _undated_anchor(doc, first: int, last: int, dated) -> bool:
     return True
 
 
+DEMONSTRATIVES = ("この", "その", "同", "当該", "上記", "前記", "こうした", "そうした", "かかる", "これらの", "それらの")
+
+
+def _back_reference(doc, first: int) -> bool:
+    k = first
+    while k > 0 and doc[k - 1].pos_ in ("NOUN", "PROPN") and doc[k - 1].dep_ == "compound" and doc[k - 1].text != "同":
+        k -= 1  # over the compound (`この露朝軍事協力`)
+    before = _text(doc)[max(0, doc[k].idx - 5):doc[k].idx]
+    return before.endswith(DEMONSTRATIVES)
+
+
 def _topic_marker(doc, last: int) -> bool:
     text = _text(doc)[doc[last].idx + len(doc[last].text):doc[last].idx + len(doc[last].text) + 6]
     return text.startswith(TOPIC_MARKERS)
@@ -329,8 +381,9 @@ def _compound_text(tok) -> str:
 
 def _light_verb(doc, last: int):
     head = doc[last]
-    if head.dep_ in ("obj", "nsubj", "obl") and head.head.i != head.i and head.head.lemma_ in LIGHT_VERBS:
-        return head.head
+    if head.dep_ in ("obj", "nsubj", "obl") and head.head.i != head.i and head.head.lemma_ in LIGHT_VERBS \
+            and _case(head) not in ("で", "では", "には", "において", "においては"):
+        return head.head  # (`声明では…とされた` is a setting, not `声明を発表する`)
     return None
 
 
@@ -351,7 +404,10 @@ def _case(tok) -> str:
         # particle is still the noun's own `case` child
         kids = [c for c in tok.children if c.i > tok.i and c.dep_ == "case"]
         if kids:
-            k0 = kids[0].i
+            # the particle after the bracket closes, not one inside it (`X（以下、Yとする）は`)
+            closes = [t.i for t in tok.doc[tok.i + 1:kids[-1].i] if t.text in "）)"]
+            after = [c for c in kids if not closes or c.i > closes[-1]] or kids[-1:]
+            k0 = after[0].i
             marker = "".join(c.text for c in tok.doc[k0:k0 + 3] if c.dep_ in ("case", "fixed") or c.pos_ == "ADP")
     for k in sorted(ACTOR1_CASES + ACTOR2_CASES + PLACE_CASES + ("の",), key=len, reverse=True):
         if marker.startswith(k):
@@ -399,6 +455,26 @@ def _nominal_actors(tok, actors: list[Entity]) -> list[Entity]:
     return sorted(out, key=lambda e: e.start)
 
 
+TIME_NOUNS = {"時", "際", "後", "前", "直後", "直前", "中", "以降", "以来"}
+ACT_TARGET_TYPES = {"CRITICIZE", "SUPPORT_RECOGNIZE", "THREATEN", "VETO_REJECT"}
+
+
+def _act_doers(obj, actors: list[Entity]) -> list[Entity]:
+    """`中国が…支援している点を批判した`: the object is an act told by a clause; the doer of that
+    act is who is criticised (supported, rejected) — guideline §5.2."""
+    out = []
+    for v in obj.children:
+        if v.dep_ == "acl" and v.i < obj.i:
+            for c in v.children:
+                if c.dep_ == "nsubj" or _case(c) in ("が", "は"):
+                    out += [e for e in _nominal_actors(c, actors) if e.label in ("COUNTRY", "ORG", "PERSON")]
+    return out
+
+
+def _is_actor_token(tok, actors: list[Entity]) -> bool:
+    return any(e.start <= tok.idx < e.end for e in actors)
+
+
 def _actors_in(span: tuple[int, int], actors: list[Entity]) -> list[Entity]:
     a, b = span
     return [e for e in actors if e.start < b and a < e.end]
@@ -442,7 +518,7 @@ def _in_quote(text: str, sent_start: int, pos: int) -> bool:
     return not REPORTED.search(text[sent_start:text.find("。", pos) + 1 if "。" in text[pos:] else len(text)])
 
 
-REPORTED = re.compile(r"によれば|によると|と報じ|と報道|と伝え")
+REPORTED = re.compile(r"によれば|によると|と報じ|と報道|と伝え|」とある")
 
 
 def _in_brackets(text: str, sent_start: int, pos: int) -> bool:
@@ -557,10 +633,16 @@ def find_events(doc, sentences: list[tuple[int, int]], timexes: list[Timex], act
             inside_name = any(e.start <= start and end <= e.end for e in actors) or (
                 _in_quote(text, sent[0], start))
             trig = next((r for r in readings if _is_predicate(doc, i, last, r)), None)
+            if trig is not None and trig.event_type == "STATEMENT" and any(
+                    o.sentence_start == sent[0] and o.trigger.endswith(DOCUMENT_NOUNS) and any(
+                        c.idx + len(c.text) == o.end for c in doc[last].children) for o in out):
+                trig = None  # `共同声明が発表された`: the issuing of the document already found, not a second act
             if inside_name or trig is None or _undated_anchor(doc, i, last, dated):
                 i = last + 1
                 continue
-            ev = _build(doc, i, last, trig, sent, sent_actors, dated, state, prev_actor1, prev_parts, carry)
+            same = next((o.participants for o in reversed(out) if o.sentence_start == sent[0]
+                         and o.event_type == trig.event_type), "")
+            ev = _build(doc, i, last, trig, sent, sent_actors, dated, state, prev_actor1, prev_parts, carry, same)
             if ev is not None and any(_same_happening(ev, o) for o in out):
                 ev = None  # `基地を訪問し工場を視察した`: two triggers of one type, one happening (§5.2)
             if ev is not None:
@@ -591,7 +673,7 @@ def find_events(doc, sentences: list[tuple[int, int]], timexes: list[Timex], act
 
 
 def _build(doc, first, last, trig: Trigger, sent, sent_actors, dated, state: State, prev_actor1,
-           prev_parts=(), carry: bool = False) -> Event | None:
+           prev_parts=(), carry: bool = False, same_type: str = "") -> Event | None:
     text = _text(doc)
     head = doc[last]
     heads = [head]
@@ -607,6 +689,7 @@ def _build(doc, first, last, trig: Trigger, sent, sent_actors, dated, state: Sta
     a2_codes: list[str] = []
     place: list[Entity] = []
     addressed = False  # an actor2 marked as addressee (`北朝鮮に対し`), not as co-actor
+    uncoded_subject = False
     agents: list[Entity] = []  # marked による/によって: the doer also in the passive
     ni_marked: list[Entity] = []  # marked に/から: the doer in the passive (`国連に非難された`)
     # the trigger itself in the passive (`凍結された`, not `会談が行われた`), or undergone (`制裁を受けた`)
@@ -621,6 +704,10 @@ def _build(doc, first, last, trig: Trigger, sent, sent_actors, dated, state: Sta
             if case == "は" and h.dep_ == "acl" and h.head.i > h.i:
                 continue  # a topic は never sits inside a relative clause: the parser misattached it
             ents = _nominal_actors(c, sent_actors)
+            if c.pos_ in ("NOUN", "PROPN") and not _is_actor_token(c, sent_actors):
+                # `対北朝鮮制裁決議案に`: a state after 対 inside another noun is what that noun is
+                # about, not a side of this event
+                ents = [e for e in ents if not (e.start > 0 and _text(doc)[e.start - 1] == "対")]
             group = _expand_group(doc, c, state)
             for st in _stray_subjects(c):
                 a1 += [e for e in _nominal_actors(st, sent_actors) if e.label != "LOC"]
@@ -631,8 +718,14 @@ def _build(doc, first, last, trig: Trigger, sent, sent_actors, dated, state: Sta
             elif case in ACTOR1_CASES or (case == "の" and h.pos_ in ("NOUN", "PROPN")):
                 a1 += [e for e in ents if e.label != "LOC"]
                 a1_codes += group
+                if case in ("は", "が") and verbal and not ents and not group and c.pos_ in ("NOUN", "PROPN") \
+                        and h.i == head.i or (lv is not None and h.i == lv.i and case in ("は", "が") and not ents
+                                              and not group and c.pos_ in ("NOUN", "PROPN")):
+                    uncoded_subject = True  # `キャンベルは…示した`: a person with no known state speaks
             elif case in ACTOR2_CASES:
                 a2 += [e for e in ents if e.label not in ("LOC",)]
+                if case == "を" and trig.event_type in ACT_TARGET_TYPES:
+                    a2 += _act_doers(c, sent_actors)
                 if case in ("に", "から"):
                     ni_marked += ents
                 addressed = addressed or (case in ADDRESSEE_CASES and bool(ents))
@@ -682,6 +775,8 @@ def _build(doc, first, last, trig: Trigger, sent, sent_actors, dated, state: Sta
             if c.i != head.i and (c.dep_ == "nsubj" or _case(c) in ("は", "が")):
                 a1 += [e for e in _nominal_actors(c, sent_actors) if e.label != "LOC"]
                 a1_codes += _expand_group(doc, c, state)
+        if not a1 and not a1_codes and _in_quote(_text(doc), sent[0], head.head.idx):
+            a1 += _surface_subject(doc, sent, first, sent_actors)  # the parser hung it inside a quote
     # a relative clause with no subject (`制裁を受けたロシアは`): the noun it modifies is its subject
     if not a1 and not a1_codes and verbal:
         a1 += _modified_actor(doc, heads[-1], sent, sent_actors)
@@ -703,6 +798,15 @@ def _build(doc, first, last, trig: Trigger, sent, sent_actors, dated, state: Sta
                 # sentence up to its main predicate (`ロシアは…されたりするなど、制裁を受けた`)
                 a1 += [e for e in _nominal_actors(t, sent_actors) if e.label != "LOC"]
                 break
+    if uncoded_subject and not a1 and not a1_codes:
+        a1_codes = [""]  # the subject is given: nothing to inherit
+    if not a1 and not a1_codes and verbal:
+        a1 += _surface_subject(doc, sent, first, sent_actors)
+        if not a1 and _surface_subject(doc, sent, first, sent_actors, any_noun=True):
+            a1_codes = [""]  # a subject is written but names no state (`専門家は`): nothing to inherit
+    if not a1 and not a1_codes and not verbal and last + 1 < len(doc) and doc[last + 1].lemma_ in TIME_NOUNS:
+        # `習主席は、2023年の訪ロ時に…`: an event named as the time of the main clause is its subject's
+        a1 += _surface_subject(doc, sent, first, sent_actors)
     if not a1 and not a1_codes and prev_actor1 and verbal:
         a1_codes = list(prev_actor1)
     if not a1 and not a1_codes and verbal and state.topic:
@@ -712,7 +816,13 @@ def _build(doc, first, last, trig: Trigger, sent, sent_actors, dated, state: Sta
     if toward:
         a1 = [e for e in a1 if e not in toward]
         a2 += toward
-    if passive and (trig.event_type in GOAL_TYPES or trig.event_type == "STATEMENT"):
+    if passive and trig.event_type == "STATEMENT":
+        # `…ことが報告された`, `…と述べられていた`: the subject is what was said; the speaker is
+        # only the one marked に/によって, and with none the speaker is unknown
+        a1 = agents + [e for e in a2 if e in ni_marked]
+        a2 = [e for e in a2 if e not in a1]
+        a1_codes, a2_codes = [], []
+    elif passive and trig.event_type in GOAL_TYPES:
         a1 = agents + a1
     elif passive:
         # the subject of a passive (`ロシアは制裁を受けた`, `北朝鮮は国連に非難された`) is done to;
@@ -736,10 +846,19 @@ def _build(doc, first, last, trig: Trigger, sent, sent_actors, dated, state: Sta
         if goal is not None:
             a2.append(goal)
             codes2 = [_code(goal)]
+    if trig.event_type == "VISIT" and codes1 and not codes2:
+        # a visit to places in one country is a visit to that country (`ウラジオストクで…を訪問`)
+        host = next((_code(e) for e in place if _code(e) and _code(e) not in codes1), None)
+        if host:
+            codes2 = [host]
     if not codes1 and not codes2 and prev_parts and _in_brackets(_text(doc), sent[0], start) and any(
             (n := _bracket_note(_text(doc), sent, t)) and n[0] <= start < n[1] for t, _ in dated):
         # a dated bracketed note on the previous act (`条約に署名した（12 月 4 日発効）`) is about its parties
         codes1 = [c for c in prev_parts if c]
+    if not codes1 and not codes2 and same_type and not verbal:
+        # `中露の合同パトロールが…、8回目の合同パトロールでは`: the same kind of act named again in
+        # the sentence with no sides of its own has the sides it had
+        codes1 = same_type.split(";")
     if not codes1 and not codes2:
         return None
     if trig.event_type in SYMMETRIC and len(set(codes1) | set(codes2)) == 1 and prev_parts:
@@ -851,6 +970,25 @@ def _modified_actor(doc, verb, sent, actors: list[Entity]) -> list[Entity]:
     if doc[k - 1].lemma_ not in ("た", "だ", "する", "いる", "れる", "られる"):
         return []  # `…し、ロシアは`: a conjunctive form, not an adnominal one
     return [e for e in actors if e.start == doc[k].idx and e.label in ("COUNTRY", "ORG", "PERSON", "GPE")]
+
+
+def _surface_subject(doc, sent, first: int, actors: list[Entity], any_noun: bool = False) -> list:
+    """The parser lost the subject (a quote in the clause often makes it hang the subject on a
+    verb inside the quote): the last `Xが/Xは` before the trigger, outside quotes, with no other
+    が/は-marked noun between them, is the subject."""
+    for t in reversed(doc[_first_token(doc, sent):first]):
+        if _in_quote(_text(doc), sent[0], t.idx) and not REPORTED.search(_text(doc)[sent[0]:sent[1]]):
+            continue
+        if t.pos_ in ("NOUN", "PROPN", "PRON") and _case(t) in ("が", "は"):
+            if _case(t) == "が" and t.head.pos_ in ("VERB", "ADJ") and t.head.i < first \
+                    and not _in_quote(_text(doc), sent[0], t.head.idx):
+                continue  # the subject of an embedded clause of its own (`支援が役立っているとの…`)
+            if any_noun:
+                group = _text(doc)[doc[_compound_start(t)].idx:t.idx + len(t.text)].endswith(GROUP_WORDS + ("首脳", "両者"))
+                return [t] if t.pos_ != "PRON" and _case(t) == "は" and not group else []
+            found = [e for e in _nominal_actors(t, actors) if e.label in ("COUNTRY", "ORG", "PERSON")]
+            return found  # the nearest subject: an actor, or a noun that is not one (then none)
+    return []
 
 
 def _first_token(doc, sent) -> int:
