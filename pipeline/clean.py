@@ -6,7 +6,10 @@ exactly one raw position and a cleaned span maps back to a raw span.
 
 Rules, in order:
 1. footnote bodies: a line that starts with a superscript number (`¹ 山口…`, `¹⁰ <https…>`)
-   and a line that holds only a URL are dropped with their line break;
+   and a line that holds only a URL are dropped with their line break; so are the lines
+   between footnote n and footnote n+1 when they are short (at most MAX_NOTE_TAIL characters,
+   less than any page of body text) — the rest of note n's body that PDF conversion broke
+   over several lines (`⁵ https://…` / `なお、…は` / `<https://…>` / `を参照されたい。` / `⁶ …`);
    an author profile block (`<執筆者プロフィール>` to the end of the text) is dropped too;
 2. markdown: heading marks (`## `), emphasis (`**`, `__`, `*x*`), link syntax (`[text](url)`
    keeps `text`), autolinks (`<https://…>`), trailing spaces at line ends;
@@ -26,6 +29,8 @@ from dataclasses import dataclass
 
 SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
 SENTENCE_END = "。．！？!?."
+# Text between two consecutive footnotes up to this long is the first note's continuation.
+MAX_NOTE_TAIL = 200
 # A paragraph at least this long that stops without ending its sentence was cut by a page break.
 MIN_BROKEN_LINE = 40
 _JP = r"\u3040-\u30ff\u3400-\u9fff\uff01-\uff5e"
@@ -45,6 +50,7 @@ _TRAILING_SPACE = re.compile(r"[ \t\u3000]+(?=\n)")
 _NEWLINES = re.compile(r"\n+")
 _CONTINUES = re.compile(rf"[{_JP}、，]")
 _SUPERSCRIPT = re.compile(rf"[{SUPERSCRIPTS}]+")
+_SUPER_DIGITS = str.maketrans(SUPERSCRIPTS, "1234567890")
 _BARE_MARKER = re.compile(rf"(?<=[{_JP}」』）)])[ \t]?\d{{1,3}}(?=[ \t]*。)")
 
 
@@ -113,8 +119,27 @@ def _join_lines(view: _View) -> None:
     view.refresh()
 
 
+def _note_number(line: str) -> int | None:
+    m = _SUPERSCRIPT.search(line)
+    return int(m.group().translate(_SUPER_DIGITS)) if m else None
+
+
+def _drop_note_tails(view: _View) -> None:
+    """Lines between footnote n and footnote n+1 that are short are note n's continuation."""
+    notes = list(_FOOTNOTE_LINE.finditer(view.text))
+    for a, b in zip(notes, notes[1:]):
+        n, m = _note_number(a.group()), _note_number(b.group())
+        between = view.text[a.end():b.start()]
+        body = "".join(ln.strip() for ln in between.splitlines() if not _URL_LINE.fullmatch(ln.strip() + "\n"))
+        if n is not None and m == n + 1 and 0 < len(body) <= MAX_NOTE_TAIL:
+            view.dropped_blocks.update(view.index[a.end():b.start()])
+            view.delete(a.end(), b.start())
+    view.refresh()
+
+
 def clean(raw: str) -> Cleaned:
     view = _View(raw)
+    _drop_note_tails(view)
     view.delete_matches(_FOOTNOTE_LINE, block=True)
     view.delete_matches(_URL_LINE, block=True)
     view.delete_matches(_PROFILE_BLOCK, block=True)

@@ -26,6 +26,13 @@ CASES = [
     (LONG + "\n\n続きの文である。", LONG + "続きの文である。"),
     ("短い見出し\n\n本文である。", "短い見出し\n\n本文である。"),
     ("本文。\n\nhttps://example.com/x\n\n次の段落。", "本文。\n\n\n次の段落。"),
+    # note 3 broken over lines between notes 3 and 4 inside a sentence: all of it goes
+    ("条約を国\n\n³ https://example.com/a\n\nなお、邦訳は\n\n<https://example.com/b>\n\nを参照。\n\n⁴ 注の本文。\n\n"
+     "家として承認した。", "条約を国家として承認した。"),
+    # a page of body text between two notes is not a note: kept
+    ("本文の文。\n\n³ 注。\n\n" + LONG * 5 + "。\n\n⁴ 注。\n\n次。", "本文の文。\n\n\n" + LONG * 5 + "。\n\n\n次。"),
+    # notes not numbered in sequence: the text between is kept
+    ("本文の文。\n\n³ 注。\n\n短い本文。\n\n⁵ 注。\n\n次。", "本文の文。\n\n\n短い本文。\n\n\n次。"),
 ]
 
 
