@@ -60,8 +60,6 @@ class ResultCache:
 
     def __init__(self, folder: Path | None) -> None:
         self.folder = folder
-        self.hits = 0
-        self.misses = 0
 
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json"
@@ -73,12 +71,9 @@ class ResultCache:
         if self.folder is None:
             return None
         try:
-            result = json.loads(self._path(key).read_text(encoding="utf-8"))
+            return json.loads(self._path(key).read_text(encoding="utf-8"))
         except (OSError, ValueError):
-            self.misses += 1
             return None
-        self.hits += 1
-        return result
 
     def put(self, key: str, result: dict) -> None:
         if self.folder is None or result["document"]["status"] != "ok":

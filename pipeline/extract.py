@@ -340,9 +340,9 @@ def run_extract(
     store = ResultCache((cache_dir or out / ".cache") if cache else None)
     parquet = engine == "dask" if parquet is None else parquet
 
-    # the cache is looked up once, in input order; only the keys of the hits are kept
+    # the cache is looked up once, in doc_id order; only the keys of the hits are kept
     hit_keys: dict[int, str] = {}
-    for n, spec in enumerate(specs):
+    for n, spec in enumerate(specs if cache else ()):
         key = job_key(make_job(*spec), ner_mode)
         if store.has(key):
             hit_keys[n] = key
