@@ -163,8 +163,6 @@ class LexiconError(Exception):
     pass
 
 
-@lru_cache(maxsize=4)
-
 def _text(doc) -> str:
     """doc.text, kept on the Doc: spaCy rebuilds it from the tokens on every access, and the
     rules below read it for every candidate trigger."""
@@ -177,6 +175,7 @@ def _text(doc) -> str:
 _TEXT_KEY = "pipeline.events.text"
 
 
+@lru_cache(maxsize=4)
 def load_lexicon(path: Path = RESOURCES / "event_triggers.csv") -> dict[str, tuple[Trigger, ...]]:
     """trigger -> its readings (a word listed under several types, told apart by `needs`)."""
     out: dict[str, tuple[Trigger, ...]] = {}
@@ -198,9 +197,9 @@ def load_lexicon(path: Path = RESOURCES / "event_triggers.csv") -> dict[str, tup
 # triggers
 # ---------------------------------------------------------------------------
 
-def _match_trigger(doc, text: str, i: int, lexicon, max_len: int) -> tuple[int, tuple[Trigger, ...]] | None:
-    """Longest entry starting at token i and ending at a token end -> (last token index, entry).
-    `text` is the doc's text (see _text)."""
+def _match_trigger(doc, i: int, lexicon, max_len: int) -> tuple[int, tuple[Trigger, ...]] | None:
+    """Longest entry starting at token i and ending at a token end -> (last token index, entry)."""
+    text = _text(doc)
     starts, ends, lemmas, pos = _tokens(doc)
     begin = starts[i]
     j = i
@@ -624,7 +623,7 @@ def find_events(doc, sentences: list[tuple[int, int]], timexes: list[Timex], act
         prev_parts: list[str] = []
         i = first_tok
         while i < stop:
-            m = _match_trigger(doc, text, i, lexicon, max_len)
+            m = _match_trigger(doc, i, lexicon, max_len)
             if m is None or m[0] >= stop:
                 i += 1
                 continue

@@ -111,8 +111,8 @@ def _doc_ids(files: list[Path], manifests: dict[Path, ManifestRow]) -> list[str]
 
 @dataclass(frozen=True)
 class Job:
-    """One article to process: everything the per-document function needs, picklable, so that
-    a worker process or a Dask worker on another machine needs no access to the input folder."""
+    """One article read for processing (built by make_job where the file is read: in the
+    worker for parsing, in the main process for the cache key)."""
 
     doc_id: str
     path: str
