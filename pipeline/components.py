@@ -33,38 +33,24 @@ PROPER_NOUN_TAG = "名詞-固有名詞"
 
 def gap_sentences(doc: Doc, covered: set[int]) -> list[Span]:
     """Sentences of `doc` holding a proper-noun token not covered (char offsets) by a listed name."""
-    proper = _proper_noun_tags(doc.vocab)
     out = []
     for sent in doc.sents:
         for t in sent:
-            if t.tag in proper and not all(i in covered for i in range(t.idx, t.idx + len(t))):
+            if _is_proper_noun(t.tag, doc.vocab.strings) and not all(i in covered for i in range(t.idx, t.idx + len(t))):
                 out.append(sent)
                 break
     return out
 
 
-class _ProperTags(dict):
-    """tag hash -> is a proper-noun tag, filled on first sight of each tag."""
-
-    def __init__(self, strings) -> None:
-        super().__init__()
-        self.strings = strings
-
-    def __contains__(self, tag: int) -> bool:
-        hit = self.get(tag)
-        if hit is None:
-            hit = self[tag] = self.strings[tag].startswith(PROPER_NOUN_TAG)
-        return hit
+_PROPER: dict[int, bool] = {}  # tag hash -> proper-noun tag (spaCy's string hashes are fixed)
 
 
-def _proper_noun_tags(vocab) -> _ProperTags:
-    cache = _PROPER.get(id(vocab))
-    if cache is None:
-        cache = _PROPER[id(vocab)] = _ProperTags(vocab.strings)
-    return cache
-
-
-_PROPER: dict[int, _ProperTags] = {}
+def _is_proper_noun(tag: int, strings) -> bool:
+    """Compares the tag's hash, so that the tag string is looked up once per tag, not per token."""
+    hit = _PROPER.get(tag)
+    if hit is None:
+        hit = _PROPER[tag] = strings[tag].startswith(PROPER_NOUN_TAG)
+    return hit
 
 
 class ActorFinder:

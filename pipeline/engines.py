@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import multiprocessing
 from collections.abc import Callable, Iterator
-from functools import partial
 
 ENGINES = ("local", "dask")
 
@@ -72,8 +71,3 @@ def _dask(fn, chunks: list[list], n_process: int, scheduler: str | None) -> Iter
         client.close()
         if cluster is not None:
             cluster.close()
-
-
-def bind(fn, **kwargs):
-    """A picklable fn with keyword arguments fixed (for process pools and Dask)."""
-    return partial(fn, **kwargs)

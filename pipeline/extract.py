@@ -5,16 +5,17 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field, replace
+from functools import partial
 from pathlib import Path
 
 from .byline import byline_ranges, inside
 from .clean import Cleaned, clean, paragraphs
 from .dateline import find_dateline
+from .dedup import DEDUP_COLUMNS, DEDUP_INPUT, dedup_events
 from .ingest import IngestError, decode_bytes, read_bytes
 from .manifest import ManifestRow, load_manifest
 from .parquet_out import ParquetTables
 from .sentences import Sentence, sentences_from_docs
-from .dedup import DEDUP_COLUMNS, DEDUP_INPUT, dedup_events
 from .table_io import CsvStream, write_csv
 
 ARTICLE_SUFFIXES = {".txt", ".md"}
@@ -332,7 +333,7 @@ def run_extract(
     from tqdm import tqdm
 
     from .cache import ResultCache, job_key
-    from .engines import bind, map_chunks
+    from .engines import map_chunks
 
     files, manifests = collect_inputs(inputs)
     ids = _doc_ids(files, manifests)
@@ -350,7 +351,7 @@ def run_extract(
     if n_process > 1:  # enough chunks to keep every worker busy to the end
         chunk_docs = max(1, min(chunk_docs, -(-len(misses) // (4 * n_process))))
     chunks = [misses[i:i + chunk_docs] for i in range(0, len(misses), chunk_docs)]
-    work = bind(process_jobs, batch_size=batch_size, ner_mode=ner_mode)
+    work = partial(process_jobs, batch_size=batch_size, ner_mode=ner_mode)  # picklable for pools and Dask
     computed = (r for chunk in map_chunks(work, chunks, engine, n_process, scheduler, ner_mode) for r in chunk)
 
     streams = {t: CsvStream(out / f"{t}.csv", cols) for t, cols in TABLE_COLUMNS.items()}
