@@ -20,6 +20,7 @@ from .table_io import CsvStream, write_csv
 
 ARTICLE_SUFFIXES = {".txt", ".md"}
 SKIP_DIRS = {"gold", ".git", "__pycache__"}
+MANIFEST = "manifest.csv"  # each corpus folder may hold its own (SPEC §1)
 CHUNK_DOCS = 16  # documents per unit of work (one GiNZA stream; one task of a pool or of Dask)
 TABLES = ("sentences", "timex", "entities", "events")
 
@@ -80,9 +81,11 @@ def collect_inputs(inputs: Iterable[Path]) -> tuple[list[Path], dict[Path, Manif
         if inp.is_dir():
             for p in sorted(inp.rglob("*")):
                 rel = p.relative_to(inp).parts
-                if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES and not any(
-                    part in SKIP_DIRS or part.startswith(".") for part in rel
-                ):
+                if any(part in SKIP_DIRS or part.startswith(".") for part in rel):
+                    continue
+                if p.is_file() and p.name == MANIFEST and p != manifest:  # a sub-corpus's own manifest
+                    manifests.update(load_manifest(p))
+                elif p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES:
                     files.append(p)
         else:
             files.append(inp)
@@ -148,7 +151,7 @@ def prepare(job: Job) -> Article:
     art.paragraphs = paragraphs(art.cleaned)
     dateline = find_dateline(art.cleaned.text)
     if art.published:
-        art.doc_date, art.doc_date_source = art.published, "manifest"
+        art.doc_date, art.doc_date_source = job.manifest.doc_date, "manifest"
     elif dateline:
         art.doc_date, art.doc_date_source = dateline, "dateline"
     elif job.doc_date:
