@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 help:  ## list the targets
 	@echo "make extract     create .venv on first use, then run the pipeline on corpus/ into outputs/ (CSV tables, report.html, events.xlsx)"
 	@echo "make test        create .venv on first use, then run the test suite (the report browser test needs Debian chromium)"
-	@echo "make eval        score outputs/ against corpus/gold/ (after make extract) into outputs/eval/ (metrics.json, report.md, report.html)"
+	@echo "make eval        score outputs/ (after make extract) against each corpus's gold (seed corpus/gold, dev corpus/dev/gold, test corpus/test/gold) and per genre into outputs/eval/<corpus>/; prints one summary table"
 	@echo "make gold-check  validate the gold set"
 	@echo "make bench       throughput, cache and memory benchmark -> bench/results.md (about 15 min)"
 	@echo "make clean       remove outputs/ and caches (keeps .venv)"
@@ -27,14 +27,16 @@ extract: $(STAMP)
 	$(PY) -m pipeline extract corpus --out outputs
 
 eval: $(STAMP)
-	$(PY) -m pipeline eval --gold corpus/gold --pred outputs --out outputs/eval
+	$(PY) -m pipeline eval-all --pred outputs --out outputs/eval
+
+GOLD_DIRS := $(wildcard corpus/gold corpus/dev/gold corpus/test/gold)
 
 gold-check: $(STAMP)
-	$(PY) -m pipeline gold-check corpus/gold
+	@for g in $(GOLD_DIRS); do if [ -f $$g/timex.csv ]; then $(PY) -m pipeline gold-check $$g || exit 1; fi; done
 
 test: $(STAMP)
 	$(PY) -m pytest
-	@if [ -f corpus/gold/timex.csv ]; then $(PY) -m pipeline gold-check corpus/gold; else echo 'gold-check: corpus/gold/*.csv not labelled yet (issue 3)'; fi
+	@for g in $(GOLD_DIRS); do if [ -f $$g/timex.csv ]; then $(PY) -m pipeline gold-check $$g || exit 1; else echo "gold-check: $$g not labelled yet"; fi; done
 
 bench: $(STAMP)
 	$(PY) bench/bench.py

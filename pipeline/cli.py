@@ -108,6 +108,35 @@ def eval_cmd(
     print(f"report: {out / 'report.md'}, {html}")
 
 
+@app.command("eval-all")
+def eval_all_cmd(
+    pred: Path = typer.Option(Path("outputs"), "--pred", help="Folder written by `extract` (over all corpora)."),
+    out: Path = typer.Option(Path("outputs/eval"), "--out", help="Where <corpus>/ folders and summary.md go."),
+    corpora: Path = typer.Option(Path("corpus/corpora.csv"), "--corpora", help="The table of corpora (name, folder, gold)."),
+    quiet: Path = typer.Option(Path("corpus/quiet_documents.csv"), "--quiet", help="Texts the tool should stay quiet on."),
+) -> None:
+    """Score each corpus (seed, dev, test) separately and per genre; print one summary table."""
+    from .corpora import load_corpora
+    from .eval_corpora import run_eval_all, summary_markdown
+    from .eval_report import write_eval_report
+    from .evaluate import EvalError
+
+    if not corpora.is_file():
+        fail(f"corpora table not found: {corpora}")
+    try:
+        results = run_eval_all(load_corpora(corpora), pred, out, quiet)
+        for name in results:
+            write_eval_report(out / name, pred)
+    except EvalError as exc:
+        fail(str(exc))
+    except (OSError, ValueError) as exc:
+        fail(f"eval report: {exc}")
+    if not results:
+        fail("no corpus has gold labels yet")
+    print(summary_markdown(results), end="")
+    print(f"report: {out / 'summary.md'}; per corpus: {', '.join(str(out / n / 'report.md') for n in results)}")
+
+
 @app.command("gold-check")
 def gold_check(
     gold: Path = typer.Argument(Path("corpus/gold"), help="Folder of timex.csv, entities.csv, events.csv (or DOC.timex.csv ...)."),

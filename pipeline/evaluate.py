@@ -347,23 +347,21 @@ def render_report(metrics: dict, diffs: dict[str, list[dict]]) -> str:
 
 
 def _per_document(gold: dict[str, pd.DataFrame], pred: dict[str, pd.DataFrame]) -> dict:
-    docs = sorted(set(gold["timex"]["doc_id"]) | set(gold["entities"]["doc_id"]) | set(gold["events"]["doc_id"]))
-    out = {}
-    for d in docs:
-        sub = {k: (gold[k][gold[k]["doc_id"] == d], pred[k][pred[k]["doc_id"] == d]) for k in gold}
-        t, _ = score_timex(*sub["timex"])
-        e, _ = score_entities(*sub["entities"])
-        v, _, _ = score_events(*sub["events"])
-        out[d] = {"timex_value_f1": t["value"]["f1"], "entity_partial_f1": e.get("partial", {}).get("f1", 0.0), "event_relaxed_f1": v["relaxed"]["f1"]}
-    return out
+    keys = ("timex_value_f1", "entity_partial_f1", "event_relaxed_f1")
+    return {d: {k: v for k, v in headline(subset(gold, {d}), subset(pred, {d})).items() if k in keys}
+            for d in sorted(labelled_docs(gold))}
 
 
 def _empty(kind: str) -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype=int if t is int else str) for c, t in REQUIRED[kind].items()})
 
 
-def run_eval(gold_dir: Path, pred_dir: Path, out: Path) -> dict:
-    gold = {k: load_table(gold_dir / f"{k}.csv", k) for k in REQUIRED}
+def load_gold(gold_dir: Path) -> dict[str, pd.DataFrame]:
+    return {k: load_table(gold_dir / f"{k}.csv", k) for k in REQUIRED}
+
+
+def load_predictions(pred_dir: Path, docs: set[str] | None = None) -> tuple[dict[str, pd.DataFrame], list[str]]:
+    """The predicted tables (only rows of `docs` when given) and the names of missing files."""
     pred, missing = {}, []
     for k in REQUIRED:
         path = pred_dir / f"{k}.csv"
@@ -371,12 +369,48 @@ def run_eval(gold_dir: Path, pred_dir: Path, out: Path) -> dict:
             pred[k] = load_table(path, k)
         else:
             pred[k], _ = _empty(k), missing.append(path.name)
-    labelled = set().union(*(set(g["doc_id"]) for g in gold.values()))
-    pred = {k: p[p["doc_id"].isin(labelled)] for k, p in pred.items()}  # unlabelled documents are not scored
+        if docs is not None:
+            pred[k] = pred[k][pred[k]["doc_id"].isin(docs)]
+    return pred, missing
+
+
+def labelled_docs(gold: dict[str, pd.DataFrame]) -> set[str]:
+    return set().union(*(set(g["doc_id"]) for g in gold.values()))
+
+
+def headline(gold: dict[str, pd.DataFrame], pred: dict[str, pd.DataFrame]) -> dict:
+    """The headline figures of one set of documents (a corpus or one genre of it)."""
+    t, _ = score_timex(gold["timex"], pred["timex"])
+    e, _ = score_entities(gold["entities"], pred["entities"])
+    v, _, _ = score_events(gold["events"], pred["events"])
+    return {
+        "n_docs": len(labelled_docs(gold)),
+        "timex_relaxed_f1": t["relaxed"]["f1"], "timex_strict_f1": t["strict"]["f1"], "timex_value_f1": t["value"]["f1"],
+        "entity_partial_f1": e.get("partial", {}).get("f1", 0.0), "entity_strict_f1": e.get("strict", {}).get("f1", 0.0),
+        "actor_id_accuracy": e["actor_id_accuracy"],
+        "event_relaxed_f1": v["relaxed"]["f1"], "event_strict_f1": v["strict"]["f1"],
+        "event_n_gold": v["relaxed"]["n_gold"], "event_n_pred": v["relaxed"]["n_pred"],
+    }
+
+
+def subset(tables: dict[str, pd.DataFrame], docs: set[str]) -> dict[str, pd.DataFrame]:
+    return {k: df[df["doc_id"].isin(docs)] for k, df in tables.items()}
+
+
+def run_eval(gold_dir: Path, pred_dir: Path, out: Path) -> dict:
+    gold = load_gold(gold_dir)
+    pred, missing = load_predictions(pred_dir, labelled_docs(gold))  # unlabelled documents are not scored
+    return write_eval(gold, pred, pred_dir, out, missing)
+
+
+def write_eval(gold: dict[str, pd.DataFrame], pred: dict[str, pd.DataFrame], pred_dir: Path, out: Path,
+               missing: list[str], extra: dict | None = None) -> dict:
+    """Score, then write metrics.json, report.md and the diff files into `out`."""
     t, dt_ = score_timex(gold["timex"], pred["timex"])
     e, de = score_entities(gold["entities"], pred["entities"])
     v, dv, unscored = score_events(gold["events"], pred["events"])
     metrics = {"timex": t, "entities": e, "events": v, "per_document": _per_document(gold, pred), "missing_predictions": missing}
+    metrics.update(extra or {})
     find = _sentence_lookup(pred_dir)
     diffs = {"timex": _with_sentences(dt_, find), "entities": _with_sentences(de, find), "events": _with_sentences(dv, find)}
     out.mkdir(parents=True, exist_ok=True)
