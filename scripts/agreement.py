@@ -1,6 +1,6 @@
 """Inter-annotator agreement on the dev and test corpora, per corpus and genre (issue 14).
 
-    python scripts/agreement.py [--corpora corpus/corpora.csv] [--a A --b B] [--out docs/agreement.md]
+    python scripts/agreement.py [--corpora corpus/corpora.csv] [--corpus dev] [--a A --b B] [--out FILE]
 
 For each corpus, the per-document files of annotators A and B
 (`<gold>/annotators/{A,B}/DOC.{timex,entities,events}.csv`) are scored with the contract's scorer,
@@ -50,11 +50,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpora", type=Path, default=Path("corpus/corpora.csv"))
     ap.add_argument("--a", default="A")
     ap.add_argument("--b", default="B")
+    ap.add_argument("--corpus", action="append", help="corpus name(s) to measure (default: dev and test; the seed's pairs are in docs/annotation.md §5)")
     ap.add_argument("--out", type=Path)
     a = ap.parse_args(argv)
-    head = [c for _, c, _ in SUMMARY_COLUMNS]
+    rename = {"gold events": f"{a.a}'s events", "pred. events": f"{a.b}'s events"}  # A as gold, B as prediction
+    head = [rename.get(c, c) for _, c, _ in SUMMARY_COLUMNS]
     lines = [f"| corpus / genre | {' | '.join(head)} | flag |", "|---" * (len(head) + 2) + "|"]
-    for corpus in load_corpora(a.corpora):
+    names = a.corpus or ["dev", "test"]
+    for corpus in (c for c in load_corpora(a.corpora) if c.name in names):
         ann = corpus.gold / "annotators"
         docs = docs_of(ann / a.a) & docs_of(ann / a.b)
         if not docs:
