@@ -942,8 +942,51 @@ def _parse_doc_date(doc_date: str | None) -> Partial:
     return y, mo, d
 
 
-def _resolve_specs(per: Period, ref: Partial, doc: Partial) -> tuple[Partial, set]:
-    """Turn the written specs of a point into a (partial) calendar point."""
+def _ordinal(y: int, m: int, d: int | None) -> int | None:
+    """Day number of a point (mid-month for a month); None if impossible."""
+    import datetime as dt
+
+    d = 15 if d is None else d
+    if not cal.is_valid(y, m, d):
+        return None
+    return dt.date(y, m, d).toordinal()
+
+
+def _nearest(candidates: list[Partial], base: Partial, limit: Partial | None) -> Partial:
+    """The candidate closest to `base` (SPEC §3: what the writer omitted is what puts the date
+    closest to the reference time); with `limit` (a past-tense happening and a known document
+    date), candidates after it are dropped while any is left.  Ties go to the first candidate."""
+    target = _ordinal(base[0], base[1], base[2])
+    scored = [(c, _ordinal(*c)) for c in candidates]
+    scored = [(c, o) for c, o in scored if o is not None]
+    if not scored or target is None:
+        return candidates[0]
+    if limit is not None and all(v is not None for v in limit):
+        cap = _ordinal(*limit)
+        earlier = [(c, o) for c, o in scored if o <= cap]
+        scored = earlier or scored
+    return min(scored, key=lambda co: abs(co[1] - target))[0]
+
+
+def _closest_year(month: int, day: int | None, base: Partial, limit: Partial | None) -> int:
+    y0, m0, _ = base
+    if m0 is None:
+        return y0
+    return _nearest([(y0, month, day), (y0 - 1, month, day), (y0 + 1, month, day)], base, limit)[0]
+
+
+def _closest_month(day: int, base: Partial, limit: Partial | None) -> tuple[int, int]:
+    y0, m0, d0 = base
+    if d0 is None:
+        return y0, m0
+    cands = [(y0, m0, day)] + [(*cal.add_months(y0, m0, k), day) for k in (-1, 1)]
+    y, m, _ = _nearest(cands, base, limit)
+    return y, m
+
+
+def _resolve_specs(per: Period, ref: Partial, doc: Partial, limit: Partial | None = None) -> tuple[Partial, set]:
+    """Turn the written specs of a point into a (partial) calendar point.  `limit`: the
+    latest date a past-tense happening can have (the document date), or None."""
     used: set = set()
     y = m = d = None
     if per.year is not None:
@@ -961,15 +1004,12 @@ def _resolve_specs(per: Period, ref: Partial, doc: Partial) -> tuple[Partial, se
         kind, n = per.month
         if kind == "abs":
             m = n
-            if per.year is None:
-                if ref[0] is not None:
-                    y = ref[0]
-                    used.add("ref")
-                elif doc[0] is not None:
-                    y = doc[0]
-                    used.add("doc")
-                else:
-                    used.add("ref")
+            if per.year is None:  # the year that puts it closest to the reference time
+                base, base_kind = (ref, "ref") if ref[0] is not None else (doc, "doc") if doc[0] is not None else (ref, "ref")
+                used.add(base_kind)
+                if base[0] is not None:
+                    day = per.day[1] if per.day is not None and per.day[0] == "abs" else None
+                    y = _closest_year(m, day, base, limit)
         else:
             base = doc if kind == "doc" else ref
             used.add(kind)
@@ -978,15 +1018,16 @@ def _resolve_specs(per: Period, ref: Partial, doc: Partial) -> tuple[Partial, se
         kind, n = per.day
         if kind == "abs":
             d = n
-            if per.month is None:
-                if ref[1] is not None:
-                    y, m = ref[0], ref[1]
-                    used.add("ref")
+            if per.month is None:  # a bare day: its month from the reference time only while that is a day
+                if ref[2] is not None:
+                    base, base_kind = ref, "ref"
                 elif doc[1] is not None:
-                    y, m = doc[0], doc[1]
-                    used.add("doc")
+                    base, base_kind = doc, "doc"
                 else:
-                    used.add("ref")
+                    base, base_kind = ref, "ref"
+                used.add(base_kind)
+                if base[1] is not None:
+                    y, m = _closest_month(d, base, limit)
         elif kind in ("doc", "ref"):
             used.add(kind)
             y, m, d = cal.add_days(doc if kind == "doc" else ref, n)
@@ -1016,7 +1057,7 @@ def _anchor(used: set, complete: bool) -> str:
 
 
 def _resolve_period(per: Period, ref: Partial, doc: Partial, point: Partial | None = None,
-                    used: set | None = None) -> Resolved:
+                    used: set | None = None, limit: Partial | None = None) -> Resolved:
     if per.kind == "decade":
         return _resolve_decade(per)
     if per.kind == "century":
@@ -1029,7 +1070,7 @@ def _resolve_period(per: Period, ref: Partial, doc: Partial, point: Partial | No
         return Resolved(first, last, value, "day", _anchor({kind}, ok), None)
 
     if point is None:
-        point, used = _resolve_specs(per, ref, doc)
+        point, used = _resolve_specs(per, ref, doc, limit)
     y, m, d = point
     unit = per.unit
     needed = {"year": (y,), "month": (y, m), "day": (y, m, d)}[unit]
@@ -1129,7 +1170,7 @@ def _resolve_range_end(end: Period, start: Period, start_point: Partial,
     return _resolve_period(end, start_point, doc)
 
 
-def _resolve(c: Candidate, ref: Partial, doc: Partial) -> Resolved:
+def _resolve(c: Candidate, ref: Partial, doc: Partial, limit: Partial | None = None) -> Resolved:
     if c.kind == "duration":
         return Resolved(UNKNOWN, UNKNOWN, c.value, "", "absolute", None, "DURATION")
     if c.kind == "set":
@@ -1137,9 +1178,9 @@ def _resolve(c: Candidate, ref: Partial, doc: Partial) -> Resolved:
     if c.kind == "relative":
         return _resolve_relative(c, ref, doc)
     if c.kind == "period":
-        return _resolve_period(c.first, ref, doc)
+        return _resolve_period(c.first, ref, doc, limit=limit)
     if c.kind in ("open", "before"):
-        r = _resolve_period(c.first, ref, doc)
+        r = _resolve_period(c.first, ref, doc, limit=limit)
         if c.kind == "open":
             value = f"{cal.fmt(r.first)}/.."
             return Resolved(r.first, UNKNOWN, value, r.precision, r.anchor, r.point)
@@ -1148,7 +1189,7 @@ def _resolve(c: Candidate, ref: Partial, doc: Partial) -> Resolved:
     # range
     start = c.first
     if start.kind == "point":
-        start_point, used = _resolve_specs(start, ref, doc)
+        start_point, used = _resolve_specs(start, ref, doc, limit)
         a = _resolve_period(start, ref, doc, start_point, used)
     else:
         start_point = UNKNOWN
@@ -1233,7 +1274,7 @@ def _extract(text: str, doc_date: str | None, strict: bool = True) -> list[Timex
     sentence, opener = -1, ""  # the sentence being read and the date that opens it
     for c in _merge_appositions(s, _scan(s, strict)):
         try:
-            r = _resolve(c, ref, doc)
+            r = _resolve(c, ref, doc, doc if _past_clause(s, c.end) else None)
         except Exception:
             if strict:
                 raise
@@ -1260,19 +1301,59 @@ def _extract(text: str, doc_date: str | None, strict: bool = True) -> list[Timex
     return _copy_appositions(s, out)
 
 
+PAST_RE = re.compile(r"(?:た|んだ)(?:[。」』）)]|と|こと|ため|が|\n|$)")
+
+
+def _past_clause(s: str, end: int) -> bool:
+    """The clause after a date up to its sentence's end is told in the past tense."""
+    stop = min((i for i in (s.find("。", end), s.find("\n", end)) if i >= 0), default=len(s))
+    return bool(PAST_RE.search(s, end, stop + 1))
+
+
 def _sentence_start(s: str, pos: int) -> int:
     cut = max(max(s.rfind(ch, 0, pos) for ch in "。！？"), s.rfind("\n\n", 0, pos))
     return cut + 1
 
 
+ATTRIBUTIVE_RE = re.compile(r"[ \t\u3000]*の(?![ \t\u3000]*(?:うち|間|ため|ほう|方|前|後|時点|段階|頃|ころ|ごろ))")
+# an attributive date whose noun is the time or setting of the clause (`2023年の訪ロ時に`,
+# `2024年の共同声明では`, `6月の会談において`) dates the narrative: it is not an aside
+SETTING_NOUN_RE = re.compile(r"[^、。，,「」（）()\n]{0,24}?(?:時|際|折|では|において|にて|には)")
+LOOK_BACK_AFTER_RE = re.compile(r"[ \t\u3000]*(?:以来|ぶり|来の|前後)")
+CAPTION_BEFORE = ("＝", "=")
+
+
+def _in_brackets(s: str, pos: int) -> bool:
+    """`pos` lies inside a （…） or (…) opened on its own line."""
+    line = s.rfind("\n", 0, pos) + 1
+    opened = max(s.rfind("（", line, pos), s.rfind("(", line, pos))
+    return opened >= 0 and max(s.rfind("）", opened, pos), s.rfind(")", opened, pos)) < 0
+
+
 def _aside(s: str, c: Candidate, r: Resolved, opener: str) -> bool:
-    """A date that does not move the reference time (docs/annotation.md §1.3):
-    - a flashback (`前回の訪問は2019年4月で`, `かつて2000年に`);
-    - a date in a sentence that opens with a later date (`2024年2月26日、…は、
-      北朝鮮が2023年7～8月以降…との分析を示した`): the background of the sentence."""
+    """A date that does not move the reference time (SPEC §3, docs/annotation.md §1.3): the
+    reference time is the time the narrative stands at, and a date moves it only when it dates
+    a happening of the narrative.  Dates that look back or qualify a noun move nothing:
+    - a flashback (`前回の訪問は2019年4月で`, `かつて2000年に`), a date before 以来/ぶり
+      (`2000年7月以来24年ぶり`), an open range back in time (`2019年以前`);
+    - an attributive date (`2018年の南北軍事合意`, `2022年2月の侵攻`), unless it opens its
+      sentence or its noun is the clause's time or setting (`2023年の訪ロ時に`, `…の声明では`);
+    - a date in brackets (`（2023年）`) or in a caption (`…＝10月31日`);
+    - a date earlier than the one opening its sentence (`2024年2月26日、…は、北朝鮮が2023年7～8月
+      以降…との分析を示した`): the background of the sentence."""
     clause = s[max(0, c.start - 40):c.start]
     clause = clause[max(clause.rfind(ch) for ch in "。、，\n") + 1:]
-    if FLASHBACK_RE.search(clause):
+    if FLASHBACK_RE.search(clause) or c.kind == "before":
+        return True
+    if c.kind == "open" and s[c.start:c.end].rstrip().endswith("以来"):
+        return True
+    if LOOK_BACK_AFTER_RE.match(s, c.end):
+        return True
+    opens = bool(opener) and cal.iso(r.first) == opener and not s[_sentence_start(s, c.start):c.start].strip(" \t\u3000「『（(")
+    m = ATTRIBUTIVE_RE.match(s, c.end)
+    if m and not opens and not SETTING_NOUN_RE.match(s, m.end()):
+        return True
+    if _in_brackets(s, c.start) or s[max(0, c.start - 1):c.start] in CAPTION_BEFORE:
         return True
     first = cal.iso(r.first)
     return bool(opener and first and first < opener)

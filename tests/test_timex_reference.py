@@ -1,0 +1,68 @@
+"""The reference-time model (SPEC §3, docs/annotation.md §1.3), on composed texts.
+
+The reference time is the time the narrative stands at. A date moves it only when it dates a
+happening of the narrative; dates that look back or qualify a noun move nothing. With no
+narrative date before it, the document date is the reference time. What a date omits (year,
+or year and month) is what puts it closest to the reference time, and a past-tense happening
+never lands after the document date. Rows: (text, doc_date, [(surface, value)]).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.timex import extract_timex
+
+NEWS = [
+    # a news report: a bare day after a day keeps to the days around it (1日 after 10月31日)
+    ("北朝鮮は10月31日、弾道ミサイルを発射した。1日には声明を出した。", "2024-11-04",
+     [("10月31日", "2024-10-31"), ("1日", "2024-11-01")]),
+    # a bare day with no narrative date before: the document date's month, or the one before
+    ("首相は19日、記者団に語った。", "2024-06-20", [("19日", "2024-06-19")]),
+    ("同国は31日に発射した。", "2024-11-01", [("31日", "2024-10-31")]),
+    ("大統領選を5日に控え、緊張が高まっている。", "2024-11-01", [("5日", "2024-11-05")]),
+    # a yearless date: the year that puts it closest to the reference time
+    ("12月28日に両国は合意した。", "2025-01-05", [("12月28日", "2024-12-28")]),
+    ("2023年5月10日に会談した。9月2日に再び会った。", "2023-12-20",
+     [("2023年5月10日", "2023-05-10"), ("9月2日", "2023-09-02")]),
+    ("2023年5月10日に会談した。1月15日には準備会合が開かれていた。", "2023-12-20",
+     [("2023年5月10日", "2023-05-10"), ("1月15日", "2023-01-15")]),
+    # a past-tense happening never lands after the document date
+    ("両首脳は12月3日に電話で会談した。", "2024-11-25", [("12月3日", "2023-12-03")]),
+    # ... but a planned one may
+    ("両首脳は12月3日に会談する予定だ。", "2024-11-25", [("12月3日", "2024-12-03")]),
+    # after a month or a year, a bare day counts from the document date
+    ("昨年4月には首脳が会談した。外相は8日の会見で成果を強調した。", "2024-07-12",
+     [("昨年4月", "2023-04"), ("8日", "2024-07-08")]),
+]
+
+ASIDES = [
+    # inside 以来/ぶり: the story's dates keep their own year
+    ("首相は2023年3月に訪日した。国賓の来日は1998年11月以来で、4月2日に帰国した。", "2023-12-01",
+     [("2023年3月", "2023-03"), ("1998年11月以来", "1998-11-01/.."), ("4月2日", "2023-04-02")]),
+    ("両国は2024年6月に首脳会談を開いた。2000年7月以来24年ぶりの訪問で、翌12日に条約を結んだ。", "2024-07-01",
+     [("2024年6月", "2024-06"), ("2000年7月以来", "2000-07-01/.."), ("24年ぶり", "P24Y"), ("翌12日", "2024-06-12")]),
+    # an attributive date qualifies a noun: it moves nothing
+    ("2024年9月、両国は2018年の合意を破棄した。同月中に声明を出した。", None,
+     [("2024年9月", "2024-09"), ("2018年", "2018"), ("同月", "2024-09")]),
+    ("2025年1月、外相は2022年2月の侵攻を非難した。同月末に再び会談した。", None,
+     [("2025年1月", "2025-01"), ("2022年2月", "2022-02"), ("同月末", "2025-01-21/2025-01-31")]),
+    # ... unless it opens its sentence or names the clause's time or setting
+    ("2023年7月の式典に代表団が派遣された。同年9月には首脳が訪ロした。", None,
+     [("2023年7月", "2023-07"), ("同年9月", "2023-09")]),
+    ("首相は、2023年の訪問時に行われた3月21日の会談で合意した。", "2025-02-01",
+     [("2023年", "2023"), ("3月21日", "2023-03-21")]),
+    # a date in brackets or in a caption moves nothing
+    ("2024年5月に演習が行われた。同国は前回（2022年8月）と同規模と発表した。同月末に終了した。", None,
+     [("2024年5月", "2024-05"), ("2022年8月", "2022-08"), ("同月末", "2024-05-21/2024-05-31")]),
+    ("発射を見守る総書記＝2022年3月\n北朝鮮は4月1日に発射した。", "2024-04-03",
+     [("2022年3月", "2022-03"), ("4月1日", "2024-04-01")]),
+]
+
+
+@pytest.mark.parametrize("text,doc_date,expected", NEWS + ASIDES)
+def test_reference_time(text, doc_date, expected):
+    found = extract_timex(text, doc_date)
+    assert [(t.text, t.value) for t in found] == expected
+    for t in found:
+        assert text[t.start:t.end] == t.text
