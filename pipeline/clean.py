@@ -10,11 +10,17 @@ Rules, in order:
    between footnote n and footnote n+1 when they are short (at most MAX_NOTE_TAIL characters,
    less than any page of body text) — the rest of note n's body that PDF conversion broke
    over several lines (`⁵ https://…` / `なお、…は` / `<https://…>` / `を参照されたい。` / `⁶ …`);
-   an author profile block (`<執筆者プロフィール>` to the end of the text) is dropped too;
+   an author profile block (`<執筆者プロフィール>` to the end of the text) is dropped too, and
+   so is the page furniture that ends an article from its heading on (`脚注[編集]`, `出典`,
+   `関連記事`, `この記事をシェア`, `【参考】`: reference lists, related articles, share
+   buttons), and a release's explanatory note on a line of its own (`（注）…`);
 2. markdown: heading marks (`## `), emphasis (`**`, `__`, `*x*`), link syntax (`[text](url)`
    keeps `text`), autolinks (`<https://…>`), trailing spaces at line ends;
 3. line breaks inside a sentence: a single line break after a character that does not end a
-   sentence is removed (`パート\\nナーシップ`, `2023\\n年`), and so is a run of blank lines
+   sentence is removed (`パート\\nナーシップ`, `2023\\n年`) when the line runs to about the full
+   width of the text's lines and neither it nor the next line is an item of its own (a
+   chronology or table row, a bullet, a bracketed heading, a speaker label, a dateline), and
+   so is a run of blank lines
    when the text before it had not finished its sentence and either the run held a dropped
    footnote block (a page break that put notes inside `ロ|シア`) or the line before it is a
    long body line, not a heading (a page break with no notes);
@@ -40,6 +46,14 @@ _FOOTNOTE_LINE = re.compile(rf"^[ \t\u3000]*[{SUPERSCRIPTS}]+[^\n]*(?:\n|$)", re
 _PROFILE_BLOCK = re.compile(
     r"^[ \t\u3000]*[<＜〈【\[]?(?:執筆者|著者|筆者)(?:プロフィール|紹介|略歴)[>＞〉】\]]?[ \t\u3000]*\n[\s\S]*\Z", re.M
 )
+# Page furniture at the end of an article, from its heading to the end of the text: reference
+# lists and notes of wiki articles, related-article lists and share buttons of news pages,
+# the reference links of press releases (`脚注[編集]`, `関連記事`, `この記事をシェア`, `【参考】`)
+_TAIL_BLOCK = re.compile(
+    r"^[ \t\u3000]*[【\[［▼■◆●]?[ \t\u3000]*(?:脚注|出典|参考文献|注釈|外部リンク|関連項目|関連記事|関連ニュース"
+    r"|関連リンク|この記事をシェア|参考)[ \t\u3000]*[】\]］]?[ \t\u3000]*(?:\[編集\])?[ \t\u3000]*\n[\s\S]*\Z", re.M)
+# An explanatory note of a release on a line of its own (`（注）アユンギン礁には…`)
+_NOTE_LINE = re.compile(r"^[ \t\u3000]*[（(]注[0-9０-９]*[）)][^\n]*(?:\n|$)", re.M)
 _URL_LINE = re.compile(r"^[ \t\u3000]*<?(?:https?://|www\.)[^\s]*>?[ \t\u3000]*(?:\n|$)", re.M)
 _MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+", re.M)
 _MD_STRONG = re.compile(r"\*\*|__")
@@ -51,6 +65,15 @@ _NEWLINES = re.compile(r"\n+")
 _CONTINUES = re.compile(rf"[{_JP}、，]")
 _SUPERSCRIPT = re.compile(rf"[{SUPERSCRIPTS}]+")
 _SUPER_DIGITS = str.maketrans(SUPERSCRIPTS, "1234567890")
+# Rows: a line that starts with a bullet, a numbered item or a bracketed heading …
+_ROW_MARKER = re.compile(r"[・●■□◆◇▼▲▽△※○◎•＊*【〔［]|[-－]\s|[（(][0-9０-９一二三四五六七八九十]{1,2}[）)]|[0-9０-９]{1,2}[ 　.．、]")
+# … a date with nothing else but a time or a weekday on the line (a dateline) …
+_DATE_LINE = re.compile(r"^[0-9０-９]{4}[/.\-年][0-9０-９]{1,2}[/.\-月][0-9０-９]{1,2}日?(?:[ 　]*[（(][^）)]{1,4}[）)])?(?:[ 　]*[0-9０-９]{1,2}[:：時][0-9０-９]{2}分?)?[ 　]*$")
+# … or a short head followed by a tab or an ideographic space (`7日　…`, `2022.2.25　…`, `【記者】`)
+_ROW_HEAD = re.compile(r"([^\t\u3000 ]{1,20})(?:\t|\u3000| {2,})")
+MAX_ROW_HEAD = 12
+# A line this share of a full line long or longer, cut before its sentence ends, continues
+FULL_LINE_SHARE = 0.75
 _BARE_MARKER = re.compile(rf"(?<=[{_JP}」』）)])[ \t]?\d{{1,3}}(?=[ \t]*。)")
 
 
@@ -99,7 +122,35 @@ class _View:
         self.refresh()
 
 
+def _full_width(text: str) -> int:
+    """The length of a full line of the text (its longer lines' length): a line broken by
+    conversion runs to about this length; a heading, a chronology row or a table row stops short."""
+    lengths = sorted(len(ln) for ln in text.split("\n") if len(ln.strip()) > 10)
+    return lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0
+
+
+def _is_row(line: str) -> bool:
+    """A line that is an item of its own: a bullet or numbered item, a bracketed heading, a
+    chronology or table row (`7日　…`, `2022.2.25　…`, `同日　…`), a speaker label, a dateline."""
+    stripped = line.strip(" ")
+    if not stripped or _ROW_MARKER.match(stripped) or _DATE_LINE.match(stripped):
+        return True
+    head = _ROW_HEAD.match(stripped)
+    return bool(head and len(head.group(1)) <= MAX_ROW_HEAD)
+
+
+def _broken_line(text: str, start: int, full: int) -> bool:
+    """The single line break at `start` cuts a sentence (PDF conversion), not two items."""
+    line_start = text.rfind("\n", 0, start) + 1
+    next_end = text.find("\n", start + 1)
+    line, nxt = text[line_start:start], text[start + 1:next_end if next_end >= 0 else len(text)]
+    if _is_row(nxt) or _is_row(line):
+        return False
+    return len(line) >= FULL_LINE_SHARE * full or text[start - 1] in "、，（「『"
+
+
 def _join_lines(view: _View) -> None:
+    full = _full_width(view.text)
     for m in _NEWLINES.finditer(view.text):
         start, end = m.start(), m.end()
         if start == 0 or end >= len(view.text):
@@ -108,7 +159,8 @@ def _join_lines(view: _View) -> None:
         if before in SENTENCE_END or before == "\n":
             continue
         if end - start == 1:
-            view.delete(start, end)
+            if _broken_line(view.text, start, full):
+                view.delete(start, end)
             continue
         gap = range(view.index[start - 1] + 1, view.index[end])
         dropped_content = any(i in view.dropped_blocks and not view.raw[i].isspace() for i in gap)
@@ -143,6 +195,8 @@ def clean(raw: str) -> Cleaned:
     view.delete_matches(_FOOTNOTE_LINE, block=True)
     view.delete_matches(_URL_LINE, block=True)
     view.delete_matches(_PROFILE_BLOCK, block=True)
+    view.delete_matches(_TAIL_BLOCK, block=True)
+    view.delete_matches(_NOTE_LINE, block=True)
     view.delete_matches(_MD_HEADING)
     view.delete_matches(_MD_LINK, group=1)
     view.delete_matches(_AUTOLINK)

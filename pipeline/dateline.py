@@ -1,57 +1,83 @@
-"""Document date from a dateline in the first lines of an article (SPEC §1).
+"""Document date from a dateline in the first lines of an article, or from an update or
+publication line at its end (SPEC §1).
 
-Accepted: `2024年7月12日`, `掲載日：2024年7月12日`, `令和5年12月25日`, `2024/11/08`,
-`2024-11-08`, `2024.11.08`, with full-width digits and spaces allowed. A dateline is a short
-line (at most `MAX_LINE` characters after the label) that is essentially just the date.
+A dateline is a line that opens with a full calendar date, after at most a label
+(`掲載日：`, `更新日`, `公開`, `Published:` …) or a bracket, with nothing after the date but a
+weekday, a clock time or a few words that are not a sentence (`2024年6月19日(水)20時38分`,
+`2023/11/22 15:30`, `2025年9月10日　コラム`, `2025年1月6日 更新`, `令和４年１０月４日`,
+`平成二十七年七月十五日（水曜日）`). The date itself is read by the date grammar
+(`pipeline.timex`), so every form it knows — eras, kanji numerals, numeric shapes — is a
+dateline form too. At the end of a text, the last lines are searched for an update or
+publication line (`最終更新 2025年8月24日`, `（2025年3月4日）`).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import unicodedata
 
 FIRST_LINES = 15
-MAX_LINE = 40
-ERAS = {"令和": 2018, "平成": 1988, "昭和": 1925}  # era year N -> Gregorian offset + N
+LAST_LINES = 6
+MAX_LINE = 40  # a dateline is short
+MAX_TAIL = 16  # words allowed after the date on the line (a column name, `更新`)
 
-_LABEL = r"(?:(?:掲載|公開|発行|更新|投稿|配信|作成)(?:日|日時)?|日付|Date|Published)\s*[:：]?\s*"
-_WESTERN = r"(?P<y>\d{4})\s*(?:年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日|[/.\-](?P<m2>\d{1,2})[/.\-](?P<d2>\d{1,2}))"
-_ERA = r"(?P<era>令和|平成|昭和)\s*(?P<ey>\d{1,2}|元)\s*年\s*(?P<em>\d{1,2})\s*月\s*(?P<ed>\d{1,2})\s*日"
-_DATELINE = re.compile(rf"^\s*(?:{_LABEL})?(?:{_WESTERN}|{_ERA})(?:\s*[（(][^）)]{{1,3}}[）)])?\s*$", re.I)
+_LABEL = re.compile(
+    r"^\s*(?:(?:最終)?(?:掲載|公開|発行|更新|投稿|配信|作成|発表)(?:日|日時)?|Date|Published|Updated)\s*[:：]?\s*", re.I)
+_OPEN = re.compile(r"^[\s（(【\[]*")
+_TAIL_OK = re.compile(r"^[\s）)】\]]*(?:[（(][^（）()]{1,6}[）)])?[\s）)】\]]*[^。、，,]{0,%d}$" % MAX_TAIL)
+_END_LABEL = re.compile(r"(?:最終更新|更新日?|掲載日?|公開日?|発行日?|配信日?)[\s:：]*")
+
+
+def _date_at_start(text: str, any_tail: bool = False) -> str | None:
+    """The ISO day of a full date opening `text` (the rest of the line short, not a sentence,
+    unless `any_tail`: a labelled update line may go on, `（日時は…UTC）`)."""
+    from .timex import extract_timex
+
+    found = extract_timex(text, None)
+    if not found:
+        return None
+    t = found[0]
+    if t.start != 0 or t.anchor != "absolute" or t.type not in ("DATE", "TIME") or not t.date_start:
+        return None
+    if t.date_start != t.date_end or not (any_tail or _TAIL_OK.match(text[t.end:])):
+        return None
+    return t.date_start
 
 
 def parse_dateline(line: str) -> str | None:
     """ISO date if the line is a dateline, else None."""
     norm = unicodedata.normalize("NFKC", line).strip()
-    if len(norm) > MAX_LINE:
+    if not norm or len(norm) > MAX_LINE:
         return None
-    m = _DATELINE.match(norm)
-    if not m:
+    body = _LABEL.sub("", norm, count=1)
+    body = body[_OPEN.match(body).end():]
+    return _date_at_start(body)
+
+
+def parse_closing_line(line: str) -> str | None:
+    """ISO date of an update or publication line at the end of a text (`最終更新 2025年8月24日`,
+    `（2025年3月4日）`, `2024年7月12日 掲載`), else None."""
+    norm = unicodedata.normalize("NFKC", line).strip()
+    m = _END_LABEL.search(norm)
+    if m and m.start() <= 2:
+        return _date_at_start(norm[m.end():], any_tail=True)
+    if not norm or len(norm) > MAX_LINE:
         return None
-    if m.group("era"):
-        ey = 1 if m.group("ey") == "元" else int(m.group("ey"))
-        y, mo, d = ERAS[m.group("era")] + ey, int(m.group("em")), int(m.group("ed"))
-    else:
-        y = int(m.group("y"))
-        mo = int(m.group("m") or m.group("m2"))
-        d = int(m.group("d") or m.group("d2"))
-    try:
-        return dt.date(y, mo, d).isoformat()
-    except ValueError:
-        return None
+    if norm.startswith(("(", "（")) and norm.endswith((")", "）")):
+        return _date_at_start(norm[1:-1])
+    return parse_dateline(norm) if _END_LABEL.search(norm) else None
 
 
 def find_dateline(text: str) -> str | None:
-    """The first dateline among the first non-blank lines of the text."""
-    seen = 0
-    for line in text.splitlines():
-        if not line.strip():
-            continue
+    """The first dateline among the first non-blank lines of the text, else an update or
+    publication line among its last lines."""
+    lines = [ln for ln in text.splitlines() if ln.strip()]
+    for line in lines[:FIRST_LINES]:
         found = parse_dateline(line)
         if found:
             return found
-        seen += 1
-        if seen >= FIRST_LINES:
-            break
+    for line in reversed(lines[-LAST_LINES:]):
+        found = parse_closing_line(line)
+        if found:
+            return found
     return None

@@ -149,7 +149,7 @@ def prepare(job: Job) -> Article:
         return art
     art.cleaned = clean(text)
     art.paragraphs = paragraphs(art.cleaned)
-    dateline = find_dateline(art.cleaned.text)
+    dateline = find_dateline(text)  # the raw lines: the cleaner may drop a closing update line
     if art.published:
         art.doc_date, art.doc_date_source = job.manifest.doc_date, "manifest"
     elif dateline:

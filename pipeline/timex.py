@@ -162,9 +162,30 @@ DECADE_PARTS = {"初頭": (0, 2), "初め": (0, 2), "はじめ": (0, 2), "前半
 CENTURY_PARTS = {"初頭": (0, 9), "初め": (0, 9), "はじめ": (0, 9), "前半": (0, 49),
                  "半ば": (40, 59), "なかば": (40, 59), "後半": (50, 99), "末": (90, 99),
                  "終わり": (90, 99)}
-TIME_OF_DAY = {"午前": "MO", "早朝": "MO", "朝": "MO", "未明": "MO", "昼": "MI",
+TIME_OF_DAY = {"午前": "MO", "早朝": "MO", "朝": "MO", "未明": "NI", "昼": "MI",
                "午後": "AF", "夕方": "EV", "夕刻": "EV", "夜": "NI", "夜間": "NI",
                "深夜": "NI", "晩": "NI"}
+
+
+# Whole words naming a day, month or year from the document date or the reference time
+DAY_WORDS = {"きょう": ("doc", 0), "あす": ("doc", 1), "あした": ("doc", 1), "明日": ("doc", 1),
+             "明後日": ("doc", 2), "あさって": ("doc", 2), "きのう": ("doc", -1), "おととい": ("doc", -2),
+             "一昨昨日": ("doc", -3), "さきおととい": ("doc", -3),
+             "この日": ("ref", 0), "同じ日": ("ref", 0)}
+YEAR_WORDS = {"ことし": ("doc", 0), "おととし": ("doc", -2)}
+MONTH_WORDS = {"再来月": ("doc", 2)}
+# `今夜`, `昨夜`: a day word and a time of day in one
+DAY_TOD_WORDS = {"今夜": ("doc", 0, "NI"), "今晩": ("doc", 0, "NI"), "今朝": ("doc", 0, "MO"),
+                 "昨夜": ("doc", -1, "NI"), "昨晩": ("doc", -1, "NI"), "昨朝": ("doc", -1, "MO"),
+                 "明朝": ("doc", 1, "MO"), "あすの朝": ("doc", 1, "MO")}
+# Times of day after which a clock hour below 12 is in the afternoon or evening
+PM_WORDS = {"午後", "夕方", "夕刻", "晩", "夜", "夜間"}
+# `半世紀前`, `四半世紀前`, `半月前`: (count, unit) of a relative offset written as a word
+WORD_OFFSETS = {"四半世紀": (25, "年"), "半世紀": (50, "年"), "一世紀": (100, "年"), "半月": (15, "日")}
+# A time zone named before a date or time belongs to its span (`米東部時間24日午前0時`)
+ZONE_BEFORE_RE = re.compile(
+    r"(?:日本時間|現地時間|(?:米国?|米)?(?:東部|西部|中部|太平洋|山岳部)(?:標準|夏)?時間|モスクワ時間|北京時間"
+    r"|ワシントン時間|ニューヨーク時間|英国時間|欧州中部時間|グリニッジ標準時|協定世界時)(?:の)?[ \t\u3000]*$")
 
 
 def _alt(words) -> str:
@@ -202,7 +223,7 @@ MONTH_RE = _c(
 )
 DAY_RE = _c(
     rf"(?:(?P<rd>{NOT_COMPOUND_同}同|翌){S}(?P<n2>{DAY_NUM}){S}日(?!間|ぶり)"
-    rf"|(?P<n>{DAY_NUM}){S}日(?!間|ぶり|目|当)"
+    rf"|(?P<n>{DAY_NUM}){S}日(?!間|ぶり|目|当|連続|おき|余り)"
     rf"|(?:その)?(?P<rel>{_rel_alternation(REL_DAY)})日(?!間|ぶり|中[国韓])"
     rf")"
 )
@@ -226,6 +247,12 @@ CENTURY_RE = _c(
 )
 WEEK_RE = _c(rf"(?:その)?(?P<rel>{_rel_alternation(REL_WEEK)})週(?!間|刊|末|報|明け)")
 SEASON_WORD_RE = _c(rf"(?P<rel>{_rel_alternation(REL_SEASON_YEAR)})(?P<s>{SEASON})")
+DAY_WORD_RE = _c(rf"(?<![\u3041-\u3096\u30a1-\u30fa])(?P<w>{'|'.join(sorted(DAY_WORDS, key=len, reverse=True))})(?![本米中韓露ロ英独仏豪印欧系経銀台越比伊加蘭朝々]|[\u3041-\u3093](?<![はにのもがをとでへや、]))")
+YEAR_WORD_RE = _c(rf"(?<![\u3041-\u3096])(?P<w>{'|'.join(YEAR_WORDS)})")
+MONTH_WORD_RE = _c(rf"(?P<w>{'|'.join(MONTH_WORDS)})")
+DAY_TOD_WORD_RE = _c(rf"(?<![\u3400-\u9fff])(?P<w>{'|'.join(sorted(DAY_TOD_WORDS, key=len, reverse=True))})(?![\u3400-\u9fff])")
+WORD_OFFSET_RE = _c(rf"(?P<w>{'|'.join(sorted(WORD_OFFSETS, key=len, reverse=True))}){S}(?P<dir>前|後)(?!半|者|期)")
+SEASON_YEAR_RE = _c(r"(?<![0-9])(?P<y>(?:19|20)[0-9]{2})(?P<s>春|夏|秋|冬)(?!季|節|闘|分|学)")
 REL_TOD_RE = _c(
     rf"(?:その)?(?P<rel>{NOT_COMPOUND_同}同|{NO_KANJI_BEFORE}当|翌|{NO_KANJI_BEFORE}前)"
     rf"(?P<tod>朝|夜|晩)(?![\u3400-\u9fff])"
@@ -246,10 +273,13 @@ TIME_TAIL_RE = _c(
     + r"|(?P<noon>正午))"
 )
 TIME_RE = _c(
-    rf"(?:(?P<tod>午前|午後){S}(?P<h>{HOUR_NUM})"
+    rf"(?P<same>{NOT_COMPOUND_同}同{S})?"
+    rf"(?:(?P<tod>午前|午後|早朝|未明|深夜|夜間|夕方|夕刻|朝|夜|晩){S}(?P<h>{HOUR_NUM})"
     rf"|(?P<h2>{NO_DIGIT_BEFORE}(?:2[0-4]|1[0-9]|0?[0-9])))"
-    rf"{S}{HOUR_WORD}" + _minutes("")
+    rf"{S}{HOUR_WORD}" + _minutes("") + rf"(?P<dai>{S}台)?"
 )
+CLOCK_RE = _c(r"(?<![0-9:/.])(?P<h>2[0-4]|[01]?[0-9]):(?P<mi>[0-5][0-9])(?![0-9:])")
+WEEKDAY_RE = _c(rf"{S}[（(][月火水木金土日](?:曜日?)?[）)]")
 CONN_RE = _c(rf"{S}(?P<c>{RANGE_SYMBOL}|から){S}")
 CLOSE_RE = _c(rf"{S}(?:まで|にかけて|にかけ)")
 OPEN_RE = _c(rf"{S}(?P<o>以降|以来|以後|以前|来(?=[の、，,]))")
@@ -263,8 +293,17 @@ NUMERIC_DATE_RE = _c(
     r"(?<![0-9./\-:])(?P<y>(?:19|20)[0-9]{2})(?P<sep>[/.\-])(?P<m>1[0-2]|0?[1-9])(?P=sep)"
     r"(?P<d>3[01]|[12][0-9]|0?[1-9])(?![0-9]|[./\-][0-9])"
 )
+YEAR_MONTH_NUMERIC_RE = _c(r"(?<![0-9./\-:])(?P<y>(?:19|20)[0-9]{2})/(?P<m>1[0-2]|0?[1-9])(?![0-9]|/[0-9])")
+MONTH_DAY_NUMERIC_RE = _c(
+    r"(?<![0-9./\-:約])(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12][0-9]|0?[1-9])(?![0-9/%.])"
+    rf"(?=[（(]|に|から|まで|[、，,～〜~\-–]|{S}[（(]|\s|$|は|ー)")
+DOT_DATE_RE = _c(
+    r"(?:(?<![0-9./])(?P<y>(?:19|20)[0-9]{2})・(?P<m>1[0-2]|0?[1-9])・(?P<d>3[01]|[12][0-9]|0?[1-9])"
+    r"|(?P<era>令和|平成|昭和|(?<![A-Za-z])[RHS])(?P<ey>元|[0-9]{1,2})[.．](?P<m2>1[0-2]|0?[1-9])[.．](?P<d2>3[01]|[12][0-9]|0?[1-9]))"
+    r"(?![0-9])")
+ERA_LETTER = {"R": "令和", "H": "平成", "S": "昭和"}
 DURATION_RE = _c(
-    rf"(?:(?P<n>{COUNT_NUM}){S}(?P<u>年|ヶ年|か年|カ年|か月|カ月|ヶ月|か月|週間|日|時間)"
+    rf"(?:(?P<n>{COUNT_NUM}){S}(?P<u>年|ヶ年|か年|カ年|か月|カ月|ヶ月|か月|週間|日|時間|分(?=間|ぶり))"
     rf"(?P<half>{S}半)?(?P<suf>{S}(?:間|ぶり))?"
     rf"|(?P<hy>半年)(?P<suf2>間|ぶり)?)"
 )
@@ -275,12 +314,16 @@ RELATIVE_RE = _c(
 SET_RE = _c(
     rf"(?:(?P<every>毎年|毎月|毎週|毎日|毎朝|毎晩|隔年|隔月|隔週)"
     rf"|(?<![0-9{KANJI_NUM}年月週日])(?P<per>年|月|週){S}(?:に{S})?"
-    rf"(?P<n>[0-9]{{1,2}}|[一二三四五六七八九十]{{1,2}}|数){S}回(?!目|戦|忌|大会|会合|会議))"
+    rf"(?P<n>[0-9]{{1,2}}|[一二三四五六七八九十]{{1,2}}|数){S}(?P<what>回(?!目|戦|忌|大会|会合|会議)|日(?!間|目|連続))"
+    rf"|(?P<k>{NO_DIGIT_BEFORE}[0-9]{{1,2}}|{NO_KANJI_NUM_BEFORE}[一二三四五六七八九十]{{1,2}}){S}(?P<ku>日|週間|か月|カ月|ヶ月|年){S}おき)"
 )
 RECENT_SPAN_RE = _c(
     rf"(?:ここ|この){S}(?:数|十数|[0-9]{{1,2}}{S}[,、，～~\-]{S}[0-9]{{1,2}}|(?P<n>[0-9]{{1,2}}|[一二三四五六七八九十]{{1,2}}))"
     rf"{S}(?P<u>年|か月|カ月|ヶ月|週間|日)(?:{S}間)?(?!前|後|代|度|生|目)"
 )
+# the smaller units that may follow a duration's first unit (`1年2ヶ月10日`, `1時間30分`)
+DURATION_MORE_RE = _c(rf"{S}(?P<n>{ARABIC}|{NO_KANJI_NUM_BEFORE}[{KANJI_NUM}]{{1,4}}){S}(?P<u>ヶ月|か月|カ月|週間|日|時間|分)")
+DURATION_UNIT_ORDER = {"年": 0, "か月": 1, "週間": 2, "日": 3, "時間": 4, "分": 5}
 DURATION_CONTEXT_AFTER_RE = _c(
     rf"{S}(?:以上|近く|近い|余り|あまり|超|強|弱|にわた|に及|が経|が過ぎ|を経|越し|来|も(?:の間|続))"
 )
@@ -289,8 +332,9 @@ DURATION_CONTEXT_BEFORE = ("過去", "ここ", "約", "およそ", "戦後", "�
 
 TRIGGER_RE = _c(
     rf"{NO_DIGIT_BEFORE}[0-9]|{NO_KANJI_NUM_BEFORE}[{KANJI_NUM}]"
-    r"|[令平昭大明そこ同翌前今本昨去来再先当毎隔半数午正]"
-    rf"|[年月週](?={S}(?:に{S})?(?:[0-9]{{1,2}}|[一二三四五六七八九十]{{1,2}}|数){S}回)"
+    r"|[令平昭大明そこ同翌前今本昨去来再先当毎隔半数午正きあおさ早未深夜夕朝晩日現米東西中太山モ北ワニ英欧グ協四一]"
+    r"|(?<![A-Za-z])[RHS](?=[0-9])"
+    rf"|[年月週](?={S}(?:に{S})?(?:[0-9]{{1,2}}|[一二三四五六七八九十]{{1,2}}|数){S}[回日])"
 )
 URL_RE = _c(r"(?:https?://|ftp://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
 DAI_RE = _c(r"第[ \t\u3000]*$")
@@ -478,8 +522,12 @@ def _parse_time_tail(s: str, pos: int) -> tuple[tuple, int] | None:
 
 
 def _clock(tod: str | None, h: int, minute: int):
-    if tod == "午後" and h < 12:
+    if tod in PM_WORDS and h < 12 and not (tod in ("夜", "夜間") and h < 5):
         h += 12
+    elif tod == "深夜" and 6 <= h < 12:
+        h += 12
+    elif tod == "午前" and h == 12:  # 午前12時 = midnight (docs/annotation.md §1.3)
+        h = 0
     if not (0 <= h <= 24 and 0 <= minute <= 59):
         return None
     return (None, h, minute)
@@ -508,19 +556,69 @@ def _parse_period(s: str, pos: int, *, loose: bool = False) -> Period | None:
     if m:
         spec = REL_DAY[m.group("rel")]
         return Period(day=spec, time=(TIME_OF_DAY[m.group("tod")], None, 0), end=m.end())
+    m = DAY_TOD_WORD_RE.match(s, pos)
+    if m:
+        kind, k, code = DAY_TOD_WORDS[m.group("w")]
+        return Period(day=(kind, k), time=(code, None, 0), end=m.end())
+    m = SEASON_YEAR_RE.match(s, pos)
+    if m:  # `2021春`
+        return _with_approx(s, Period(year=("abs", int(m.group("y"))), part=m.group("s"), end=m.end()))
+    for regex, table, field in ((DAY_WORD_RE, DAY_WORDS, "day"), (YEAR_WORD_RE, YEAR_WORDS, "year"),
+                                (MONTH_WORD_RE, MONTH_WORDS, "month")):
+        m = regex.match(s, pos)
+        if m:
+            per = Period(end=m.end(), **{field: table[m.group("w")]})
+            if field == "year":
+                return _with_part(s, per, YEAR_PART_RE, None)
+            if field == "month":
+                return _with_part(s, per, MONTH_PART_RE, MONTH_PARTS)
+            return _with_time(s, _with_approx(s, per))
     per = _parse_point(s, pos, loose=loose)
     if per is None or per.kind == "invalid":
         return per
     if per.unit == "year":
         per = _with_part(s, per, YEAR_PART_RE, None)
+        if per.part is None and per.year[0] == "abs" and _names_an_event(s, per.end):
+            return replace(per, kind="invalid")
     elif per.unit == "month":
         per = _with_part(s, per, MONTH_PART_RE, MONTH_PARTS)
     else:
-        per = _with_approx(s, per)
-        t = _parse_time_tail(s, per.end)
-        if t and t[0] is not None:
-            per = replace(per, time=t[0], end=t[1])
+        per = _with_time(s, _with_approx(s, per))
     return per
+
+
+def _with_time(s: str, per: Period) -> Period:
+    """A day with its time of day (`19日午後3時ごろ`, `2024年6月19日(水)20時38分`): a weekday in
+    brackets between them belongs to the span, and so does `ごろ` after the time."""
+    pos = per.end
+    wd = WEEKDAY_RE.match(s, pos)
+    t = _parse_time_tail(s, wd.end() if wd else pos)
+    if not t and wd:
+        m = CLOCK_RE.match(s, SEP_RE.match(s, wd.end()).end())
+        if m:
+            t = (None, int(m.group("h")), int(m.group("mi"))), m.end()
+    if t and t[0] is not None:
+        per = replace(per, time=t[0], end=t[1])
+        per = _with_approx(s, per)
+    return per
+
+
+# a bare year directly followed by a word is part of an event's name (`2018年南北首脳会談`,
+# `2024年米大統領選`), not a timex; these characters may follow a year in a date
+YEAR_FOLLOWERS = set("度代初頭末半前後間上下中内来以春夏秋冬頃同当明暮版号現時以降秋期")
+
+
+EVENT_NAME_RE = re.compile(
+    r"[\u30a1-\u30fa\u3400-\u9fff・ー]{0,14}?(?:首脳会談|会談|会議|サミット|大統領選|総選挙|選挙|宣言|合意|共同声明"
+    r"|五輪|オリンピック|大会|戦争|紛争|危機|事件|地震|震災|万博|条約|協定|演習)")
+
+
+def _names_an_event(s: str, pos: int) -> bool:
+    """`2018年南北首脳会談`, `2024年米大統領選`: the year is part of an event's name."""
+    nxt = s[pos:pos + 1]
+    if not nxt or nxt in YEAR_FOLLOWERS:
+        return False
+    return bool(EVENT_NAME_RE.match(s, pos))
 
 
 def _decade(m: re.Match) -> Period | None:
@@ -658,11 +756,23 @@ def _short_year_end(s: str, pos: int, start: Period) -> Period | None:
 def _parse_short_year(s: str, pos: int) -> Candidate | None:
     """`2022 年こそ…、23 年には…、24 年には`: a two-digit year continuing a list that a
     four-digit year opened earlier in the same sentence (same century, within ten years)."""
-    if not SHORT_YEAR_RE.match(s, pos):
+    m = SHORT_YEAR_RE.match(s, pos)
+    if not m:
         return None
     years = SENTENCE_YEAR_RE.findall(s, _sentence_start(s, pos), pos)
-    if not years:
-        return None
+    if not years:  # `23年3月30日`, `15年以降`: a two-digit year that a month or 以降 makes a date
+        after = SEP_RE.match(s, m.end()).end()
+        if not (_parse_month(s, after) or OPEN_RE.match(s, m.end())):
+            return None
+        yy = int(m.group("n"))
+        per = _short_year_end(s, pos, Period(year=("abs", (2000 if yy <= 50 else 1900))))
+        if per is None:
+            return None
+        o = OPEN_RE.match(s, per.end)
+        if o and per.unit == "year":
+            kind = "before" if o.group("o") == "以前" else "open"
+            return Candidate(pos, o.end(), kind, first=per)
+        return Candidate(pos, per.end, "period", first=per)
     y4 = int(years[-1])
     per = _short_year_end(s, pos, Period(year=("abs", y4)))
     if per is None or per.year is None or abs(per.year[1] - y4) > 10:
@@ -748,7 +858,14 @@ def _parse_numeric_date(s: str, pos: int) -> Candidate | None:
                  day=("abs", int(m.group("d"))), end=m.end())
     if not _plausible(per):
         return None
-    return Candidate(pos, m.end(), "period", first=per)
+    clock = CLOCK_RE.match(s, SEP_RE.match(s, m.end()).end()) if s[m.end():m.end() + 1] in (" ", "\u3000", "T") else None
+    if clock is None and s[m.end():m.end() + 1] == "T":
+        clock = CLOCK_RE.match(s, m.end() + 1)
+    if clock:
+        per = replace(per, time=(None, int(clock.group("h")), int(clock.group("mi"))), end=clock.end())
+    else:
+        per = _with_time(s, per)
+    return Candidate(pos, per.end, "period", first=per)
 
 
 def _parse_duration(s: str, pos: int) -> Candidate | None:
@@ -765,20 +882,57 @@ def _parse_duration(s: str, pos: int) -> Candidate | None:
     if unit == "日" and not suffix:
         return None
     if unit == "年" and not (half or suffix):
+        more = _duration_more(s, m.end(), unit, n) if n is not None and not (raw.isascii() and len(raw) == 4) else None
+        if more:
+            return replace(more, start=pos)
         if "数" in raw or not _duration_context(s, pos, m.end()) or (raw.isascii() and len(raw) == 4):
             return None
     count = "X" if n is None else str(n)
+    if n is not None and not half and not suffix:
+        more = _duration_more(s, m.end(), unit, n)
+        if more:
+            return more if more.start == m.start() else replace(more, start=pos)
+    if unit == "分":
+        return Candidate(pos, m.end(), "duration", value=f"PT{count}M")
     if unit in ("年", "ヶ年", "か年", "カ年"):
         value = f"P{count}Y" + ("6M" if half else "")
     elif unit in ("か月", "カ月", "ヶ月"):
         value = f"P{count}M" + ("15D" if half else "")
     elif unit == "週間":
-        value = f"P{count}W"
+        value = f"P{count}.5W" if half else f"P{count}W"
     elif unit == "日":
         value = f"P{count}D" + ("T12H" if half else "")
     else:  # 時間
         value = f"PT{count}H" + ("30M" if half else "")
     return Candidate(pos, m.end(), "duration", value=value)
+
+
+def _unit_key(unit: str) -> str:
+    return {"ヶ年": "年", "か年": "年", "カ年": "年", "カ月": "か月", "ヶ月": "か月"}.get(unit, unit)
+
+
+def _duration_more(s: str, end: int, unit: str, n: int) -> Candidate | None:
+    """`1年2ヶ月10日`, `1時間30分`: a duration of several units read whole (each unit smaller
+    than the one before); None when no smaller unit follows."""
+    parts = [(_unit_key(unit), n)]
+    pos = end
+    while True:
+        m = DURATION_MORE_RE.match(s, pos)
+        if not m:
+            break
+        u, k = _unit_key(m.group("u")), _num(m.group("n"))
+        if k is None or DURATION_UNIT_ORDER.get(u, -1) <= DURATION_UNIT_ORDER.get(parts[-1][0], 9):
+            break
+        parts.append((u, k))
+        pos = m.end()
+    if len(parts) == 1:
+        return None
+    tail = SEP_RE.match(s, pos).end()
+    if s.startswith("間", tail):
+        pos = tail + 1
+    date_part = "".join(f"{k}{ {'年': 'Y', 'か月': 'M', '週間': 'W', '日': 'D'}[u]}" for u, k in parts if u in ("年", "か月", "週間", "日"))
+    time_part = "".join(f"{k}{ {'時間': 'H', '分': 'M'}[u]}" for u, k in parts if u in ("時間", "分"))
+    return Candidate(end, pos, "duration", value="P" + date_part + ("T" + time_part if time_part else ""))
 
 
 def _parse_recent_span(s: str, pos: int) -> Candidate | None:
@@ -802,6 +956,10 @@ def _duration_context(s: str, start: int, end: int) -> bool:
 
 
 def _parse_relative(s: str, pos: int) -> Candidate | None:
+    w = WORD_OFFSET_RE.match(s, pos)
+    if w:
+        n, unit = WORD_OFFSETS[w.group("w")]
+        return Candidate(pos, w.end(), "relative", rel=(n, unit, -1 if w.group("dir") == "前" else 1))
     m = RELATIVE_RE.match(s, pos)
     if not m:
         return None
@@ -841,6 +999,12 @@ def _parse_set(s: str, pos: int) -> Candidate | None:
             if da and da[0][0] == "abs":
                 value, end = f"XXXX-XX-{da[0][1]:02d}", da[1]
         return Candidate(pos, end, "set", value=value)
+    if m.group("k"):  # `1日おき`: every other day
+        k = _num(m.group("k"))
+        if k is None:
+            return None
+        unit = {"日": "D", "週間": "W", "年": "Y"}.get(m.group("ku"), "M")
+        return Candidate(pos, m.end(), "set", value=f"P{k + 1}{unit}")
     n = _num(m.group("n"))
     count = "X" if n is None else str(n)
     period = {"年": "P1Y", "月": "P1M", "週": "P1W"}[m.group("per")]
@@ -859,12 +1023,57 @@ def _parse_time(s: str, pos: int) -> Candidate | None:
     clock = _clock(m.group("tod"), h, minute)
     if clock is None:
         return None
-    return Candidate(pos, m.end(), "period", first=Period(day=("ctx", 0), time=clock, end=m.end()))
+    if m.group("same") and m.group("tod") is None:  # `同3時半`: the 午前/午後 of the time before
+        clock = ("SAME", h, minute)
+    per = _with_approx(s, Period(day=("ctx", 0), time=clock, end=m.end()))
+    return Candidate(pos, per.end, "period", first=per)
+
+
+def _parse_clock(s: str, pos: int) -> Candidate | None:
+    """`18:00`: a clock time on the reference day."""
+    m = CLOCK_RE.match(s, pos)
+    if not m:
+        return None
+    per = _with_approx(s, Period(day=("ctx", 0), time=(None, int(m.group("h")), int(m.group("mi"))), end=m.end()))
+    return Candidate(pos, per.end, "period", first=per)
+
+
+def _parse_numeric_forms(s: str, pos: int) -> Candidate | None:
+    """`2021/7`, `7/18`, `2/1〜2/14`, `2021・7・18`, `令和3.7.18`, `R3.7.18`, `H31.4.30`."""
+    m = DOT_DATE_RE.match(s, pos)
+    if m:
+        if m.group("y"):
+            y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
+        else:
+            era = ERA_LETTER.get(m.group("era"), m.group("era"))
+            y = ERA_BASE[era] + (1 if m.group("ey") == "元" else int(m.group("ey")))
+            mo, d = int(m.group("m2")), int(m.group("d2"))
+        per = Period(year=("abs", y), month=("abs", mo), day=("abs", d), end=m.end())
+        return Candidate(pos, m.end(), "period", first=per) if _plausible(per) else None
+    m = YEAR_MONTH_NUMERIC_RE.match(s, pos)
+    if m:
+        per = Period(year=("abs", int(m.group("y"))), month=("abs", int(m.group("m"))), end=m.end())
+        return Candidate(pos, m.end(), "period", first=per)
+    m = MONTH_DAY_NUMERIC_RE.match(s, pos)
+    if not m:
+        return None
+    first = Period(month=("abs", int(m.group("m"))), day=("abs", int(m.group("d"))), end=m.end())
+    if not _plausible(first):
+        return None
+    c = CONN_RE.match(s, m.end())
+    if c and c.group("c") != "から" or c and c.group("c") == "から":
+        m2 = MONTH_DAY_NUMERIC_RE.match(s, c.end())
+        if m2:
+            last = Period(month=("abs", int(m2.group("m"))), day=("abs", int(m2.group("d"))), end=m2.end())
+            if _plausible(last):
+                close = CLOSE_RE.match(s, m2.end())
+                return Candidate(pos, close.end() if close else m2.end(), "range", first=first, last=last)
+    return Candidate(pos, m.end(), "period", first=first)
 
 
 PARSERS: tuple[Callable[[str, int], Optional[Candidate]], ...] = (
-    _parse_date_expression, _parse_numeric_date, _parse_relative, _parse_duration,
-    _parse_set, _parse_time, _parse_short_year, _parse_recent_span,
+    _parse_date_expression, _parse_numeric_date, _parse_numeric_forms, _parse_relative, _parse_duration,
+    _parse_set, _parse_time, _parse_clock, _parse_short_year, _parse_recent_span,
 )
 
 
@@ -910,7 +1119,8 @@ def _scan(s: str, strict: bool) -> list[Candidate]:
             pos = p + 1
             continue
         if best.kind != "block":
-            out.append(best)
+            zone = ZONE_BEFORE_RE.search(s, max(0, p - 16), p)
+            out.append(replace(best, start=zone.start()) if zone and best.kind in ("period", "range") else best)
         pos = best.end
     return out
 
@@ -1272,6 +1482,7 @@ def _extract(text: str, doc_date: str | None, strict: bool = True) -> list[Timex
     ref: Partial = UNKNOWN
     out: list[Timex] = []
     sentence, opener = -1, ""  # the sentence being read and the date that opens it
+    last_clock = None  # the hour of the last clock time (for `同3時半` after `午後2時`)
     for c in _merge_appositions(s, _scan(s, strict)):
         try:
             r = _resolve(c, ref, doc, doc if _past_clause(s, c.end) else None)
@@ -1284,6 +1495,9 @@ def _extract(text: str, doc_date: str | None, strict: bool = True) -> list[Timex
             sentence, opener = here, ""
             if r.type == "DATE" and r.point is not None and not s[here:c.start].strip(" \t\u3000「『（("):
                 opener = cal.iso(r.first)
+        r = _carry_meridiem(c, r, last_clock)
+        if r.type == "TIME" and ":" in r.value:
+            last_clock = int(r.value.split("T")[1][:2])
         resolved = r.anchor != "unresolved"
         date_start = cal.iso(r.first) if resolved and r.type in ("DATE", "TIME") else ""
         date_end = cal.iso(r.last) if resolved and r.type in ("DATE", "TIME") else ""
@@ -1299,6 +1513,15 @@ def _extract(text: str, doc_date: str | None, strict: bool = True) -> list[Timex
                 point = (point[0], point[1], None)
             ref = _move_reference(ref, point)
     return _copy_appositions(s, out)
+
+
+def _carry_meridiem(c: Candidate, r: Resolved, last_clock: int | None) -> Resolved:
+    """`午後2時に会い、同3時半に`: a clock time after 同 takes the afternoon of the time before."""
+    t = c.first.time if c.first is not None and c.kind == "period" else None
+    if not t or t[0] != "SAME" or last_clock is None or last_clock < 12 or t[1] >= 12 or "T" not in r.value:
+        return r
+    day, clock = r.value.split("T")
+    return replace(r, value=f"{day}T{t[1] + 12:02d}{clock[2:]}")
 
 
 PAST_RE = re.compile(r"(?:た|んだ)(?:[。」』）)]|と|こと|ため|が|\n|$)")

@@ -64,10 +64,35 @@ def test_too_large():
         ("2024年2月30日", None),
         ("2024年7月12日に両国は会談し、条約に署名したと報じられた長い文である。", None),
         ("2024年", None),
+        # with a weekday, a clock time or a few words on the line (issue 15)
+        ("2024年6月19日(水)20時38分", "2024-06-19"),
+        ("2023/11/22 15:30", "2023-11-22"),
+        ("2025年9月10日　コラム", "2025-09-10"),
+        ("2025年1月6日 更新", "2025-01-06"),
+        ("更新日 2023年4月2日", "2023-04-02"),
+        ("2024.11.08", "2024-11-08"),
+        ("平成二十七年七月十五日（水曜日）", "2015-07-15"),
+        ("（令和6年4月16日（火曜日）10時14分）", "2024-04-16"),
+        ("R3.7.18", "2021-07-18"),
+        # an infobox field or a sentence is not a dateline; a month is not a day
+        ("日付　2021年2月1日", None),
+        ("2024年6月、両国は会談した", None),
+        ("2024年6月", None),
     ],
 )
 def test_parse_dateline(line, expected):
     assert parse_dateline(line) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("題名\n\n本文である。\n\n最終更新 2025年8月24日", "2025-08-24"),
+    ("題名\n\n本文である。\n\n最終更新 2025年8月24日 (日) 09:12 （日時は個人設定で未設定ならばUTC）。", "2025-08-24"),
+    ("題名\n\n本文である。\n（2025年3月4日）\n", "2025-03-04"),
+    ("題名\n\n本文である。\n\n2024年7月12日 掲載", "2024-07-12"),
+    ("題名\n\n本文は2024年7月12日に書かれた。", None),
+])
+def test_update_line_at_the_end(text, expected):
+    assert find_dateline(text) == expected
 
 
 def test_find_dateline_in_first_lines_only():
