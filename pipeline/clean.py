@@ -162,6 +162,9 @@ def _join_lines(view: _View) -> None:
             if _broken_line(view.text, start, full):
                 view.delete(start, end)
             continue
+        next_end = view.text.find("\n", end)
+        if _is_row(view.text[end:next_end if next_end >= 0 else len(view.text)]):
+            continue  # a heading or row after the blank lines begins an item of its own
         gap = range(view.index[start - 1] + 1, view.index[end])
         dropped_content = any(i in view.dropped_blocks and not view.raw[i].isspace() for i in gap)
         line_start = view.text.rfind("\n", 0, start) + 1

@@ -1194,9 +1194,22 @@ def _closest_month(day: int, base: Partial, limit: Partial | None) -> tuple[int,
     return y, m
 
 
-def _resolve_specs(per: Period, ref: Partial, doc: Partial, limit: Partial | None = None) -> tuple[Partial, set]:
-    """Turn the written specs of a point into a (partial) calendar point.  `limit`: the
-    latest date a past-tense happening can have (the document date), or None."""
+@dataclass(frozen=True)
+class Hints:
+    """What the text around an expression tells its resolution: `limit`, the latest date a
+    past-tense happening can have (the document date); `heading`, the reference month was set
+    by a chronology heading (`【2024年1月】`), so the bare days of the lines under it are in it."""
+
+    limit: Optional[Partial] = None
+    heading: bool = False
+
+
+NO_HINTS = Hints()
+
+
+def _resolve_specs(per: Period, ref: Partial, doc: Partial, hints: Hints = NO_HINTS) -> tuple[Partial, set]:
+    """Turn the written specs of a point into a (partial) calendar point (see Hints)."""
+    limit = hints.limit
     used: set = set()
     y = m = d = None
     if per.year is not None:
@@ -1229,7 +1242,7 @@ def _resolve_specs(per: Period, ref: Partial, doc: Partial, limit: Partial | Non
         if kind == "abs":
             d = n
             if per.month is None:  # a bare day: its month from the reference time only while that is a day
-                if ref[2] is not None:
+                if ref[2] is not None or (hints.heading and ref[1] is not None):
                     base, base_kind = ref, "ref"
                 elif doc[1] is not None:
                     base, base_kind = doc, "doc"
@@ -1267,7 +1280,7 @@ def _anchor(used: set, complete: bool) -> str:
 
 
 def _resolve_period(per: Period, ref: Partial, doc: Partial, point: Partial | None = None,
-                    used: set | None = None, limit: Partial | None = None) -> Resolved:
+                    used: set | None = None, hints: Hints = NO_HINTS) -> Resolved:
     if per.kind == "decade":
         return _resolve_decade(per)
     if per.kind == "century":
@@ -1280,7 +1293,7 @@ def _resolve_period(per: Period, ref: Partial, doc: Partial, point: Partial | No
         return Resolved(first, last, value, "day", _anchor({kind}, ok), None)
 
     if point is None:
-        point, used = _resolve_specs(per, ref, doc, limit)
+        point, used = _resolve_specs(per, ref, doc, hints)
     y, m, d = point
     unit = per.unit
     needed = {"year": (y,), "month": (y, m), "day": (y, m, d)}[unit]
@@ -1380,7 +1393,7 @@ def _resolve_range_end(end: Period, start: Period, start_point: Partial,
     return _resolve_period(end, start_point, doc)
 
 
-def _resolve(c: Candidate, ref: Partial, doc: Partial, limit: Partial | None = None) -> Resolved:
+def _resolve(c: Candidate, ref: Partial, doc: Partial, hints: Hints = NO_HINTS) -> Resolved:
     if c.kind == "duration":
         return Resolved(UNKNOWN, UNKNOWN, c.value, "", "absolute", None, "DURATION")
     if c.kind == "set":
@@ -1388,9 +1401,9 @@ def _resolve(c: Candidate, ref: Partial, doc: Partial, limit: Partial | None = N
     if c.kind == "relative":
         return _resolve_relative(c, ref, doc)
     if c.kind == "period":
-        return _resolve_period(c.first, ref, doc, limit=limit)
+        return _resolve_period(c.first, ref, doc, hints=hints)
     if c.kind in ("open", "before"):
-        r = _resolve_period(c.first, ref, doc, limit=limit)
+        r = _resolve_period(c.first, ref, doc, hints=hints)
         if c.kind == "open":
             value = f"{cal.fmt(r.first)}/.."
             return Resolved(r.first, UNKNOWN, value, r.precision, r.anchor, r.point)
@@ -1399,7 +1412,7 @@ def _resolve(c: Candidate, ref: Partial, doc: Partial, limit: Partial | None = N
     # range
     start = c.first
     if start.kind == "point":
-        start_point, used = _resolve_specs(start, ref, doc, limit)
+        start_point, used = _resolve_specs(start, ref, doc, hints)
         a = _resolve_period(start, ref, doc, start_point, used)
     else:
         start_point = UNKNOWN
@@ -1483,9 +1496,10 @@ def _extract(text: str, doc_date: str | None, strict: bool = True) -> list[Timex
     out: list[Timex] = []
     sentence, opener = -1, ""  # the sentence being read and the date that opens it
     last_clock = None  # the hour of the last clock time (for `同3時半` after `午後2時`)
+    heading = False  # the reference month comes from a chronology heading
     for c in _merge_appositions(s, _scan(s, strict)):
         try:
-            r = _resolve(c, ref, doc, doc if _past_clause(s, c.end) else None)
+            r = _resolve(c, ref, doc, Hints(doc if _past_clause(s, c.end) else None, heading))
         except Exception:
             if strict:
                 raise
@@ -1512,6 +1526,7 @@ def _extract(text: str, doc_date: str | None, strict: bool = True) -> list[Timex
                 # reference to its month, never to its day (`20日付『…』…同日` is the event's day)
                 point = (point[0], point[1], None)
             ref = _move_reference(ref, point)
+            heading = _is_heading(s, c) and r.precision in ("month", "part") if point is not None else heading
     return _copy_appositions(s, out)
 
 
@@ -1527,10 +1542,25 @@ def _carry_meridiem(c: Candidate, r: Resolved, last_clock: int | None) -> Resolv
 PAST_RE = re.compile(r"(?:た|んだ)(?:[。」』）)]|と|こと|ため|が|\n|$)")
 
 
+NONPAST_RE = re.compile(r"(?<=[\u3041-\u3093])る(?![\u3041-\u3093]*た)|(?<=[\u3041-\u3093])う(?=[。、\s]|$)|予定|見通し|方針|計画")
+HEADING_LINE_RE = re.compile(r"[ \t\u3000■□◆◇●○・【〔［\[（(]*$")
+HEADING_TAIL_RE = re.compile(r"[ \t\u3000】〕］\]）)]*(?:\n|$)")
+
+
+def _is_heading(s: str, c: Candidate) -> bool:
+    """The date is a line of its own (`【2024年1月】`, `■2024年3月〜6月`): a chronology heading."""
+    line = s.rfind("\n", 0, c.start) + 1
+    return bool(HEADING_LINE_RE.match(s[line:c.start]) and HEADING_TAIL_RE.match(s, c.end))
+
+
 def _past_clause(s: str, end: int) -> bool:
-    """The clause after a date up to its sentence's end is told in the past tense."""
+    """The date's own clause is told in the past tense: the first predicate after it, up to
+    its sentence's end, is a past form (`…に会談した`), not a non-past one (`…までに発生する
+    おそれがあると警告した`: the date's clause is `発生する`)."""
     stop = min((i for i in (s.find("。", end), s.find("\n", end)) if i >= 0), default=len(s))
-    return bool(PAST_RE.search(s, end, stop + 1))
+    past = PAST_RE.search(s, end, stop + 1)
+    nonpast = NONPAST_RE.search(s, end, stop + 1)
+    return bool(past) and (nonpast is None or past.start() < nonpast.start())
 
 
 def _sentence_start(s: str, pos: int) -> int:
@@ -1542,6 +1572,11 @@ ATTRIBUTIVE_RE = re.compile(r"[ \t\u3000]*の(?![ \t\u3000]*(?:うち|間|ため
 # an attributive date whose noun is the time or setting of the clause (`2023年の訪ロ時に`,
 # `2024年の共同声明では`, `6月の会談において`) dates the narrative: it is not an aside
 SETTING_NOUN_RE = re.compile(r"[^、。，,「」（）()\n]{0,24}?(?:時|際|折|では|において|にて|には)")
+# a date opening its sentence whose noun is where or when the clause happens (`2023年7月の式典に
+# 代表団が派遣され`), not its topic (`昭和四十七年の政府見解は`)
+OPENER_SETTING_RE = re.compile(r"[^、。，,「」（）()\n]{0,24}?(?:時|際|折|では|において|にて|には|に(?!は)|で(?!は))")
+# a date inside a relative clause qualifying a noun (`1961年7月に結ばれた条約`)
+RELATIVE_CLAUSE_RE = re.compile(r"[ \t\u3000]*(?:に|から|まで)[^、。，,「」\n]{1,16}?(?:た|だ)(?=[\u3400-\u9fff\u30a1-\u30fa「『])")
 LOOK_BACK_AFTER_RE = re.compile(r"[ \t\u3000]*(?:以来|ぶり|来の|前後)")
 CAPTION_BEFORE = ("＝", "=")
 
@@ -1559,8 +1594,9 @@ def _aside(s: str, c: Candidate, r: Resolved, opener: str) -> bool:
     a happening of the narrative.  Dates that look back or qualify a noun move nothing:
     - a flashback (`前回の訪問は2019年4月で`, `かつて2000年に`), a date before 以来/ぶり
       (`2000年7月以来24年ぶり`), an open range back in time (`2019年以前`);
-    - an attributive date (`2018年の南北軍事合意`, `2022年2月の侵攻`), unless it opens its
-      sentence or its noun is the clause's time or setting (`2023年の訪ロ時に`, `…の声明では`);
+    - an attributive date (`2018年の南北軍事合意`, `2022年2月の侵攻`), unless its noun is the
+      clause's time or setting (`2023年の訪ロ時に`, `…の声明では`; opening its sentence, also
+      `2023年7月の式典に…派遣され`), and a date in a relative clause (`1961年7月に結ばれた条約`);
     - a date in brackets (`（2023年）`) or in a caption (`…＝10月31日`);
     - a date earlier than the one opening its sentence (`2024年2月26日、…は、北朝鮮が2023年7～8月
       以降…との分析を示した`): the background of the sentence."""
@@ -1574,7 +1610,9 @@ def _aside(s: str, c: Candidate, r: Resolved, opener: str) -> bool:
         return True
     opens = bool(opener) and cal.iso(r.first) == opener and not s[_sentence_start(s, c.start):c.start].strip(" \t\u3000「『（(")
     m = ATTRIBUTIVE_RE.match(s, c.end)
-    if m and not opens and not SETTING_NOUN_RE.match(s, m.end()):
+    if m and not (OPENER_SETTING_RE if opens else SETTING_NOUN_RE).match(s, m.end()):
+        return True
+    if not opens and RELATIVE_CLAUSE_RE.match(s, c.end):
         return True
     if _in_brackets(s, c.start) or s[max(0, c.start - 1):c.start] in CAPTION_BEFORE:
         return True
