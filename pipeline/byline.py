@@ -2,9 +2,9 @@
 
     byline_ranges(text, author="") -> list[(start, end)]
 
-A byline line is a short line (no sentence-final `。`, at most 120 characters) that holds the
-author's name (spaces ignored, from the manifest) or an academic or professional title
-(`准教授`, `研究員`, `弁護士` …): `**猿田 佐世 (Sayo Saruta),**`, `広島市立大学…准教授 加藤美保子`,
+A byline line is a short line (no sentence-final `。`, at most 120 characters) among the first or
+last lines of the article that holds the author's name (spaces ignored, from the manifest) or an
+academic or professional title as a word of its own (`准教授`, `研究員`, `弁護士` …; not `理事国`): `**猿田 佐世 (Sayo Saruta),**`, `広島市立大学…准教授 加藤美保子`,
 `(山口信治 防衛研究所 地域研究部主任研究官)`.  Offsets are into `text`.
 """
 
@@ -14,9 +14,10 @@ import re
 
 MAX_LINE = 120
 AFFILIATION = re.compile(
-    r"准?教授|講師|研究員|研究官|研究主幹|弁護士|所長|理事長|理事|フェロー|客員|特任|助教|"
-    r"専任|名誉教授|編集委員|論説委員|記者|Professor|Fellow|Researcher"
+    r"(?:准?教授|講師|研究員|研究官|研究主幹|弁護士|所長|理事長|理事|フェロー|客員|特任|助教|"
+    r"専任|名誉教授|編集委員|論説委員|記者)(?![\u3400-\u9fff])|Professor|Fellow|Researcher"
 )
+EDGE_LINES = 12  # a byline stands among the first or the last lines of an article
 _SPACES = re.compile(r"[ \t\u3000*_()（）,，]")
 
 
@@ -24,11 +25,14 @@ def byline_ranges(text: str, author: str = "") -> list[tuple[int, int]]:
     name = _SPACES.sub("", author)
     out = []
     pos = 0
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    filled = [i for i, ln in enumerate(lines) if ln.strip()]
+    edge = set(filled[:EDGE_LINES]) | set(filled[-EDGE_LINES:])
+    for i, line in enumerate(lines):
         start, end = pos, pos + len(line)
         pos = end + 1
         body = line.strip()
-        if not body or len(body) > MAX_LINE or "。" in body:
+        if i not in edge or not body or len(body) > MAX_LINE or "。" in body:
             continue
         if (name and len(name) >= 2 and name in _SPACES.sub("", body)) or AFFILIATION.search(body):
             out.append((start, end))

@@ -5,7 +5,9 @@ blocks, markdown syntax); nothing is inserted or rewritten, so each cleaned char
 exactly one raw position and a cleaned span maps back to a raw span.
 
 Rules, in order:
-1. footnote bodies: a line that starts with a superscript number (`¹ 山口…`, `¹⁰ <https…>`)
+1. footnote bodies: a line that starts with a superscript number (`¹ 山口…`, `¹⁰ <https…>`) or a
+   note label (`注1　…`), with the short lines after the last one up to a blank line (its
+   tail broken by conversion), page numbers (`－ 4 －`) and rule lines (`――――`),
    and a line that holds only a URL are dropped with their line break; so are the lines
    between footnote n and footnote n+1 when they are short (at most MAX_NOTE_TAIL characters,
    less than any page of body text) — the rest of note n's body that PDF conversion broke
@@ -24,7 +26,7 @@ Rules, in order:
    when the text before it had not finished its sentence and either the run held a dropped
    footnote block (a page break that put notes inside `ロ|シア`) or the line before it is a
    long body line, not a heading (a page break with no notes);
-4. footnote markers: superscript digits anywhere, and a bare 1–3 digit number after a clause
+4. footnote markers: superscript digits anywhere, `注1` after a word, and a bare 1–3 digit number after a clause
    and before `。` (`…点だ 1。`, `…発効）12。`).
 """
 
@@ -41,7 +43,15 @@ MAX_NOTE_TAIL = 200
 MIN_BROKEN_LINE = 40
 _JP = r"\u3040-\u30ff\u3400-\u9fff\uff01-\uff5e"
 
-_FOOTNOTE_LINE = re.compile(rf"^[ \t\u3000]*[{SUPERSCRIPTS}]+[^\n]*(?:\n|$)", re.M)
+# a note body: a line opening with a superscript number (`¹ 山口…`) or a note label (`注1　…`)
+_NOTE_LABEL = r"注[ \t]?[0-9０-９]{1,2}[ \t\u3000]"
+_FOOTNOTE_LINE = re.compile(rf"^[ \t\u3000]*(?:[{SUPERSCRIPTS}]+|{_NOTE_LABEL})[^\n]*(?:\n|$)", re.M)
+# the rest of a note broken over lines by conversion: short lines up to a blank line
+_NOTE_CONTINUATION = re.compile(rf"(?<=\n)(?:(?![ \t\u3000]*(?:[{SUPERSCRIPTS}]|{_NOTE_LABEL}))[^\n]{{1,60}}\n)+(?=\n|\Z)")
+# page furniture of converted PDFs: page numbers (`－ 4 －`) and rule lines (`――――`)
+_PAGE_LINE = re.compile(r"^[ \t\u3000]*(?:[－―\-–ー][ \t\u3000]*[0-9０-９]{1,3}[ \t\u3000]*[－―\-–ー]|[―ー－—_＿=＝\-]{5,})[ \t\u3000]*(?:\n|$)", re.M)
+# a note marker in the body (`…会談を行った注1。`)
+_NOTE_MARKER = re.compile(rf"(?<=[{_JP}」』）)])注[0-9０-９]{{1,2}}(?=[、。，,\s]|$)")
 # An author profile block (`<執筆者プロフィール>`, `【著者紹介】`) runs to the end of the text.
 _PROFILE_BLOCK = re.compile(
     r"^[ \t\u3000]*[<＜〈【\[]?(?:執筆者|著者|筆者)(?:プロフィール|紹介|略歴)[>＞〉】\]]?[ \t\u3000]*\n[\s\S]*\Z", re.M
@@ -176,7 +186,23 @@ def _join_lines(view: _View) -> None:
 
 def _note_number(line: str) -> int | None:
     m = _SUPERSCRIPT.search(line)
-    return int(m.group().translate(_SUPER_DIGITS)) if m else None
+    if m:
+        return int(m.group().translate(_SUPER_DIGITS))
+    m = re.match(r"[ \t\u3000]*注[ \t]?([0-9０-９]{1,2})", line)
+    return int(m.group(1).translate(_FULLWIDTH_DIGITS)) if m else None
+
+
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def _drop_last_note_tail(view: _View) -> None:
+    """The short lines right after a note, up to a blank line, are the rest of that note."""
+    for a in reversed(list(_FOOTNOTE_LINE.finditer(view.text))):
+        m = _NOTE_CONTINUATION.match(view.text, a.end())
+        if m and m.end() - m.start() <= MAX_NOTE_TAIL:
+            view.dropped_blocks.update(view.index[m.start():m.end()])
+            view.delete(m.start(), m.end())
+    view.refresh()
 
 
 def _drop_note_tails(view: _View) -> None:
@@ -195,7 +221,9 @@ def _drop_note_tails(view: _View) -> None:
 def clean(raw: str) -> Cleaned:
     view = _View(raw)
     _drop_note_tails(view)
+    _drop_last_note_tail(view)
     view.delete_matches(_FOOTNOTE_LINE, block=True)
+    view.delete_matches(_PAGE_LINE, block=True)
     view.delete_matches(_URL_LINE, block=True)
     view.delete_matches(_PROFILE_BLOCK, block=True)
     view.delete_matches(_TAIL_BLOCK, block=True)
@@ -208,6 +236,7 @@ def clean(raw: str) -> Cleaned:
     view.delete_matches(_TRAILING_SPACE)
     _join_lines(view)
     view.delete_matches(_SUPERSCRIPT)
+    view.delete_matches(_NOTE_MARKER)
     view.delete_matches(_BARE_MARKER)
     return Cleaned(raw=raw, text=view.text, offsets=tuple(view.index))
 

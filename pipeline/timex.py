@@ -1197,11 +1197,11 @@ def _closest_month(day: int, base: Partial, limit: Partial | None) -> tuple[int,
 @dataclass(frozen=True)
 class Hints:
     """What the text around an expression tells its resolution: `limit`, the latest date a
-    past-tense happening can have (the document date); `heading`, the reference month was set
-    by a chronology heading (`【2024年1月】`), so the bare days of the lines under it are in it."""
+    past-tense happening can have (the document date); `heading`, the (year, month) of the
+    chronology heading (`【2024年1月】`) the expression stands under: its bare days are in it."""
 
     limit: Optional[Partial] = None
-    heading: bool = False
+    heading: Optional[Tuple[int, int]] = None
 
 
 NO_HINTS = Hints()
@@ -1242,7 +1242,9 @@ def _resolve_specs(per: Period, ref: Partial, doc: Partial, hints: Hints = NO_HI
         if kind == "abs":
             d = n
             if per.month is None:  # a bare day: its month from the reference time only while that is a day
-                if ref[2] is not None or (hints.heading and ref[1] is not None):
+                if hints.heading is not None:
+                    base, base_kind = (*hints.heading, None), "ref"
+                elif ref[2] is not None:
                     base, base_kind = ref, "ref"
                 elif doc[1] is not None:
                     base, base_kind = doc, "doc"
@@ -1496,7 +1498,7 @@ def _extract(text: str, doc_date: str | None, strict: bool = True) -> list[Timex
     out: list[Timex] = []
     sentence, opener = -1, ""  # the sentence being read and the date that opens it
     last_clock = None  # the hour of the last clock time (for `同3時半` after `午後2時`)
-    heading = False  # the reference month comes from a chronology heading
+    heading = None  # (year, month) of the chronology heading the text stands under
     for c in _merge_appositions(s, _scan(s, strict)):
         try:
             r = _resolve(c, ref, doc, Hints(doc if _past_clause(s, c.end) else None, heading))
@@ -1526,7 +1528,7 @@ def _extract(text: str, doc_date: str | None, strict: bool = True) -> list[Timex
                 # reference to its month, never to its day (`20日付『…』…同日` is the event's day)
                 point = (point[0], point[1], None)
             ref = _move_reference(ref, point)
-            heading = _is_heading(s, c) and r.precision in ("month", "part") if point is not None else heading
+            heading = _heading_after(s, c, r, heading)
     return _copy_appositions(s, out)
 
 
@@ -1545,6 +1547,19 @@ PAST_RE = re.compile(r"(?:た|んだ)(?:[。」』）)]|と|こと|ため|が|\n
 NONPAST_RE = re.compile(r"(?<=[\u3041-\u3093])る(?![\u3041-\u3093]*た)|(?<=[\u3041-\u3093])う(?=[。、\s]|$)|予定|見通し|方針|計画")
 HEADING_LINE_RE = re.compile(r"[ \t\u3000■□◆◇●○・【〔［\[（(]*$")
 HEADING_TAIL_RE = re.compile(r"[ \t\u3000】〕］\]）)]*(?:\n|$)")
+
+
+def _heading_after(s: str, c: Candidate, r: Resolved, heading):
+    """The chronology heading in force after this date: a heading naming one month sets it, any
+    other heading clears it, and so does a row that opens with a date naming its own month."""
+    if _is_heading(s, c):
+        one_month = c.kind == "period" and r.precision == "month" and r.first[:2] == r.last[:2]
+        return r.first[:2] if one_month else None
+    explicit = c.first is not None and c.first.month is not None and c.first.month[0] == "abs"
+    line = s.rfind("\n", 0, c.start) + 1
+    if explicit and not s[line:c.start].strip(" \t\u3000・●■"):
+        return None
+    return heading
 
 
 def _is_heading(s: str, c: Candidate) -> bool:
@@ -1576,7 +1591,7 @@ SETTING_NOUN_RE = re.compile(r"[^、。，,「」（）()\n]{0,24}?(?:時|際|�
 # 代表団が派遣され`), not its topic (`昭和四十七年の政府見解は`)
 OPENER_SETTING_RE = re.compile(r"[^、。，,「」（）()\n]{0,24}?(?:時|際|折|では|において|にて|には|に(?!は)|で(?!は))")
 # a date inside a relative clause qualifying a noun (`1961年7月に結ばれた条約`)
-RELATIVE_CLAUSE_RE = re.compile(r"[ \t\u3000]*(?:に|から|まで)[^、。，,「」\n]{1,16}?(?:た|だ)(?=[\u3400-\u9fff\u30a1-\u30fa「『])")
+RELATIVE_CLAUSE_RE = re.compile(r"[ \t\u3000]*(?:に|から|まで)[^、。，,「」\n]{1,30}?(?:た|だ)(?=[\u3400-\u9fff\u30a1-\u30fa「『])")
 LOOK_BACK_AFTER_RE = re.compile(r"[ \t\u3000]*(?:以来|ぶり|来の|前後)")
 CAPTION_BEFORE = ("＝", "=")
 

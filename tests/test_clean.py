@@ -45,6 +45,9 @@ CASES = [
     ("（1）双方は協力を確認\n（2）双方は懸念を共有", "（1）双方は協力を確認\n（2）双方は懸念を共有"),
     ("見出しの行\n" + LONG + "\n続きの文である。", "見出しの行\n" + LONG + "続きの文である。"),
     ("振り返る（日付は現地時間）" + LONG + "\n\n【2023年10月】\n7日　奇襲", "振り返る（日付は現地時間）" + LONG + "\n\n【2023年10月】\n7日　奇襲"),
+    # notes labelled 注N with their broken tails, page numbers and rule lines; markers in the body
+    ("会談を行った注1。次の文。\n\n―――――――――\n注1\u3000両首脳の会談は19年10月に行われ\nた会談以来となる。\n\n－ 4 －\n\n本文の続き。",
+     "会談を行った。次の文。\n\n\n\n本文の続き。"),
     # page furniture that ends an article: references, related articles, share buttons, notes
     ("本文である。\n\n脚注[編集]\n^ 「記事」新聞、2021年2月1日。\n", "本文である。\n\n"),
     ("本文である。\n\nこの記事をシェア\nポスト　シェア\n\n関連記事\n別の記事（10月31日）", "本文である。\n\n"),
