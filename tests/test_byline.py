@@ -1,0 +1,30 @@
+"""The author block: a short line with the author's name or a title of its own, at the top or
+bottom of an article — never a row of a table that mentions a council (`理事国`, `理事会`)."""
+
+from pipeline.byline import byline_ranges
+
+
+def lines_of(text, ranges):
+    return [text[a:b] for a, b in ranges]
+
+
+def test_title_lines_at_the_top_and_bottom():
+    text = "題名\n研究員　山田　太郎\n\n本文である。\n\n（やまだ・たろう　大学准教授）"
+    assert lines_of(text, byline_ranges(text)) == ["研究員　山田　太郎", "（やまだ・たろう　大学准教授）"]
+
+
+def test_author_name_from_the_manifest():
+    text = "題名\n山田 太郎\n\n本文である。"
+    assert lines_of(text, byline_ranges(text, "山田太郎")) == ["山田 太郎"]
+
+
+def test_council_words_in_rows_are_not_bylines():
+    rows = "\n".join(f"2024.{m}.1\u3000非常任理事国が決議案を提出\u3000否決" for m in range(1, 10))
+    text = "資料　安全保障理事会の採決\n\n" + rows
+    assert byline_ranges(text) == []
+
+
+def test_a_title_in_the_middle_of_a_long_article_is_not_a_byline():
+    body = "\n".join("本文の段落である。" for _ in range(15))
+    text = "題名\n\n" + body + "\n研究員の見方\n" + body
+    assert byline_ranges(text) == []
