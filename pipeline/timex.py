@@ -108,7 +108,7 @@ HOUR_NUM = r"(?:2[0-4]|1[0-9]|0?[0-9]|二十[一二三四]?|十[一二三四五�
 MINUTE_NUM = r"(?:[0-5]?[0-9]|[一二三四五]?十[一二三四五六七八九]?|[一二三四五六七八九])"
 COUNT_NUM = rf"(?:{ARABIC}|{NO_KANJI_NUM_BEFORE}(?:十数|数十|[{KANJI_NUM}]{{1,5}})|数)"
 
-RANGE_SYMBOL = r"[～~\-–—−‐]"
+RANGE_SYMBOL = r"[～~〜\-–—−‐]"
 ERA_BASE = {"令和": 2018, "平成": 1988, "昭和": 1925, "大正": 1911, "明治": 1867}
 
 # Relative words: prefix -> (base, offset).  doc = document date, ref = reference time.
@@ -123,7 +123,7 @@ REL_DAY = {"本": ("doc", 0), "昨": ("doc", -1), "一昨": ("doc", -2),
            "翌々": ("ref", 2)}
 REL_WEEK = {"今": ("doc", 0), "先": ("doc", -1), "来": ("doc", 1), "先々": ("doc", -2),
             "同": ("ref", 0), "翌": ("ref", 1), "前": ("ref", -1)}
-REL_SEASON_YEAR = {"今": ("doc", 0), "昨": ("doc", -1), "来": ("doc", 1),
+REL_SEASON_YEAR = {"今": ("doc", 0), "昨": ("doc", -1), "来": ("doc", 1), "この": ("ref", 0),
                    "同": ("ref", 0), "翌": ("ref", 1), "前": ("ref", -1)}
 
 
@@ -172,12 +172,13 @@ DAY_WORDS = {"きょう": ("doc", 0), "あす": ("doc", 1), "あした": ("doc",
              "明後日": ("doc", 2), "あさって": ("doc", 2), "きのう": ("doc", -1), "おととい": ("doc", -2),
              "一昨昨日": ("doc", -3), "さきおととい": ("doc", -3),
              "この日": ("ref", 0), "同じ日": ("ref", 0)}
-YEAR_WORDS = {"ことし": ("doc", 0), "おととし": ("doc", -2)}
+YEAR_WORDS = {"ことし": ("doc", 0), "おととし": ("doc", -2), "年内": ("ref", 0)}
 MONTH_WORDS = {"再来月": ("doc", 2)}
 # `今夜`, `昨夜`: a day word and a time of day in one
 DAY_TOD_WORDS = {"今夜": ("doc", 0, "NI"), "今晩": ("doc", 0, "NI"), "今朝": ("doc", 0, "MO"),
                  "昨夜": ("doc", -1, "NI"), "昨晩": ("doc", -1, "NI"), "昨朝": ("doc", -1, "MO"),
-                 "明朝": ("doc", 1, "MO"), "あすの朝": ("doc", 1, "MO")}
+                 "明朝": ("doc", 1, "MO"), "あすの朝": ("doc", 1, "MO"),
+                 "その朝": ("ref", 0, "MO"), "その夜": ("ref", 0, "NI"), "その晩": ("ref", 0, "NI")}
 # Times of day after which a clock hour below 12 is in the afternoon or evening
 PM_WORDS = {"午後", "夕方", "夕刻", "晩", "夜", "夜間"}
 # `半世紀前`, `四半世紀前`, `半月前`: (count, unit) of a relative offset written as a word
@@ -211,11 +212,13 @@ def _c(pattern: str) -> re.Pattern:
 
 
 YEAR_RE = _c(
-    rf"(?:(?P<w>{YEAR_NUM}){S}[（(]{S}{ERA}{S}{ERA_NUM}{S}[）)]"  # 2019（令和元）年
+    rf"(?:(?P<w4>{YEAR_NUM}){S}年{S}[（(]{S}{ERA}{S}{ERA_NUM}{S}年{S}[）)](?P<fy4>)"  # 2024年（令和6年）
+    rf"|(?P<era5>{ERA}){S}(?P<en5>{ERA_NUM}){S}年{S}[（(]{S}(?P<w5>[12][0-9]{{3}}){S}年{S}[）)]"  # 平成29年（2017年）
+    rf"|(?:(?:(?P<w>{YEAR_NUM}){S}[（(]{S}{ERA}{S}{ERA_NUM}{S}[）)]"  # 2019（令和元）年
     rf"|(?P<era>{ERA}){S}(?P<en>{ERA_NUM})(?:{S}[（(]{S}(?P<w2>[12][0-9]{{3}}){S}[）)])?"  # 令和6年
     rf"|(?P<w3>{YEAR_NUM})"
     rf"|(?:その)?(?P<rel>{_rel_alternation(REL_YEAR)}))"
-    rf"{S}年(?P<fy>度)?(?!代|間|ぶり|版|号)"
+    rf"{S}年(?P<fy>度)?(?!代|間|ぶり|版|号)))"
 )
 MONTH_RE = _c(
     rf"(?:(?P<n>{MONTH_NUM}){S}月(?!間|ぶり|額|給|賦)"
@@ -247,9 +250,12 @@ CENTURY_RE = _c(
 )
 WEEK_RE = _c(rf"(?:その)?(?P<rel>{_rel_alternation(REL_WEEK)})週(?!間|刊|末|報|明け)")
 SEASON_WORD_RE = _c(rf"(?P<rel>{_rel_alternation(REL_SEASON_YEAR)})(?P<s>{SEASON})")
-DAY_WORD_RE = _c(rf"(?<![\u3041-\u3096\u30a1-\u30fa])(?P<w>{'|'.join(sorted(DAY_WORDS, key=len, reverse=True))})(?![本米中韓露ロ英独仏豪印欧系経銀台越比伊加蘭朝々]|[\u3041-\u3093](?<![はにのもがをとでへや、]))")
-YEAR_WORD_RE = _c(rf"(?<![\u3041-\u3096])(?P<w>{'|'.join(YEAR_WORDS)})")
-MONTH_WORD_RE = _c(rf"(?P<w>{'|'.join(MONTH_WORDS)})")
+DAY_WORD_RE = _c(rf"(?P<w>{'|'.join(sorted(DAY_WORDS, key=len, reverse=True))})(?![本米中韓露ロ英独仏豪印欧系経銀台越比伊加蘭朝々]|[\u3041-\u3093](?<![はにのもがをとでへやかま、]))")
+YEAR_WORD_RE = _c(rf"(?<![\u3041-\u3096\u3400-\u9fff0-9])(?P<w>{'|'.join(YEAR_WORDS)})")
+MONTH_WORD_RE = _c(rf"(?P<w>{'|'.join(MONTH_WORDS)})|(?<![\u3400-\u9fff])(?P<w2>月末)")
+# a part of the reference month or year opening a chronology row (`中旬　…`, `春以降　…`)
+ROW_PART_RE = _c(r"(?P<w>上旬|中旬|下旬|初旬|月末|月初め|月初|月半ば|年末|年初|春|夏|秋|冬)(?=以降|以来|から|まで|[\t\u3000]|に(?![\u3041-\u3093]))")
+PARTICLES = set("のはもにがをとでへや")
 DAY_TOD_WORD_RE = _c(rf"(?<![\u3400-\u9fff])(?P<w>{'|'.join(sorted(DAY_TOD_WORDS, key=len, reverse=True))})(?![\u3400-\u9fff])")
 WORD_OFFSET_RE = _c(rf"(?P<w>{'|'.join(sorted(WORD_OFFSETS, key=len, reverse=True))}){S}(?P<dir>前|後)(?!半|者|期)")
 SEASON_YEAR_RE = _c(r"(?<![0-9])(?P<y>(?:19|20)[0-9]{2})(?P<s>春|夏|秋|冬)(?!季|節|闘|分|学)")
@@ -325,15 +331,17 @@ RECENT_SPAN_RE = _c(
 DURATION_MORE_RE = _c(rf"{S}(?P<n>{ARABIC}|{NO_KANJI_NUM_BEFORE}[{KANJI_NUM}]{{1,4}}){S}(?P<u>ヶ月|か月|カ月|週間|日|時間|分)")
 DURATION_UNIT_ORDER = {"年": 0, "か月": 1, "週間": 2, "日": 3, "時間": 4, "分": 5}
 DURATION_CONTEXT_AFTER_RE = _c(
-    rf"{S}(?:以上|近く|近い|余り|あまり|超|強|弱|にわた|に及|が経|が過ぎ|を経|越し|来|も(?:の間|続))"
+    rf"{S}(?:以上|近く|近い|余り|あまり|超|強|弱|にわた|に及|が経|が過ぎ|を経|越し|来|も(?:の間|続)"
+    rf"|を迎え|という(?:歳月|年月|時間|期間)|の(?:刑|任期|期間|歳月|延長)|延長|に(?:短縮|減)|で(?:失効|終了|満了))"
 )
-DURATION_CONTEXT_BEFORE = ("過去", "ここ", "約", "およそ", "戦後", "わずか", "僅か", "実に",
+DURATION_CONTEXT_BEFORE = ("過去", "ここ", "約", "およそ", "戦後", "わずか", "僅か", "実に", "禁錮", "懲役",
+                           "から", "任期は", "原則として", "以降の",
                            "この", "最長", "最大", "足掛け", "足かけ", "計", "ほぼ", "同じ")
 
 TRIGGER_RE = _c(
     rf"{NO_DIGIT_BEFORE}[0-9]|{NO_KANJI_NUM_BEFORE}[{KANJI_NUM}]"
     r"|[令平昭大明そこ同翌前今本昨去来再先当毎隔半数午正きあおさ早未深夜夕朝晩日現米東西中太山モ北ワニ英欧グ協四一]"
-    r"|(?<![A-Za-z])[RHS](?=[0-9])"
+    r"|(?<![A-Za-z])[RHS](?=[0-9])|月(?=末)|年(?=内)"
     rf"|[年月週](?={S}(?:に{S})?(?:[0-9]{{1,2}}|[一二三四五六七八九十]{{1,2}}|数){S}[回日])"
 )
 URL_RE = _c(r"(?:https?://|ftp://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
@@ -398,14 +406,29 @@ def _num(s: str | None) -> int | None:
     return None if s is None else parse_number(s)
 
 
+def _is_kana(ch: str) -> bool:
+    return "\u3041" <= ch <= "\u3096" or "\u30a1" <= ch <= "\u30fa"
+
+
+def _at_row_start(s: str, pos: int) -> bool:
+    """`pos` opens a line, after at most a bullet (`・`, `■`) and spaces."""
+    line = s.rfind("\n", 0, pos) + 1
+    return not s[line:pos].strip(" \t\u3000・●■□◆◇")
+
+
 def _is_kanji(ch: str) -> bool:
     return "\u3400" <= ch <= "\u9fff" or ch == "々"
 
 
 def _parse_year(s: str, pos: int) -> tuple[Spec, bool, int] | None:
+    w = YEAR_WORD_RE.match(s, pos)
+    if w:  # ことし, おととし, 年内
+        return YEAR_WORDS[w.group("w")], False, w.end()
     m = YEAR_RE.match(s, pos)
     if not m:
         return None
+    if m.group("w4") or m.group("w5"):  # a year glossed by its era year, or the reverse
+        return ("abs", int(_num(m.group("w4")) if m.group("w4") else int(m.group("w5")))), False, m.end()
     fiscal = m.group("fy") is not None
     if m.group("rel"):
         nxt = s[m.end():m.end() + 2]
@@ -563,10 +586,22 @@ def _parse_period(s: str, pos: int, *, loose: bool = False) -> Period | None:
     m = SEASON_YEAR_RE.match(s, pos)
     if m:  # `2021春`
         return _with_approx(s, Period(year=("abs", int(m.group("y"))), part=m.group("s"), end=m.end()))
-    for regex, table, field in ((DAY_WORD_RE, DAY_WORDS, "day"), (YEAR_WORD_RE, YEAR_WORDS, "year"),
-                                (MONTH_WORD_RE, MONTH_WORDS, "month")):
+    for regex, table, field in ((DAY_WORD_RE, DAY_WORDS, "day"), (MONTH_WORD_RE, MONTH_WORDS, "month"),
+                                (ROW_PART_RE, None, "part")):
         m = regex.match(s, pos)
+        if m and field == "part":
+            if not _at_row_start(s, pos):
+                continue
+            word = m.group("w")
+            if word in MONTH_PARTS or word in ("月末", "月初め", "月初", "月半ば"):
+                key = {"月末": "末", "月初め": "初め", "月初": "初め", "月半ば": "半ば"}.get(word, word)
+                return _with_approx(s, Period(month=("ref", 0), part=key, end=m.end()))
+            return _with_approx(s, Period(year=("ref", 0), part=word[0] if word[0] in SEASONS else word, end=m.end()))
+        if m and field == "day" and pos > 0 and _is_kana(s[pos - 1]) and s[pos - 1] not in PARTICLES:
+            continue
         if m:
+            if field == "month" and m.group("w2"):  # `月末に公表`: the end of the reference month
+                return _with_approx(s, Period(month=("ref", 0), part="末", end=m.end()))
             per = Period(end=m.end(), **{field: table[m.group("w")]})
             if field == "year":
                 return _with_part(s, per, YEAR_PART_RE, None)
@@ -1208,8 +1243,12 @@ NO_HINTS = Hints()
 
 
 def _resolve_specs(per: Period, ref: Partial, doc: Partial, hints: Hints = NO_HINTS) -> tuple[Partial, set]:
-    """Turn the written specs of a point into a (partial) calendar point (see Hints)."""
+    """Turn the written specs of a point into a (partial) calendar point (see Hints).  With no
+    narrative date before it, the document date is the reference time (SPEC §3)."""
     limit = hints.limit
+    from_doc = ref[0] is None
+    if from_doc:
+        ref = doc
     used: set = set()
     y = m = d = None
     if per.year is not None:
@@ -1268,6 +1307,8 @@ def _resolve_specs(per: Period, ref: Partial, doc: Partial, hints: Hints = NO_HI
             y, m, d = cal.next_day_numbered(ref, n)
             if (y, m, d) == UNKNOWN:
                 d = n
+    if from_doc and "ref" in used:  # the reference time was the document date
+        used = (used - {"ref"}) | {"doc"}
     return (y, m, d), used
 
 
