@@ -1540,9 +1540,11 @@ def _extract(text: str, doc_date: str | None, strict: bool = True) -> list[Timex
     sentence, opener = -1, ""  # the sentence being read and the date that opens it
     last_clock = None  # the hour of the last clock time (for `同3時半` after `午後2時`)
     heading = None  # (year, month) of the chronology heading the text stands under
+    last_point: Partial = UNKNOWN  # the last date read, aside or not (the anchor of `…からN後`)
     for c in _merge_appositions(s, _scan(s, strict)):
         try:
-            r = _resolve(c, ref, doc, Hints(doc if _past_clause(s, c.end) else None, heading))
+            base = last_point if c.kind == "relative" and _counted_from_before(s, c) and last_point[0] else ref
+            r = _resolve(c, base, doc, Hints(doc if _past_clause(s, c.end) else None, heading))
         except Exception:
             if strict:
                 raise
@@ -1553,6 +1555,8 @@ def _extract(text: str, doc_date: str | None, strict: bool = True) -> list[Timex
             if r.type == "DATE" and r.point is not None and not s[here:c.start].strip(" \t\u3000「『（("):
                 opener = cal.iso(r.first)
         r = _carry_meridiem(c, r, last_clock)
+        if r.point is not None and r.point[0] is not None:
+            last_point = r.point
         if r.type == "TIME" and ":" in r.value:
             last_clock = int(r.value.split("T")[1][:2])
         resolved = r.anchor != "unresolved"
@@ -1562,7 +1566,9 @@ def _extract(text: str, doc_date: str | None, strict: bool = True) -> list[Timex
             start=c.start, end=c.end, text=text[c.start:c.end], type=r.type, value=r.value,
             date_start=date_start, date_end=date_end, precision=r.precision, anchor=r.anchor,
         ))
-        if r.type in ("DATE", "TIME") and not _aside(s, c, r, opener):
+        told = ref[0] is not None  # a narrative date has been read
+        now = _first_day(ref if told else doc)
+        if r.type in ("DATE", "TIME") and not _aside(s, c, r, opener, now, told):
             point = r.point
             if point is not None and REPORT_DATE_RE.match(s, c.end):
                 # `2024年1月21日付『労働新聞』によれば同月15日…`: a cited report's date moves the
@@ -1588,6 +1594,15 @@ PAST_RE = re.compile(r"(?:た|んだ)(?:[。」』）)]|と|こと|ため|が|\n
 NONPAST_RE = re.compile(r"(?<=[\u3041-\u3093])る(?![\u3041-\u3093]*た)|(?<=[\u3041-\u3093])う(?=[。、\s]|$)|予定|見通し|方針|計画")
 HEADING_LINE_RE = re.compile(r"[ \t\u3000■□◆◇●○・【〔［\[（(]*$")
 HEADING_TAIL_RE = re.compile(r"[ \t\u3000】〕］\]）)]*(?:\n|$)")
+
+
+FROM_BEFORE_RE = re.compile(r"から[ \t\u3000]*(?:わずか|僅か|ちょうど|約|およそ|ほぼ)?[ \t\u3000]*$")
+
+
+def _counted_from_before(s: str, c: Candidate) -> bool:
+    """`前年9月の会談からわずか9か月後`: the offset counts from the date just read, not from the
+    reference time."""
+    return bool(FROM_BEFORE_RE.search(s, max(0, c.start - 8), c.start))
 
 
 def _heading_after(s: str, c: Candidate, r: Resolved, heading):
@@ -1644,15 +1659,23 @@ def _in_brackets(s: str, pos: int) -> bool:
     return opened >= 0 and max(s.rfind("）", opened, pos), s.rfind(")", opened, pos)) < 0
 
 
-def _aside(s: str, c: Candidate, r: Resolved, opener: str) -> bool:
+def _first_day(point: Partial) -> str:
+    y, m, d = point
+    return "" if y is None else cal.iso((y, m or 1, d or 1))
+
+
+def _aside(s: str, c: Candidate, r: Resolved, opener: str, now: str = "", told: bool = True) -> bool:
     """A date that does not move the reference time (SPEC §3, docs/annotation.md §1.3): the
     reference time is the time the narrative stands at, and a date moves it only when it dates
     a happening of the narrative.  Dates that look back or qualify a noun move nothing:
     - a flashback (`前回の訪問は2019年4月で`, `かつて2000年に`), a date before 以来/ぶり
       (`2000年7月以来24年ぶり`), an open range back in time (`2019年以前`);
-    - an attributive date (`2018年の南北軍事合意`, `2022年2月の侵攻`), unless its noun is the
-      clause's time or setting (`2023年の訪ロ時に`, `…の声明では`; opening its sentence, also
-      `2023年7月の式典に…派遣され`), and a date in a relative clause (`1961年7月に結ばれた条約`);
+    - an attributive date that looks back, earlier than where the narrative stands (`now`, the
+      reference time or else the document date: `2018年の南北軍事合意`, `2022年2月の侵攻`), unless
+      its noun is the clause's time or setting (`2023年の訪ロ時に`, `…の声明では`; opening its
+      sentence, also `2023年7月の式典に…派遣され`), and a date that looks back in a relative
+      clause (`1961年7月に結ばれた条約`) once the story has a date — a later one carries the story
+      on (`24年5月27日の打ち上げは失敗した`), and before any, one starts it;
     - a date in brackets (`（2023年）`) or in a caption (`…＝10月31日`);
     - a date earlier than the one opening its sentence (`2024年2月26日、…は、北朝鮮が2023年7～8月
       以降…との分析を示した`): the background of the sentence."""
@@ -1665,10 +1688,11 @@ def _aside(s: str, c: Candidate, r: Resolved, opener: str) -> bool:
     if LOOK_BACK_AFTER_RE.match(s, c.end):
         return True
     opens = bool(opener) and cal.iso(r.first) == opener and not s[_sentence_start(s, c.start):c.start].strip(" \t\u3000「『（(")
+    looks_back = not now or not cal.iso(r.first) or cal.iso(r.first) < now
     m = ATTRIBUTIVE_RE.match(s, c.end)
-    if m and not (OPENER_SETTING_RE if opens else SETTING_NOUN_RE).match(s, m.end()):
+    if m and looks_back and not (OPENER_SETTING_RE if opens else SETTING_NOUN_RE).match(s, m.end()):
         return True
-    if not opens and RELATIVE_CLAUSE_RE.match(s, c.end):
+    if not opens and told and looks_back and RELATIVE_CLAUSE_RE.match(s, c.end):
         return True
     if _in_brackets(s, c.start) or s[max(0, c.start - 1):c.start] in CAPTION_BEFORE:
         return True
