@@ -500,10 +500,10 @@ def _parse_point(s: str, pos: int, *, loose: bool = False) -> Period | None:
         if fiscal:
             return per
         mo = _parse_month(s, SEP_RE.match(s, p).end())
-        if mo and mo[0][0] == "abs":
+        if mo and mo[0][0] == "abs" and not _row_break(s, pos, p, mo[1]):
             per = replace(per, month=mo[0], end=mo[1])
             da = _parse_day(s, SEP_RE.match(s, mo[1]).end(), standalone=False, loose=loose)
-            if da and da[0][0] == "abs":
+            if da and da[0][0] == "abs" and not _row_break(s, pos, mo[1], da[1]):
                 per = replace(per, day=da[0], end=da[1])
         return per if _plausible(per) else replace(per, kind="invalid")
     mo = _parse_month(s, pos)
@@ -622,10 +622,27 @@ def _parse_period(s: str, pos: int, *, loose: bool = False) -> Period | None:
     return per
 
 
+LINE_END_RE = re.compile(r"[ \t\u3000]*(?:[（(][^）)\n]{1,4}[）)])?[ \t\u3000]*\r?\n")
+ROW_START_RE = re.compile(r"\n[ \t\u3000]*[^\s]{1,12}[\t\u3000]")
+
+
+def _row_break(s: str, start: int, a: int, b: int) -> bool:
+    """A line break between two parts of a date (`■2024年9月\n21日　大雨…`) that ends a heading
+    line of its own, before a chronology or table row: the parts are two expressions."""
+    nl = s.find("\n", a, b)
+    if nl < 0:
+        return False
+    line = s.rfind("\n", 0, start) + 1
+    return not s[line:start].strip(" \t\u3000・●■□◆◇【〔［[") and bool(ROW_START_RE.match(s, nl))
+
+
 def _with_time(s: str, per: Period) -> Period:
     """A day with its time of day (`19日午後3時ごろ`, `2024年6月19日(水)20時38分`): a weekday in
-    brackets between them belongs to the span, and so does `ごろ` after the time."""
+    brackets between them belongs to the span, and so does `ごろ` after the time; never across
+    a line break (`平成27年7月15日（水曜日）\n午前九時開議` are two lines of a record)."""
     pos = per.end
+    if LINE_END_RE.match(s, pos):
+        return per
     wd = WEEKDAY_RE.match(s, pos)
     t = _parse_time_tail(s, wd.end() if wd else pos)
     if not t and wd:

@@ -89,6 +89,16 @@ WORDS_IN_CONTEXT = [
       ("中旬", D, "2024-01-11/2024-01-20", "2024-01-11", "2024-01-20"), ("28日", D, "2024-01-28", "2024-01-28", "2024-01-28")]),
 ]
 
+LINES = [
+    # a heading date and the row under it are two expressions; a record's date and its opening time too
+    ("■2024年9月\n21日\u3000豪雨が襲う", "2024-12-31",
+     [("2024年9月", D, "2024-09", "2024-09-01", "2024-09-30"), ("21日", D, "2024-09-21", "2024-09-21", "2024-09-21")]),
+    ("平成二十七年七月十五日（水曜日）\n\u3000\u3000午前九時開議", None,
+     [("平成二十七年七月十五日", D, "2015-07-15", "2015-07-15", "2015-07-15"), ("午前九時", T, "2015-07-15T09:00", "2015-07-15", "2015-07-15")]),
+    # a date cut by conversion inside a sentence is still one
+    ("両国は2023\n年11月に合意した。", None, [("2023\n年11月", D, "2023-11", "2023-11-01", "2023-11-30")]),
+]
+
 YEARS = [
     ("23年3月30日に署名した。", "2024-05-01", [("23年3月30日", D, "2023-03-30", "2023-03-30", "2023-03-30")]),
     ("１５年以降、訓練を重ねた。", "2024-05-01", [("１５年以降", D, "2015-01-01/..", "2015-01-01", "")]),
@@ -110,7 +120,7 @@ COUNTS = [
 ]
 
 
-@pytest.mark.parametrize("text,doc_date,expected", NUMERIC + CLOCK + RELATIVE + WORDS_IN_CONTEXT + YEARS + COUNTS)
+@pytest.mark.parametrize("text,doc_date,expected", NUMERIC + CLOCK + RELATIVE + WORDS_IN_CONTEXT + LINES + YEARS + COUNTS)
 def test_form(text, doc_date, expected):
     found = extract_timex(text, doc_date)
     assert [(t.text, t.type, t.value, t.date_start, t.date_end) for t in found] == expected
