@@ -762,7 +762,7 @@ def _parse_date_expression(s: str, pos: int) -> Candidate | None:
 
 def _parse_range_tail(s: str, pos: int, start: Period) -> Candidate | None:
     if start.time is not None:
-        return None
+        return _time_range_tail(s, pos, start)
     c = CONN_RE.match(s, start.end)
     if not c:
         return None
@@ -776,6 +776,24 @@ def _parse_range_tail(s: str, pos: int, start: Period) -> Candidate | None:
         if nxt == "" or nxt in "）)」』、。，,.\n]】" or nxt.isspace():
             return Candidate(pos, start.end + len(s[start.end:c.end()].rstrip()), "open", first=start)
     return None
+
+
+def _time_range_tail(s: str, pos: int, start: Period) -> Candidate | None:
+    """From a time to another: on another day (`13日夜から14日未明にかけて`) a DATE range of the
+    days; on the same day (`7時28分頃から7時29分頃`, `10時15分～10時29分`) a TIME range."""
+    c = CONN_RE.match(s, start.end)
+    if not c:
+        return None
+    end = _parse_period(s, c.end(), loose=True)
+    if end is not None and end.kind == "point" and end.day is not None and end.day[0] != "ctx":
+        close = CLOSE_RE.match(s, end.end)
+        first, last = replace(start, time=None), replace(end, time=None)
+        return Candidate(pos, close.end() if close else end.end, "range", first=first, last=last)
+    t = _parse_time(s, c.end()) or _parse_clock(s, c.end())
+    if t is None or t.first is None or t.first.time is None:
+        return None
+    close = CLOSE_RE.match(s, t.end)
+    return Candidate(pos, close.end() if close else t.end, "timerange", first=start, last=t.first)
 
 
 def _short_year_end(s: str, pos: int, start: Period) -> Period | None:
@@ -1078,7 +1096,7 @@ def _parse_time(s: str, pos: int) -> Candidate | None:
     if m.group("same") and m.group("tod") is None:  # `同3時半`: the 午前/午後 of the time before
         clock = ("SAME", h, minute)
     per = _with_approx(s, Period(day=("ctx", 0), time=clock, end=m.end()))
-    return Candidate(pos, per.end, "period", first=per)
+    return _time_range_tail(s, pos, per) or Candidate(pos, per.end, "period", first=per)
 
 
 def _parse_clock(s: str, pos: int) -> Candidate | None:
@@ -1087,7 +1105,7 @@ def _parse_clock(s: str, pos: int) -> Candidate | None:
     if not m:
         return None
     per = _with_approx(s, Period(day=("ctx", 0), time=(None, int(m.group("h")), int(m.group("mi"))), end=m.end()))
-    return Candidate(pos, per.end, "period", first=per)
+    return _time_range_tail(s, pos, per) or Candidate(pos, per.end, "period", first=per)
 
 
 def _parse_numeric_forms(s: str, pos: int) -> Candidate | None:
@@ -1172,7 +1190,7 @@ def _scan(s: str, strict: bool) -> list[Candidate]:
             continue
         if best.kind != "block":
             zone = ZONE_BEFORE_RE.search(s, max(0, p - 16), p)
-            out.append(replace(best, start=zone.start()) if zone and best.kind in ("period", "range") else best)
+            out.append(replace(best, start=zone.start()) if zone and best.kind in ("period", "range", "timerange") else best)
         pos = best.end
     return out
 
@@ -1462,6 +1480,10 @@ def _resolve(c: Candidate, ref: Partial, doc: Partial, hints: Hints = NO_HINTS) 
         return _resolve_relative(c, ref, doc)
     if c.kind == "period":
         return _resolve_period(c.first, ref, doc, hints=hints)
+    if c.kind == "timerange":  # both times on the start's day
+        a = _resolve_period(c.first, ref, doc, hints=hints)
+        b = _resolve_period(c.last, a.point or ref, doc)
+        return replace(a, value=f"{a.value}/{b.value}")
     if c.kind in ("open", "before"):
         r = _resolve_period(c.first, ref, doc, hints=hints)
         if c.kind == "open":

@@ -89,6 +89,17 @@ WORDS_IN_CONTEXT = [
       ("中旬", D, "2024-01-11/2024-01-20", "2024-01-11", "2024-01-20"), ("28日", D, "2024-01-28", "2024-01-28", "2024-01-28")]),
 ]
 
+TIME_RANGES = [
+    ("現地時間13日夜から14日未明にかけて攻撃した。", "2024-04-16",
+     [("現地時間13日夜から14日未明にかけて", D, "2024-04-13/2024-04-14", "2024-04-13", "2024-04-14")]),
+    ("13日夜〜14日未明\u3000攻撃", "2024-04-16", [("13日夜〜14日未明", D, "2024-04-13/2024-04-14", "2024-04-13", "2024-04-14")]),
+    ("本日7時28分頃から7時29分頃にかけて通過した。", "2022-10-04",
+     [("本日7時28分頃から7時29分頃にかけて", T, "2022-10-04T07:28/2022-10-04T07:29", "2022-10-04", "2022-10-04")]),
+    ("7時28分頃から7時29分頃", "2022-10-04", [("7時28分頃から7時29分頃", T, "2022-10-04T07:28/2022-10-04T07:29", "2022-10-04", "2022-10-04")]),
+    ("（令和6年5月7日（火曜日）10時15分～10時29分）", None,
+     [("令和6年5月7日（火曜日）10時15分～10時29分", T, "2024-05-07T10:15/2024-05-07T10:29", "2024-05-07", "2024-05-07")]),
+]
+
 LINES = [
     # a heading date and the row under it are two expressions; a record's date and its opening time too
     ("■2024年9月\n21日\u3000豪雨が襲う", "2024-12-31",
@@ -120,7 +131,7 @@ COUNTS = [
 ]
 
 
-@pytest.mark.parametrize("text,doc_date,expected", NUMERIC + CLOCK + RELATIVE + WORDS_IN_CONTEXT + LINES + YEARS + COUNTS)
+@pytest.mark.parametrize("text,doc_date,expected", NUMERIC + CLOCK + RELATIVE + WORDS_IN_CONTEXT + TIME_RANGES + LINES + YEARS + COUNTS)
 def test_form(text, doc_date, expected):
     found = extract_timex(text, doc_date)
     assert [(t.text, t.type, t.value, t.date_start, t.date_end) for t in found] == expected
