@@ -1613,6 +1613,8 @@ def _extract(text: str, doc_date: str | None, strict: bool = True) -> list[Timex
                 # `2024年1月21日付『労働新聞』によれば同月15日…`: a cited report's date moves the
                 # reference to its month, never to its day (`20日付『…』…同日` is the event's day)
                 point = (point[0], point[1], None)
+            if c.kind == "range" and _is_heading(s, c):  # ■2024年7月〜9月: the rows under it start at July
+                point = (r.first[0], r.first[1], None)
             ref = _move_reference(ref, point)
             heading = _heading_after(s, c, r, heading)
     return _copy_appositions(s, out)
@@ -1686,7 +1688,15 @@ SETTING_NOUN_RE = re.compile(r"[^、。，,「」（）()\n]{0,24}?(?:時|際|�
 # 代表団が派遣され`), not its topic (`昭和四十七年の政府見解は`)
 OPENER_SETTING_RE = re.compile(r"[^、。，,「」（）()\n]{0,24}?(?:時|際|折|では|において|にて|には|に(?!は)|で(?!は))")
 # a date inside a relative clause qualifying a noun (`1961年7月に結ばれた条約`)
-RELATIVE_CLAUSE_RE = re.compile(r"[ \t\u3000]*(?:に|から|まで)[^、。，,「」\n]{1,30}?(?:た|だ)(?=[\u3400-\u9fff\u30a1-\u30fa「『])")
+RELATIVE_CLAUSE_RE = re.compile(
+    r"[ \t\u3000]*(?:に|から|まで|、)[^、。，,「」\n]{1,30}?(?:た|だ)(?!後|際|時|上|結果|末|のち)(?=[\u3400-\u9fff\u30a1-\u30fa「『])")
+# … and a planned happening qualifying a noun (`5月19日から21日まで広島で開催されるG7サミット`)
+PLANNED_CLAUSE_RE = re.compile(
+    r"[ \t\u3000]*(?:に|から|まで)?[^、。，,「」\n]{1,24}?(?:される|する|れる)(?!予定|見通し|方針|計画|見込み|考え|意向|よう|こと|一方|ほか|中|際|前|間|上|度|たび|限り|以上)"
+    r"(?=[\u3400-\u9fff\u30a1-\u30fa「『])")
+# background told in the perfect or progressive (`2023年5月5日にも…観測していた`, `2020年12月以降、
+# 活動が続いており`): a date of it that looks back moves nothing
+BACKGROUND_RE = re.compile(r"[^。\n\u3000]*?(?P<aux>(?:て|で)(?:いた|おり|きた|きており))(?:[。、\[［]|が|$)")
 LOOK_BACK_AFTER_RE = re.compile(r"[ \t\u3000]*(?:以来|ぶり|来の|前後)")
 CAPTION_BEFORE = ("＝", "=")
 
@@ -1696,6 +1706,20 @@ def _in_brackets(s: str, pos: int) -> bool:
     line = s.rfind("\n", 0, pos) + 1
     opened = max(s.rfind("（", line, pos), s.rfind("(", line, pos))
     return opened >= 0 and max(s.rfind("）", opened, pos), s.rfind(")", opened, pos)) < 0
+
+
+def _particle_bound(s: str, c: Candidate) -> bool:
+    """The date ends in, or is followed by, the particle that ties it to its clause."""
+    return bool(re.match(r"[ \t\u3000]*(?:に|から|まで)", s[c.end:c.end + 4])) or s[c.start:c.end].endswith(("まで", "にかけて", "から"))
+
+
+def _background(s: str, end: int) -> bool:
+    """The date's own clause is told in the perfect or progressive: its first predicate
+    (up to the first 、 or 。 after a verb) ends in ていた/ており/てきた."""
+    stop = min((i for i in (s.find("。", end), s.find("\n", end)) if i >= 0), default=len(s))
+    past = PAST_RE.search(s, end, stop + 1)
+    m = BACKGROUND_RE.match(s, end, stop + 1)
+    return bool(m) and (past is None or m.start("aux") <= past.start())
 
 
 def _first_day(point: Partial) -> str:
@@ -1715,6 +1739,8 @@ def _aside(s: str, c: Candidate, r: Resolved, opener: str, now: str = "", told: 
       sentence, also `2023年7月の式典に…派遣され`), and a date that looks back in a relative
       clause (`1961年7月に結ばれた条約`) once the story has a date — a later one carries the story
       on (`24年5月27日の打ち上げは失敗した`), and before any, one starts it;
+    - a date that looks back in background told in the perfect or progressive (`2023年5月5日にも
+      …観測していた`);
     - a date in brackets (`（2023年）`) or in a caption (`…＝10月31日`);
     - a date earlier than the one opening its sentence (`2024年2月26日、…は、北朝鮮が2023年7～8月
       以降…との分析を示した`): the background of the sentence."""
@@ -1732,6 +1758,10 @@ def _aside(s: str, c: Candidate, r: Resolved, opener: str, now: str = "", told: 
     if m and looks_back and not (OPENER_SETTING_RE if opens else SETTING_NOUN_RE).match(s, m.end()):
         return True
     if not opens and told and looks_back and RELATIVE_CLAUSE_RE.match(s, c.end):
+        return True
+    if not opens and told and _particle_bound(s, c) and PLANNED_CLAUSE_RE.match(s, c.end):
+        return True
+    if told and looks_back and _background(s, c.end):
         return True
     if _in_brackets(s, c.start) or s[max(0, c.start - 1):c.start] in CAPTION_BEFORE:
         return True
