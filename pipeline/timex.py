@@ -294,6 +294,9 @@ COMPACT_RE = _c(
     rf"{S}(?P<u>年代|年(?!間|ぶり|前|後)|月(?!間|ぶり)|日(?!間|ぶり))"
 )
 SHORT_YEAR_RE = _c(rf"(?P<n>{NO_DIGIT_BEFORE}[0-9]{{2}})(?![0-9]){S}年(?!間|ぶり|代|前|後|度)")
+SHORT_FISCAL_RE = _c(rf"(?P<n>{NO_DIGIT_BEFORE}[0-9]{{2}})(?![0-9]){S}年度")
+# what makes a lone two-digit year a date (`25年に入ると`, `24年秋`, `22年末`)
+SHORT_YEAR_DATE_AFTER_RE = _c(rf"{S}(?:に入|初め|初頭|前半|後半|半ば|末|春|夏|秋|冬)")
 MAGAZINE_RE = _c(rf"{S}(?:合併)?号")
 NUMERIC_DATE_RE = _c(
     r"(?<![0-9./\-:])(?P<y>(?:19|20)[0-9]{2})(?P<sep>[/.\-])(?P<m>1[0-2]|0?[1-9])(?P=sep)"
@@ -826,13 +829,18 @@ def _short_year_end(s: str, pos: int, start: Period) -> Period | None:
 def _parse_short_year(s: str, pos: int) -> Candidate | None:
     """`2022 年こそ…、23 年には…、24 年には`: a two-digit year continuing a list that a
     four-digit year opened earlier in the same sentence (same century, within ten years)."""
+    f = SHORT_FISCAL_RE.match(s, pos)
+    if f:  # `24年度`: a fiscal year
+        yy = int(f.group("n"))
+        return Candidate(pos, f.end(), "period", first=Period(year=("abs", (2000 if yy <= 50 else 1900) + yy),
+                                                              fiscal=True, end=f.end()))
     m = SHORT_YEAR_RE.match(s, pos)
     if not m:
         return None
     years = SENTENCE_YEAR_RE.findall(s, _sentence_start(s, pos), pos)
-    if not years:  # `23年3月30日`, `15年以降`: a two-digit year that a month or 以降 makes a date
+    if not years:  # `23年3月30日`, `15年以降`, `25年に入ると`, `24年秋`: what follows makes it a date
         after = SEP_RE.match(s, m.end()).end()
-        if not (_parse_month(s, after) or OPEN_RE.match(s, m.end())):
+        if not (_parse_month(s, after) or OPEN_RE.match(s, m.end()) or SHORT_YEAR_DATE_AFTER_RE.match(s, m.end())):
             return None
         yy = int(m.group("n"))
         per = _short_year_end(s, pos, Period(year=("abs", (2000 if yy <= 50 else 1900))))
