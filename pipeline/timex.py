@@ -183,6 +183,8 @@ DAY_TOD_WORDS = {"今夜": ("doc", 0, "NI"), "今晩": ("doc", 0, "NI"), "今朝
 PM_WORDS = {"午後", "夕方", "夕刻", "晩", "夜", "夜間"}
 # `半世紀前`, `四半世紀前`, `半月前`: (count, unit) of a relative offset written as a word
 WORD_OFFSETS = {"四半世紀": (25, "年"), "半世紀": (50, "年"), "一世紀": (100, "年"), "半月": (15, "日")}
+# `約`, `およそ` before a length belong to its span (`約86分`, `約20年ぶり`)
+APPROX_BEFORE_RE = re.compile(r"(?:約|およそ|ほぼ)[ \t\u3000]*$")
 # A time zone named before a date or time belongs to its span (`米東部時間24日午前0時`)
 ZONE_BEFORE_RE = re.compile(
     r"(?:日本時間|現地時間|(?:米国?|米)?(?:東部|西部|中部|太平洋|山岳部)(?:標準|夏)?時間|モスクワ時間|北京時間"
@@ -331,6 +333,9 @@ RECENT_SPAN_RE = _c(
     rf"{S}(?P<u>年|か月|カ月|ヶ月|週間|日)(?:{S}間)?(?!前|後|代|度|生|目)"
 )
 # the smaller units that may follow a duration's first unit (`1年2ヶ月10日`, `1時間30分`)
+# a bare count of minutes is a length after `約`/`飛行`/`最長` (`飛行86分`, `約74分`)
+MINUTES_RE = _c(rf"(?P<n>{NO_DIGIT_BEFORE}[0-9]{{1,4}})(?![0-9]){S}分(?![の後前間野析担裂断割散配類]|半|ごろ|頃)")
+MINUTES_CONTEXT_BEFORE = ("約", "およそ", "飛行", "最長", "わずか", "計", "ほぼ")
 DURATION_MORE_RE = _c(rf"{S}(?P<n>{ARABIC}|{NO_KANJI_NUM_BEFORE}[{KANJI_NUM}]{{1,4}}){S}(?P<u>ヶ月|か月|カ月|週間|日|時間|分)")
 DURATION_UNIT_ORDER = {"年": 0, "か月": 1, "週間": 2, "日": 3, "時間": 4, "分": 5}
 DURATION_CONTEXT_AFTER_RE = _c(
@@ -1013,6 +1018,13 @@ def _duration_more(s: str, end: int, unit: str, n: int) -> Candidate | None:
     return Candidate(end, pos, "duration", value="P" + date_part + ("T" + time_part if time_part else ""))
 
 
+def _parse_minutes(s: str, pos: int) -> Candidate | None:
+    m = MINUTES_RE.match(s, pos)
+    if not m or not s[max(0, pos - 3):pos].rstrip(" \u3000").endswith(MINUTES_CONTEXT_BEFORE):
+        return None
+    return Candidate(pos, m.end(), "duration", value=f"PT{int(m.group('n'))}M")
+
+
 def _parse_recent_span(s: str, pos: int) -> Candidate | None:
     """`ここ数年`, `この1, 2年`, `ここ3年`: a span of time up to now, a DURATION
     (`PXY` when the count is vague)."""
@@ -1151,7 +1163,7 @@ def _parse_numeric_forms(s: str, pos: int) -> Candidate | None:
 
 PARSERS: tuple[Callable[[str, int], Optional[Candidate]], ...] = (
     _parse_date_expression, _parse_numeric_date, _parse_numeric_forms, _parse_relative, _parse_duration,
-    _parse_set, _parse_time, _parse_clock, _parse_short_year, _parse_recent_span,
+    _parse_set, _parse_time, _parse_clock, _parse_short_year, _parse_recent_span, _parse_minutes,
 )
 
 
@@ -1196,6 +1208,10 @@ def _scan(s: str, strict: bool) -> list[Candidate]:
         if any(a < best.end and p < b for a, b in urls[max(0, i):j]):
             pos = p + 1
             continue
+        if best.kind == "duration":
+            about = APPROX_BEFORE_RE.search(s, max(0, p - 4), p)
+            if about:
+                best = replace(best, start=about.start())
         if best.kind != "block":
             zone = ZONE_BEFORE_RE.search(s, max(0, p - 16), p)
             out.append(replace(best, start=zone.start()) if zone and best.kind in ("period", "range", "timerange") else best)

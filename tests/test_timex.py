@@ -239,7 +239,7 @@ DURATIONS = [
     ("5年ぶり", None, ("5年ぶり", "DURATION", "P5Y", "", "")),
     ("3日ぶり", None, ("3日ぶり", "DURATION", "P3D", "", "")),
     ("過去30年", None, ("30年", "DURATION", "P30Y", "", "")),
-    ("約70年", None, ("70年", "DURATION", "P70Y", "", "")),
+    ("約70年", None, ("約70年", "DURATION", "P70Y", "", "")),  # 約 belongs to the span (guideline §1.2)
     ("戦後80年", None, ("80年", "DURATION", "P80Y", "", "")),
     ("20年以上", None, ("20年", "DURATION", "P20Y", "", "")),
     ("10年にわたり", None, ("10年", "DURATION", "P10Y", "", "")),
