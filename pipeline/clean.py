@@ -61,7 +61,8 @@ _PROFILE_BLOCK = re.compile(
 # the reference links of press releases (`脚注[編集]`, `関連記事`, `この記事をシェア`, `【参考】`)
 _TAIL_BLOCK = re.compile(
     r"^[ \t\u3000]*[【\[［▼■◆●]?[ \t\u3000]*(?:脚注|出典|参考文献|注釈|外部リンク|関連項目|関連記事|関連ニュース"
-    r"|関連リンク|この記事をシェア|参考)[ \t\u3000]*[】\]］]?[ \t\u3000]*(?:\[編集\])?[ \t\u3000]*\n[\s\S]*\Z", re.M)
+    r"|関連リンク|この記事をシェア|参考)[ \t\u3000]*[】\]］]?[ \t\u3000]*(?:\[編集\])?[ \t\u3000]*\n[\s\S]*?"
+    r"(?=^[ \t\u3000]*最終更新|\Z)", re.M)  # a wiki page's closing update line is text
 # An explanatory note of a release on a line of its own (`（注）アユンギン礁には…`)
 _NOTE_LINE = re.compile(r"^[ \t\u3000]*[（(]注[0-9０-９]*[）)][^\n]*(?:\n|$)", re.M)
 _URL_LINE = re.compile(r"^[ \t\u3000]*<?(?:https?://|www\.)[^\s]*>?[ \t\u3000]*(?:\n|$)", re.M)

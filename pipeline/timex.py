@@ -258,6 +258,7 @@ MONTH_WORD_RE = _c(rf"(?P<w>{'|'.join(MONTH_WORDS)})|(?<![\u3400-\u9fff])(?P<w2>
 # a part of the reference month or year opening a chronology row (`中旬　…`, `春以降　…`)
 ROW_PART_RE = _c(r"(?P<w>上旬|中旬|下旬|初旬|月末|月初め|月初|月半ば|年末|年初|春|夏|秋|冬)(?=以降|以来|から|まで|[\t\u3000]|に(?![\u3041-\u3093]))")
 PARTICLES = set("のはもにがをとでへや")
+NEW_YEARS_DAY_RE = _c(rf"{S}(?:の{S})?(?:元日|元旦)")
 DAY_TOD_WORD_RE = _c(rf"(?<![\u3400-\u9fff])(?P<w>{'|'.join(sorted(DAY_TOD_WORDS, key=len, reverse=True))})(?![\u3400-\u9fff])")
 WORD_OFFSET_RE = _c(rf"(?P<w>{'|'.join(sorted(WORD_OFFSETS, key=len, reverse=True))}){S}(?P<dir>前|後)(?!半|者|期)")
 SEASON_YEAR_RE = _c(r"(?<![0-9])(?P<y>(?:19|20)[0-9]{2})(?P<s>春|夏|秋|冬)(?!季|節|闘|分|学)")
@@ -349,7 +350,7 @@ DURATION_CONTEXT_BEFORE = ("過去", "ここ", "約", "およそ", "戦後", "�
 TRIGGER_RE = _c(
     rf"{NO_DIGIT_BEFORE}[0-9]|{NO_KANJI_NUM_BEFORE}[{KANJI_NUM}]"
     r"|[令平昭大明そこ同翌前今本昨去来再先当毎隔半数午正きあおさ早未深夜夕朝晩日現米東西中太山モ北ワニ英欧グ協四一]"
-    r"|(?<![A-Za-z])[RHS](?=[0-9])|月(?=末)|年(?=内)"
+    r"|(?<![A-Za-z])[RHS](?=[0-9])|月(?=末)|年(?=内|末|初)|[上下初春夏秋冬](?=[旬頭以])|[春夏秋冬](?=[\t\u3000])"
     rf"|[年月週](?={S}(?:に{S})?(?:[0-9]{{1,2}}|[一二三四五六七八九十]{{1,2}}|数){S}[回日])"
 )
 URL_RE = _c(r"(?:https?://|ftp://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
@@ -507,6 +508,9 @@ def _parse_point(s: str, pos: int, *, loose: bool = False) -> Period | None:
         per = Period(year=spec, fiscal=fiscal, end=p)
         if fiscal:
             return per
+        nd = NEW_YEARS_DAY_RE.match(s, p)
+        if nd:  # `2024年の元日`
+            return Period(year=spec, month=("abs", 1), day=("abs", 1), end=nd.end())
         mo = _parse_month(s, SEP_RE.match(s, p).end())
         if mo and mo[0][0] == "abs" and not _row_break(s, pos, p, mo[1]):
             per = replace(per, month=mo[0], end=mo[1])
@@ -670,7 +674,7 @@ YEAR_FOLLOWERS = set("度代初頭末半前後間上下中内来以春夏秋冬�
 
 EVENT_NAME_RE = re.compile(
     r"[\u30a1-\u30fa\u3400-\u9fff・ー]{0,14}?(?:首脳会談|会談|会議|サミット|大統領選|総選挙|選挙|宣言|合意|共同声明"
-    r"|五輪|オリンピック|大会|戦争|紛争|危機|事件|地震|震災|万博|条約|協定|演習)")
+    r"|五輪|オリンピック|大会|戦争|紛争|危機|事件|地震|震災|万博|条約|協定|演習|クーデター|政変|事変|蜂起|暴動|テロ)")
 
 
 def _names_an_event(s: str, pos: int) -> bool:
@@ -971,6 +975,8 @@ def _parse_duration(s: str, pos: int) -> Candidate | None:
         if "数" in raw or not _duration_context(s, pos, m.end()) or (raw.isascii() and len(raw) == 4):
             return None
     count = "X" if n is None else str(n)
+    if EVENT_NAME_RE.match(s, m.end()) and s[m.end():m.end() + 1] not in "、。にのはがを":  # 「十二日間戦争」
+        return Candidate(pos, m.end(), "block")
     if n is not None and not half and not suffix:
         more = _duration_more(s, m.end(), unit, n)
         if more:
@@ -1720,7 +1726,7 @@ PLANNED_CLAUSE_RE = re.compile(
     r"(?=[\u3400-\u9fff\u30a1-\u30fa「『])")
 # background told in the perfect or progressive (`2023年5月5日にも…観測していた`, `2020年12月以降、
 # 活動が続いており`): a date of it that looks back moves nothing
-BACKGROUND_RE = re.compile(r"[^。\n\u3000]*?(?P<aux>(?:て|で)(?:いた|おり|きた|きており))(?:[。、\[［]|が|$)")
+BACKGROUND_RE = re.compile(r"[^。\n\u3000]*?(?P<aux>(?:て|で)(?:いた|おり|きた|きており))(?:[。、\[［]|が|もの|$)")
 LOOK_BACK_AFTER_RE = re.compile(r"[ \t\u3000]*(?:以来|ぶり|来の|前後)")
 CAPTION_BEFORE = ("＝", "=")
 
