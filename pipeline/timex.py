@@ -121,7 +121,7 @@ REL_MONTH = {"今": ("doc", 0), "先": ("doc", -1), "来": ("doc", 1), "先々":
 REL_DAY = {"本": ("doc", 0), "昨": ("doc", -1), "一昨": ("doc", -2),
            "同": ("ref", 0), "当": ("ref", 0), "翌": ("ref", 1), "前": ("ref", -1),
            "翌々": ("ref", 2)}
-REL_WEEK = {"今": ("doc", 0), "先": ("doc", -1), "来": ("doc", 1), "先々": ("doc", -2),
+REL_WEEK = {"今": ("doc", 0), "先": ("doc", -1), "来": ("doc", 1), "先々": ("doc", -2), "再来": ("doc", 2),
             "同": ("ref", 0), "翌": ("ref", 1), "前": ("ref", -1)}
 REL_SEASON_YEAR = {"今": ("doc", 0), "昨": ("doc", -1), "来": ("doc", 1), "この": ("ref", 0),
                    "同": ("ref", 0), "翌": ("ref", 1), "前": ("ref", -1)}
@@ -251,6 +251,12 @@ CENTURY_RE = _c(
     rf"|{NO_KANJI_NUM_BEFORE}(?:[一二]?十[一二三四五六七八九]?|[一二三四五六七八九])){S}世紀"
 )
 WEEK_RE = _c(rf"(?:その)?(?P<rel>{_rel_alternation(REL_WEEK)})週(?!間|刊|末|報|明け)")
+# a day in a week: `来週金曜日`, `来週月曜`, `先週9日`; the weekend of the document's week: `週末`
+WEEK_DAY_RE = _c(rf"{S}(?:の{S})?(?:(?P<wd>[月火水木金土日])曜(?:日)?|(?P<d>{DAY_NUM}){S}日(?!間|目|連続))")
+WEEKEND_RE = _c(r"(?<![\u3400-\u9fff])(?:今|この|先|来)?週末(?![\u3400-\u9fff])")
+WEEKDAYS = "月火水木金土日"
+CENTURY_WORD_RE = _c(r"(?<![\u3400-\u9fff])今世紀")
+QUARTER_ALONE_RE = _c(rf"(?<![年度{KANJI_NUM}0-9]){QUARTER}")
 SEASON_WORD_RE = _c(rf"(?P<rel>{_rel_alternation(REL_SEASON_YEAR)})(?P<s>{SEASON})")
 DAY_WORD_RE = _c(rf"(?P<w>{'|'.join(sorted(DAY_WORDS, key=len, reverse=True))})(?![本米中韓露ロ英独仏豪印欧系経銀台越比伊加蘭朝々]|[\u3041-\u3093](?<![はにのもがをとでへやかま、]))")
 YEAR_WORD_RE = _c(rf"(?<![\u3041-\u3096\u3400-\u9fff0-9])(?P<w>{'|'.join(YEAR_WORDS)})")
@@ -350,7 +356,7 @@ DURATION_CONTEXT_BEFORE = ("過去", "ここ", "約", "およそ", "戦後", "�
 TRIGGER_RE = _c(
     rf"{NO_DIGIT_BEFORE}[0-9]|{NO_KANJI_NUM_BEFORE}[{KANJI_NUM}]"
     r"|[令平昭大明そこ同翌前今本昨去来再先当毎隔半数午正きあおさ早未深夜夕朝晩日現米東西中太山モ北ワニ英欧グ協四一]"
-    r"|(?<![A-Za-z])[RHS](?=[0-9])|月(?=末)|年(?=内|末|初)|[上下初春夏秋冬](?=[旬頭以])|[春夏秋冬](?=[\t\u3000])"
+    r"|(?<![A-Za-z])[RHS](?=[0-9])|月(?=末)|年(?=内|末|初)|[上下初春夏秋冬](?=[旬頭以])|[春夏秋冬](?=[\t\u3000])|週(?=末)|第(?=[1-4一二三四]四半期)"
     rf"|[年月週](?={S}(?:に{S})?(?:[0-9]{{1,2}}|[一二三四五六七八九十]{{1,2}}|数){S}[回日])"
 )
 URL_RE = _c(r"(?:https?://|ftp://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
@@ -582,7 +588,24 @@ def _parse_period(s: str, pos: int, *, loose: bool = False) -> Period | None:
             return _with_part(s, Period(kind="century", number=n, end=m.end()), DECADE_PART_RE, CENTURY_PARTS)
     m = WEEK_RE.match(s, pos)
     if m:
-        return Period(kind="week", day=REL_WEEK[m.group("rel")], end=m.end())
+        per = Period(kind="week", day=REL_WEEK[m.group("rel")], end=m.end())
+        d = WEEK_DAY_RE.match(s, m.end())
+        if d:  # the day of that week (`来週金曜日` → its Friday, `先週9日` → the 9th in it)
+            part = f"WD{WEEKDAYS.index(d.group('wd')) + 1}" if d.group("wd") else f"D{_num(d.group('d'))}"
+            per = replace(per, part=part, end=d.end())
+        return per
+    m = WEEKEND_RE.match(s, pos)
+    if m:
+        word = m.group()
+        k = {"先": -1, "来": 1}.get(word[0], 0)
+        return Period(kind="week", day=("doc", k), part="WE", end=m.end())
+    m = CENTURY_WORD_RE.match(s, pos)
+    if m:  # 今世紀: the century of the document date
+        return Period(kind="century", number=0, end=m.end())
+    m = QUARTER_ALONE_RE.match(s, pos)
+    if m:  # 第2四半期 with no year: of the reference year
+        q = _num(re.sub(r"[^0-9一二三四]", "", m.group())[:1])
+        return Period(year=("ref", 0), part=f"Q{q}", end=m.end())
     m = SEASON_WORD_RE.match(s, pos)
     if m:
         per = Period(year=REL_SEASON_YEAR[m.group("rel")], part=m.group("s")[0], end=m.end())
@@ -1392,13 +1415,13 @@ def _resolve_period(per: Period, ref: Partial, doc: Partial, point: Partial | No
     if per.kind == "decade":
         return _resolve_decade(per)
     if per.kind == "century":
+        if per.number == 0:
+            if doc[0] is None:
+                return Resolved(UNKNOWN, UNKNOWN, "XX", "century", "unresolved", None)
+            return replace(_resolve_century(replace(per, number=(doc[0] - 1) // 100 + 1)), anchor="document")
         return _resolve_century(per)
     if per.kind == "week":
-        kind, k = per.day
-        base = doc if kind == "doc" else ref
-        value, first, last = cal.iso_week(cal.add_days(base, 7 * k))
-        ok = first != UNKNOWN
-        return Resolved(first, last, value, "day", _anchor({kind}, ok), None)
+        return _resolve_week(per, ref, doc, hints)
 
     if point is None:
         point, used = _resolve_specs(per, ref, doc, hints)
@@ -1448,6 +1471,33 @@ def _resolve_period(per: Period, ref: Partial, doc: Partial, point: Partial | No
             value = ("FY" if per.fiscal else "") + cal.fmt(point, "year")
             precision = "year"
     return Resolved(first, last, value, precision, anchor, ref_point)
+
+
+def _resolve_week(per: Period, ref: Partial, doc: Partial, hints: Hints) -> Resolved:
+    """A week counted from the document date (`来週` ISO week), a day of it (`来週金曜日`,
+    `先週9日`) or its weekend (`週末`: the Saturday and Sunday; the last one past for a
+    past-tense happening)."""
+    kind, k = per.day
+    base = doc if kind == "doc" or ref[0] is None else ref
+    value, first, last = cal.iso_week(cal.add_days(base, 7 * k))
+    ok = first != UNKNOWN
+    anchor = _anchor({"doc" if base is doc else kind}, ok)
+    if not ok or per.part is None:
+        return Resolved(first, last, value, "day", anchor, None)
+    days = [cal.add_days(first, i) for i in range(7)]
+    if per.part == "WE":
+        sat, sun = days[5], days[6]
+        if hints.limit and per.day[1] == 0 and cal.iso(sat) > cal.iso(hints.limit):
+            sat, sun = cal.add_days(sat, -7), cal.add_days(sun, -7)
+        return Resolved(sat, sun, f"{cal.fmt(sat)}/{cal.fmt(sun)}", "day", anchor, sun)
+    if per.part.startswith("WD"):
+        day = days[int(per.part[2:]) - 1]
+    else:
+        match = [d for d in days if d[2] == int(per.part[1:])]
+        if not match:
+            return Resolved(first, last, value, "day", anchor, None)
+        day = match[0]
+    return Resolved(day, day, cal.fmt(day), "day", anchor, day)
 
 
 def _resolve_decade(per: Period) -> Resolved:
