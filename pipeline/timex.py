@@ -29,16 +29,27 @@ Separators: spaces (ASCII, full-width) and one line break may stand between part
     range    := period (～|〜|~|-|–|から) period [まで|にかけて]
               | prefix N (～|-) M unit          (2023年10月18～19日, 2025年1～3月, 2010～15年)
     open     := period (以降|以来|以後|以前)
-    time     := [day] [午前|午後|朝|夜 …] [N時[M分|半]]      -> type TIME
+    time     := [zone] [day] [(曜)] [午前|午後|朝|夜|深夜|未明 …] [N時[M分|半][台][ごろ]] | HH:MM
+              | 同N時 (the 午前/午後 of the time before) | time (から|～) time  -> type TIME
+    numeric  := 2021/7 | 7/18 | 2/1〜2/14 | 2021・7・18 | 令和3.7.18 | R3.7.18 | 2024.11.08
+    words    := きょう あす きのう おととい この日 今夜 ことし おととし 年内 月末 再来月
+              | 来週金曜日 先週9日 週末 今世紀 半世紀前 半月前
     duration := N年間 N年ぶり N年半(ぶり) 半年 Nか月 N週間 N日間 N時間   -> DURATION
     relative := [その] N(年|か月|週間|日)(前|後)    -> DATE, counted from the reference
     set      := 毎年 毎月 毎週 毎日 隔年 | 年N回 月N回 週N回 | 毎年5月   -> SET
 
-Anchoring: document-relative words count from `doc_date`; discourse anaphora and
-yearless dates count from the *reference time*, the most recent date found before
-them in the text, which each resolved DATE/TIME moves forward.  A yearless date with
-no reference takes the document year.  With no anchor the value keeps `X` for the
-unknown parts and date_start/date_end stay empty (anchor `unresolved`).
+Anchoring (SPEC §3, the reference-time model): document-relative words count from
+`doc_date`; discourse anaphora and dates that omit their year (or year and month) resolve
+against the *reference time*, the time the narrative stands at.  With no narrative date before
+it, the document date is the reference time.  What a date omits is what puts it closest to the
+reference time (a bare day takes its month from the reference only while that is a day, else
+from the document date; under a chronology heading `【2024年1月】` it is in the heading's month),
+and a happening told in the past tense never lands after the document date.  A date moves the
+reference time only when it dates a happening of the narrative; dates that look back or qualify
+a noun move nothing (`_aside`: 以来/ぶり/前回/かつて, attributive `Xの` and relative-clause
+dates that look back, planned happenings qualifying a noun, background told in the perfect,
+brackets, captions, dates earlier than the one opening their sentence).  With no anchor the
+value keeps `X` for the unknown parts and date_start/date_end stay empty (anchor `unresolved`).
 
 Decisions where the contract is silent (also listed in the README section on timex):
 - `N年前`, `Nか月後`, `その3日後` are DATEs counted from the reference time (else
