@@ -39,5 +39,14 @@ def byline_ranges(text: str, author: str = "") -> list[tuple[int, int]]:
     return out
 
 
+SPEAKER_LABEL = re.compile(r"^[ \t\u3000]*(?:【[^】\n]{1,24}】|○[^\s　]{1,20}(?=[\s　]))", re.M)
+
+
+def speaker_label_ranges(text: str) -> list[tuple[int, int]]:
+    """Speaker labels of a transcript (`【上川外務大臣】`, `○浜田委員長　`, `【NHK　佐伯記者】`) at
+    the start of a line: structure, not text (annotation guideline §6.4)."""
+    return [(m.start(), m.end()) for m in SPEAKER_LABEL.finditer(text)]
+
+
 def inside(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(a <= start and end <= b for a, b in ranges)

@@ -65,6 +65,12 @@ NER_LABELS = {
 }
 
 
+# A state body written after its country's name (`アメリカ農務省`, `韓国国防部`) is one ORG span;
+# generic forces (`ロシア軍`) and delegations stay the country alone (annotation guideline §2.2)
+BODY_AFTER_COUNTRY = re.compile(rf"[{_KANJI}]{{1,8}}?(?:省|庁|局|院|部|委員会|本部|司令部|当局)(?![{_KANJI}])")
+# an organisation's name that is part of a title (`国連大使`, `国連代表部`)
+TITLE_AFTER_ORG = ("大使", "代表部", "次席大使", "常駐代表")
+KATAKANA_WORD_AFTER_DOT = re.compile(r"[・=＝]([\u30a1-\u30fa\u30fc]+)")
 BRACKETS = re.compile(r"[（()）「」『』【】〈〉《》\[\]]")
 PERSON_NAME = re.compile(rf"[\u30a1-\u30fa\u30fc]+(?:[・=＝ ][\u30a1-\u30fa\u30fc]+)*|[{_KANJI}]{{2,4}}")
 
@@ -152,10 +158,32 @@ class _Finder:
             if all(ch in self.gaz.abbrevs for ch in best):  # `日米豪印`: a compound, split in pass 3
                 i = end
                 continue
+            if self._inside_longer_name(i, end, entry):
+                i = end
+                continue
+            if entry.label == "COUNTRY":
+                body = BODY_AFTER_COUNTRY.match(s, end)
+                if body and fold(s[i:body.end()]) not in self.gaz.names:  # `アメリカ農務省`: one state body
+                    self.claim(i, body.end(), Entry("ORG", entry.actor_id, entry.country, self.text[i:body.end()],
+                                                    entry.name_en and f"{body.group()} ({entry.name_en})"))
+                    i = body.end()
+                    continue
             if entry.label == "PERSON":
                 end = self.title_end(end)
             self.claim(i, end, entry)
             i = end
+
+    def _inside_longer_name(self, start: int, end: int, entry: Entry) -> bool:
+        """A listed name inside a longer one: `国連` in `国連大使` (a title), a katakana place
+        joined by `・` to a word no list holds (`パリ・サンジェルマン`)."""
+        s = self.s
+        if entry.label == "ORG" and any(s.startswith(t, end) for t in TITLE_AFTER_ORG):
+            return True
+        if _is_katakana(s[start]) and entry.label in ("GPE", "LOC", "FAC"):
+            m = KATAKANA_WORD_AFTER_DOT.match(s, end)
+            if m and fold(m.group(1)) not in self.gaz.names:
+                return True
+        return False
 
     def title_end(self, end: int) -> int:
         s = self.s
@@ -219,6 +247,20 @@ class _Finder:
             self._run(run)
             i = j
         self._context_abbrevs()
+        self._abbrev_before_country()
+
+    def _abbrev_before_country(self) -> None:
+        """`日・インドネシア`, `米・サウジ`: an abbreviation joined by `・` to a country's name."""
+        s, ab = self.s, self.gaz.abbrevs
+        starts = {st: entry for st, _, entry in self.found if entry.label == "COUNTRY"}
+        for k in range(len(s) - 2):
+            if s[k] in ab and s[k + 1] == "・" and not self.taken[k] and (k + 2) in starts:
+                before = s[k - 1] if k else ""
+                if _is_kanji(before) and before not in SINGLE_PREFIXES:
+                    continue
+                code = ab[s[k]]
+                self.claim(k, k + 1, Entry("COUNTRY", code, code, self.gaz.display.get(code, code),
+                                           self.gaz.country_en.get(code, "")))
 
     def _run(self, run: list[int]) -> None:
         s, ex = self.s, self.gaz.exclusions
@@ -243,7 +285,8 @@ class _Finder:
         for k in run:
             code = self.gaz.abbrevs[s[k]]
             self.claim(k, k + 1, Entry("ORG" if code in self.gaz.org_codes else "COUNTRY", code,
-                                       "" if code in self.gaz.org_codes else code, self.gaz.display.get(code, code)))
+                                       "" if code in self.gaz.org_codes else code, self.gaz.display.get(code, code),
+                                       self.gaz.country_en.get(code, "")))
 
     def _single_ok(self, k: int) -> bool:
         s = self.s
@@ -264,7 +307,8 @@ class _Finder:
             before = s[k - 1] if k else ""
             after = s[k + 1] if k + 1 < len(s) else ""
             if before in ("対", "訪") and after not in ("朝", "方", "部", "極", "東", "西", "米", "欧"):
-                self.claim(k, k + 1, Entry("COUNTRY", code, code, self.gaz.display.get(code, code)))
+                self.claim(k, k + 1, Entry("COUNTRY", code, code, self.gaz.display.get(code, code),
+                                           self.gaz.country_en.get(code, "")))
 
     # -- pass 4 -----------------------------------------------------------
     def ner(self, spans: Iterable[tuple[int, int, str]]) -> None:
@@ -290,13 +334,15 @@ class _Finder:
         by_end = {e: entry for _, e, entry in found}
         out = []
         for start, end, entry in found:
-            if entry.label in ("PERSON", "ORG") and not entry.country and entry.actor_id == "":
+            bare = entry.label == "ORG" and fold(self.text[start:end]) in self.gaz.bare_bodies
+            if entry.label in ("PERSON", "ORG") and ((not entry.country and entry.actor_id == "") or bare):
                 prev = by_end.get(start - 1) if start and self.s[start - 1] == "の" else None
                 code = (prev.country or prev.actor_id) if prev is not None else ""
                 if code and code in self.gaz.country_codes:
-                    entry = Entry(entry.label, code, code, entry.name)
+                    entry = Entry(entry.label, code, code, entry.name, entry.name_en, entry.shown)
             out.append(Entity(start=start, end=end, text=self.text[start:end], label=entry.label,
-                              actor_id=entry.actor_id, country=entry.country, name=entry.name))
+                              actor_id=entry.actor_id, country=entry.country, name=entry.name,
+                              name_en=entry.name_en, shown=entry.shown))
         return out
 
 

@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass, field, replace
 from functools import partial
 from pathlib import Path
 
-from .byline import byline_ranges, inside
+from .byline import byline_ranges, inside, speaker_label_ranges
 from .clean import Cleaned, clean, paragraphs
 from .dateline import find_dateline
 from .dedup import DEDUP_COLUMNS, DEDUP_INPUT, dedup_events
@@ -30,7 +30,7 @@ DOCUMENT_COLUMNS = (
 )
 SENTENCE_COLUMNS = ("doc_id", "sent_id", "char_start", "char_end", "text", "clean_text")
 ENTITY_COLUMNS = (
-    "doc_id", "entity_id", "char_start", "char_end", "text", "label", "actor_id", "country", "name",
+    "doc_id", "entity_id", "char_start", "char_end", "text", "label", "actor_id", "country", "name", "name_en",
 )
 EVENT_COLUMNS = (
     "event_id", "doc_id", "char_start", "char_end", "trigger", "event_type", "mode", "cameo", "plover",
@@ -283,13 +283,16 @@ def event_rows(art: Article, paragraphs: list, timexes: list) -> list[dict]:
 def entity_rows(art: Article, paragraphs: list) -> list[dict]:
     """entities.csv rows from each paragraph's actors (see _paragraph_actors)."""
     rows = []
+    labels = speaker_label_ranges(art.cleaned.text)
     for p_start, _, _, actors in paragraphs:
         for e in actors:
+            if not e.shown or inside(labels, p_start + e.start, p_start + e.end):
+                continue  # anaphors (我が国) and speaker labels (【外務大臣】) are not entity rows
             rs, re_ = art.cleaned.to_raw(p_start + e.start, p_start + e.end)
             rows.append({
                 "doc_id": art.doc_id, "entity_id": "", "char_start": rs, "char_end": re_,
                 "text": art.cleaned.raw[rs:re_], "label": e.label, "actor_id": e.actor_id,
-                "country": e.country, "name": e.name,
+                "country": e.country, "name": e.name, "name_en": e.name_en,
             })
     rows.sort(key=lambda r: (r["char_start"], r["char_end"]))
     for k, r in enumerate(rows, start=1):

@@ -11,6 +11,7 @@ Files (columns in pipeline/resources/README.md):
 - places.csv           cities, regions, seas, facilities -> GPE / LOC / FAC and country
 - titles.csv           office titles and honorifics that attach to a name
 - compound_exclusions.csv  ordinary words that must not be read as country compounds
+- bare_bodies.csv      body names of any state (外務省, 国防部): the state comes from the context
 
 Keys are matched after width folding (full-width ASCII -> ASCII), so `ＮＡＴＯ` and `NATO` are one.
 """
@@ -42,6 +43,8 @@ class Entry:
     actor_id: str
     country: str
     name: str  # canonical name
+    name_en: str = ""  # English name (SPEC §3 `name_en`)
+    shown: bool = True  # False for anaphors (我が国): an actor for events, not an entities.csv row
 
 
 @dataclass
@@ -54,6 +57,8 @@ class Gazetteer:
     country_codes: frozenset[str] = frozenset()
     org_codes: frozenset[str] = frozenset()
     display: dict[str, str] = field(default_factory=dict)  # code -> the name shown in `name`
+    country_en: dict[str, str] = field(default_factory=dict)  # code -> English name
+    bare_bodies: set[str] = field(default_factory=set)  # 外務省, 国防省: their state comes from the context
 
     @cached_property
     def buckets(self) -> dict[str, tuple[str, ...]]:
@@ -95,20 +100,28 @@ def load_gazetteer(folder: Path = RESOURCES) -> Gazetteer:
     orgs = _rows(folder / "organizations.csv", ("name", "code"))
     g.country_codes = frozenset(r["code"] for r in countries)
     g.org_codes = frozenset(r["code"] for r in orgs)
+    org_en = {r["code"]: r.get("name_en", "") for r in orgs if r.get("kind") == "official" and r.get("name_en")}
     for r in _rows(folder / "people.csv", ("name", "canonical", "country")):
-        g.add(r["name"], Entry("PERSON", r["country"], r["country"], r["canonical"] or r["name"]), r["_where"])
+        # the head of an international organisation speaking for it is coded as the organisation
+        actor = r.get("speaks_for") or r["country"]
+        g.add(r["name"], Entry("PERSON", actor, r["country"], r["canonical"] or r["name"], r.get("name_en", "")), r["_where"])
     for r in _rows(folder / "state_bodies.csv", ("name", "country")):
-        g.add(r["name"], Entry("ORG", r["country"], r["country"], r.get("canonical") or r["name"]), r["_where"])
+        g.add(r["name"], Entry("ORG", r["country"], r["country"], r.get("canonical") or r["name"], r.get("name_en", "")),
+              r["_where"])
     for r in orgs:
-        g.add(r["name"], Entry("ORG", r["code"], "", r["name"]), r["_where"])
+        g.add(r["name"], Entry("ORG", r["code"], "", r["name"], r.get("name_en") or org_en.get(r["code"], "")), r["_where"])
     for r in _rows(folder / "places.csv", ("name", "label", "country")):
-        g.add(r["name"], Entry(r["label"], r["country"], r["country"], r.get("canonical") or r["name"]), r["_where"])
+        g.add(r["name"], Entry(r["label"], r["country"], r["country"], r.get("canonical") or r["name"], r.get("name_en", "")),
+              r["_where"])
     for r in sorted(countries, key=lambda r: (r.get("kind") != "short", len(r["name"]))):
         g.display.setdefault(r["code"], r["name"])
     for r in orgs:
         g.display.setdefault(r["code"], r["code"])
+    country_en = {r["code"]: r.get("name_en", "") for r in countries if r.get("name_en")}
+    g.country_en = country_en
     for r in countries:
-        g.add(r["name"], Entry("COUNTRY", r["code"], r["code"], r["name"]), r["_where"])
+        g.add(r["name"], Entry("COUNTRY", r["code"], r["code"], r["name"], country_en.get(r["code"], ""),
+                               shown=r.get("kind") != "anaphor"), r["_where"])
     for r in _rows(folder / "country_abbrevs.csv", ("char", "code")):
         use = r.get("use") or "compound"
         if use == "compound":
@@ -118,4 +131,5 @@ def load_gazetteer(folder: Path = RESOURCES) -> Gazetteer:
     titles = {fold(r["title"]) for r in _rows(folder / "titles.csv", ("title",)) if r["title"]}
     g.titles = tuple(sorted(titles, key=lambda t: (-len(t), t)))
     g.exclusions = frozenset(fold(r["word"]) for r in _rows(folder / "compound_exclusions.csv", ("word",)))
+    g.bare_bodies = {fold(r["word"]) for r in _rows(folder / "bare_bodies.csv", ("word",)) if r["word"]}
     return g

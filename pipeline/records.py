@@ -27,3 +27,5 @@ class Entity:
     actor_id: str  # ISO alpha-3, org code, or ""
     country: str  # ISO alpha-3 or ""
     name: str  # canonical name
+    name_en: str = ""  # English name where the lists know it (SPEC §3)
+    shown: bool = True  # False: an anaphor (我が国) the events read but entities.csv leaves out

@@ -18,7 +18,9 @@ To add a name, add a row to SUPPLEMENT and rerun; do not edit countries.csv by h
 (it is regenerated).  A SUPPLEMENT row with the same (name, code) as a pycountry row
 replaces it (use this to change its kind or add a note).
 
-Output: UTF-8 (no BOM), header name,code,kind,note, rows sorted by code then name.
+Output: UTF-8 (no BOM), header name,code,kind,note,name_en, rows sorted by code then name
+(`name_en`: the state's English short name, from pycountry or ENGLISH). Kind `anaphor` (我が国)
+is read as the state for events but is no entities.csv row (annotation guideline §6.9).
 """
 
 from __future__ import annotations
@@ -33,7 +35,13 @@ from pathlib import Path
 import pycountry
 
 OUT = Path(__file__).resolve().parent.parent / "pipeline" / "resources" / "countries.csv"
-KINDS = ("official", "short", "alias", "adjective")
+KINDS = ("official", "short", "alias", "adjective", "anaphor")
+# English names where pycountry's short name is not the usual one in news
+ENGLISH = {"KOR": "South Korea", "PRK": "North Korea", "RUS": "Russia", "IRN": "Iran", "SYR": "Syria",
+           "TWN": "Taiwan", "VNM": "Vietnam", "LAO": "Laos", "BOL": "Bolivia", "VEN": "Venezuela",
+           "TZA": "Tanzania", "MDA": "Moldova", "FSM": "Micronesia", "PSE": "Palestine", "VAT": "Holy See",
+           "XKX": "Kosovo", "SUN": "Soviet Union", "COD": "DR Congo", "COG": "Republic of the Congo",
+           "BRN": "Brunei", "CZE": "Czech Republic", "TUR": "Turkey", "CIV": "Côte d'Ivoire"}
 
 # The 193 UN member states (ISO 3166-1 alpha-3).
 UN_MEMBERS = frozenset(
@@ -86,8 +94,8 @@ SUPPLEMENT: list[tuple[str, str, str, str]] = [
     ("CHN", "中国領", "adjective", "as in 中国領 (Chinese territory)"),
     ("JPN", "日本", "short", ""),
     ("JPN", "日本国", "official", ""),
-    ("JPN", "わが国", "alias", "first-person reference by Japanese authors; only in Japanese-authored text"),
-    ("JPN", "我が国", "alias", "first-person reference by Japanese authors; only in Japanese-authored text"),
+    ("JPN", "わが国", "anaphor", "first-person reference by Japanese authors; an actor for events, no entity row"),
+    ("JPN", "我が国", "anaphor", "first-person reference by Japanese authors; an actor for events, no entity row"),
     ("JPN", "日本領", "adjective", "as in 日本領 (Japanese territory)"),
     ("USA", "米国", "short", ""),
     ("USA", "アメリカ", "short", "also the Americas as a continent (南北アメリカ)"),
@@ -210,6 +218,13 @@ def pycountry_rows() -> dict[tuple[str, str], tuple[str, str]]:
     return rows
 
 
+def english_name(code: str) -> str:
+    if code in ENGLISH:
+        return ENGLISH[code]
+    c = pycountry.countries.get(alpha_3=code)
+    return getattr(c, "common_name", None) or c.name if c else ""
+
+
 def check_code(code: str) -> None:
     if code in NON_ISO:
         return
@@ -243,8 +258,8 @@ def main() -> int:
     out = build()
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
-    w.writerow(["name", "code", "kind", "note"])
-    w.writerows(out)
+    w.writerow(["name", "code", "kind", "note", "name_en"])
+    w.writerows(row + (english_name(row[1]),) for row in out)
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(buf.getvalue(), encoding="utf-8")
     print(f"{OUT}: {len(out)} rows, {len({r[1] for r in out})} codes")

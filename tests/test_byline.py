@@ -28,3 +28,10 @@ def test_a_title_in_the_middle_of_a_long_article_is_not_a_byline():
     body = "\n".join("本文の段落である。" for _ in range(15))
     text = "題名\n\n" + body + "\n研究員の見方\n" + body
     assert byline_ranges(text) == []
+
+
+def test_speaker_labels_of_a_transcript():
+    from pipeline.byline import speaker_label_ranges
+
+    text = "【外務大臣】冒頭、申し上げます。\n○山田委員長　これより会議を開きます。\n本文【注】は続く。"
+    assert [text[a:b] for a, b in speaker_label_ranges(text)] == ["【外務大臣】", "○山田委員長"]

@@ -169,3 +169,36 @@ def test_no_empty_names(name):
 def test_every_un_member_has_a_japanese_name():
     codes = {r["code"] for r in _read("countries.csv")}
     assert len(codes & {c.alpha_3 for c in pycountry.countries}) >= 193
+
+
+# Issue 16: compounds beyond one-character runs, bodies written after their state, names inside
+# longer names, bare bodies whose state the context gives, anaphors and speaker labels.
+CONTEXT_AND_COMPOUNDS = [
+    ("日・インドネシア首脳会談が開かれた。", [("日", "COUNTRY", "JPN"), ("インドネシア", "COUNTRY", "IDN")]),
+    ("米・サウジ関係は冷え込んだ。", [("米", "COUNTRY", "USA"), ("サウジ", "COUNTRY", "SAU")]),
+    ("日中韓の外相が会った。", [("日", "COUNTRY", "JPN"), ("中", "COUNTRY", "CHN"), ("韓", "COUNTRY", "KOR")]),
+    ("米英軍が空爆した。", [("米", "COUNTRY", "USA"), ("英", "COUNTRY", "GBR")]),
+    ("アメリカ農務省が発表した。", [("アメリカ農務省", "ORG", "USA")]),
+    ("ロシア軍が攻撃した。", [("ロシア", "COUNTRY", "RUS")]),
+    ("フランスの国連大使が演説した。", [("フランス", "COUNTRY", "FRA")]),
+    ("パリ・サンジェルマンの選手が活躍した。", []),
+    ("ロシア・ウクライナ戦争", [("ロシア", "COUNTRY", "RUS"), ("ウクライナ", "COUNTRY", "UKR")]),
+    ("ロシアの外務省は反発した。", [("ロシア", "COUNTRY", "RUS"), ("外務省", "ORG", "RUS")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", CONTEXT_AND_COMPOUNDS)
+def test_context_and_compounds(text, expected):
+    assert rows(text) == expected
+    check_offsets(text)
+
+
+def test_anaphor_is_an_actor_but_no_row():
+    found = find_entities("我が国は強く非難する。", G)
+    assert [(e.text, e.actor_id, e.shown) for e in found] == [("我が国", "JPN", False)]
+
+
+def test_every_country_row_has_an_english_name():
+    with (RESOURCES / "countries.csv").open(encoding="utf-8") as fh:
+        missing = [r["name"] for r in csv.DictReader(fh) if not r.get("name_en")]
+    assert missing == []
