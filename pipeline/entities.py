@@ -68,6 +68,7 @@ NER_LABELS = {
 # A state body written after its country's name (`アメリカ農務省`, `韓国国防部`) is one ORG span;
 # generic forces (`ロシア軍`) and delegations stay the country alone (annotation guideline §2.2)
 BODY_AFTER_COUNTRY = re.compile(rf"[{_KANJI}]{{1,8}}?(?:省|庁|局|院|部|委員会|本部|司令部|当局)(?![{_KANJI}])")
+DIRECTION = re.compile(r"[東西南北中]部$")  # `ウクライナ東部`: a region, not a body
 # an organisation's name that is part of a title (`国連大使`, `国連代表部`)
 TITLE_AFTER_ORG = ("大使", "代表部", "次席大使", "常駐代表")
 KATAKANA_WORD_AFTER_DOT = re.compile(r"[・=＝]([\u30a1-\u30fa\u30fc]+)")
@@ -163,7 +164,7 @@ class _Finder:
                 continue
             if entry.label == "COUNTRY":
                 body = BODY_AFTER_COUNTRY.match(s, end)
-                if body and fold(s[i:body.end()]) not in self.gaz.names:  # `アメリカ農務省`: one state body
+                if body and not DIRECTION.search(body.group()) and fold(s[i:body.end()]) not in self.gaz.names:  # `アメリカ農務省`: one state body
                     self.claim(i, body.end(), Entry("ORG", entry.actor_id, entry.country, self.text[i:body.end()],
                                                     entry.name_en and f"{body.group()} ({entry.name_en})"))
                     i = body.end()
