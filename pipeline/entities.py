@@ -69,6 +69,9 @@ NER_LABELS = {
 # generic forces (`ロシア軍`) and delegations stay the country alone (annotation guideline §2.2)
 BODY_AFTER_COUNTRY = re.compile(rf"[{_KANJI}]{{1,8}}?(?:省|庁|局|院|部|委員会|本部|司令部|当局)(?![{_KANJI}])")
 DIRECTION = re.compile(r"[東西南北中]部$")  # `ウクライナ東部`: a region, not a body
+# `駐日` before a state's name and `大使`; a name with 氏 after such a title and の
+AMBASSADOR = re.compile(r"(?P<pre>駐日)")
+AFTER_TITLE_NAME = re.compile(rf"の((?P<n>[\u30a1-\u30fa\u30fc]+(?:[・=＝][\u30a1-\u30fa\u30fc]+)*|[{_KANJI}]{{2,4}})(?:氏|大使))")
 # an organisation's name that is part of a title (`国連大使`, `国連代表部`)
 TITLE_AFTER_ORG = ("大使", "代表部", "次席大使", "常駐代表")
 KATAKANA_WORD_AFTER_DOT = re.compile(r"[・=＝]([\u30a1-\u30fa\u30fc]+)")
@@ -146,6 +149,9 @@ class _Finder:
         s, buckets = self.s, self.gaz.buckets
         i = 0
         while i < len(s):
+            if self.taken[i]:
+                i += 1
+                continue
             best = None
             for key in buckets.get(s[i], ()):
                 if s.startswith(key, i) and _boundary_ok(s, i, i + len(key)):
@@ -219,13 +225,54 @@ class _Finder:
         if kana and _is_katakana(s[start - 1] if start else ""):
             return
         if not kana:
-            if title == "氏" or any(ch in NOT_IN_NAME for ch in name):
+            if any(ch in NOT_IN_NAME for ch in name):
+                return
+            if title == "氏" and not self._after_title(start):  # `大使の呉江浩氏`, not `山田氏` alone
                 return
             if (s[start - 1] if start else "") not in NAME_LEFT_EDGE:
                 return
         if not self.free(start, end) or fold(name) in self.gaz.names:
             return
         self.claim(start, end, Entry("PERSON", "", "", name))
+
+    def _after_title(self, start: int) -> bool:
+        """An office title and `の` stand right before `start` (`駐日中国大使の呉江浩氏`)."""
+        s = self.s
+        if start < 2 or s[start - 1] != "の":
+            return False
+        return any(s.startswith(t, start - 1 - len(t)) for t in self.gaz.titles if len(t) >= 2)
+
+    # -- pass 0 -----------------------------------------------------------
+    def ambassadors(self) -> None:
+        """`ガルージン駐日ロシア大使`: a name before `駐日` + a state + `大使` is that state's
+        ambassador (one PERSON span); `駐日中国大使の呉江浩氏`: the name after it is too."""
+        s = self.s
+        for m in AMBASSADOR.finditer(s):
+            key = self._country_at(m.end("pre"))
+            if key is None or not s.startswith("大使", m.end("pre") + len(key)):
+                continue
+            entry = self.gaz.names[key]
+            title_end = m.end("pre") + len(key) + 2
+            name = NAME_BEFORE_TITLE.search(s, max(0, m.start() - 24), m.start())
+            if name and (_is_katakana(name.group()[0]) or (s[name.start() - 1] if name.start() else "") in NAME_LEFT_EDGE):
+                start = name.start()
+                text = s[start:m.start()].strip(" \u3000")
+                if text and not any(ch in NOT_IN_NAME for ch in text) and self.free(start, title_end):
+                    self.claim(start, title_end, Entry("PERSON", entry.actor_id, entry.actor_id,
+                                                       self.gaz.names.get(fold(text), Entry("", "", "", text)).name or text))
+                    continue
+            after = AFTER_TITLE_NAME.match(s, title_end)
+            if after and self.free(after.start(1), after.end()):
+                k0 = m.end("pre")
+                self.claim(k0, k0 + len(key), entry)  # the state in the title stays a COUNTRY row
+                self.claim(after.start(1), after.end(), Entry("PERSON", entry.actor_id, entry.actor_id, after.group(2)))
+
+    def _country_at(self, pos: int) -> str | None:
+        s = self.s
+        for key in self.gaz.buckets.get(s[pos:pos + 1], ()):
+            if s.startswith(key, pos) and self.gaz.names[key].label == "COUNTRY":
+                return key
+        return None
 
     # -- pass 3 -----------------------------------------------------------
     def compounds(self) -> None:
@@ -352,6 +399,7 @@ def find_entities(text: str, gaz: Gazetteer, ner: Sequence[tuple[int, int, str]]
     if not text:
         return []
     f = _Finder(text, gaz)
+    f.ambassadors()
     f.names()
     f.titled_people()
     f.compounds()

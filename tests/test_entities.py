@@ -185,6 +185,11 @@ CONTEXT_AND_COMPOUNDS = [
     ("パリ・サンジェルマンの選手が活躍した。", []),
     ("ロシア・ウクライナ戦争", [("ロシア", "COUNTRY", "RUS"), ("ウクライナ", "COUNTRY", "UKR")]),
     ("ロシアの外務省は反発した。", [("ロシア", "COUNTRY", "RUS"), ("外務省", "ORG", "RUS")]),
+    # an ambassador to Japan is his state's; a kanji name with 氏 after a title and の is a person
+    ("ヤマモト駐日ブラジル大使が語った。", [("ヤマモト駐日ブラジル大使", "PERSON", "BRA")]),
+    ("駐日ブラジル大使の山本一郎氏が語った。",
+     [("日", "COUNTRY", "JPN"), ("ブラジル", "COUNTRY", "BRA"), ("山本一郎氏", "PERSON", "BRA")]),
+    ("山本氏が語った。", []),
 ]
 
 
