@@ -67,11 +67,15 @@ NER_LABELS = {
 
 # A state body written after its country's name (`アメリカ農務省`, `韓国国防部`) is one ORG span;
 # generic forces (`ロシア軍`) and delegations stay the country alone (annotation guideline §2.2)
-BODY_AFTER_COUNTRY = re.compile(rf"[{_KANJI}]{{1,8}}?(?:省|庁|局|院|部|委員会|本部|司令部|当局)(?![{_KANJI}])")
+BODY_AFTER_COUNTRY = re.compile(rf"[{_KANJI}]{{1,8}}?(?:省|庁|局|院|部|委員会|本部|司令部)(?![{_KANJI}])")
 DIRECTION = re.compile(r"[東西南北中]部$")  # `ウクライナ東部`: a region, not a body
 # `駐日` before a state's name and `大使`; a name with 氏 after such a title and の
 AMBASSADOR = re.compile(r"(?P<pre>駐日)")
 AFTER_TITLE_NAME = re.compile(rf"の((?P<n>[\u30a1-\u30fa\u30fc]+(?:[・=＝][\u30a1-\u30fa\u30fc]+)*|[{_KANJI}]{{2,4}})(?:氏|大使))")
+PLACE_REACH = 12  # how far back a place no list holds looks for the state it lies in
+# titles of a state's offices: a person listed as an organisation's head (people.csv speaks_for)
+# who is named with one of these acts for the state (`ルッテ首相` NLD, `ルッテ事務総長` NATO)
+STATE_TITLES = frozenset({"首相", "大統領", "外相", "外務大臣", "国防相", "国防大臣", "外務相", "副首相", "財務相", "蔵相"})
 # an organisation's name that is part of a title (`国連大使`, `国連代表部`)
 TITLE_AFTER_ORG = ("大使", "代表部", "次席大使", "常駐代表")
 KATAKANA_WORD_AFTER_DOT = re.compile(r"[・=＝]([\u30a1-\u30fa\u30fc]+)")
@@ -176,7 +180,10 @@ class _Finder:
                     i = body.end()
                     continue
             if entry.label == "PERSON":
-                end = self.title_end(end)
+                name_end, end = end, self.title_end(end)
+                if entry.actor_id != entry.country and entry.country and s[name_end:end].strip(" \u3000") in STATE_TITLES:
+                    # `ルッテ首相`: an organisation's head named by a state office speaks for the state
+                    entry = Entry(entry.label, entry.country, entry.country, entry.name, entry.name_en, entry.shown)
             self.claim(i, end, entry)
             i = end
 
@@ -266,6 +273,17 @@ class _Finder:
                 k0 = m.end("pre")
                 self.claim(k0, k0 + len(key), entry)  # the state in the title stays a COUNTRY row
                 self.claim(after.start(1), after.end(), Entry("PERSON", entry.actor_id, entry.actor_id, after.group(2)))
+
+    def _place_context(self, start: int, places: list[tuple[int, str]]) -> str:
+        """A place no list holds (`石川県輪島市`, `能登半島の珠洲市`) lies in the state of the place
+        or state written just before it in the same sentence (at most PLACE_REACH characters)."""
+        if not places:
+            return ""
+        end, code = places[-1]
+        between = self.s[end:start]
+        if len(between) > PLACE_REACH or any(ch in between for ch in "。\n"):
+            return ""
+        return code if code in self.gaz.country_codes else ""
 
     def _country_at(self, pos: int) -> str | None:
         s = self.s
@@ -381,6 +399,7 @@ class _Finder:
         found = sorted(self.found, key=lambda f: (f[0], f[1]))
         by_end = {e: entry for _, e, entry in found}
         out = []
+        places: list[tuple[int, str]] = []  # (end, country) of the places and states read so far
         for start, end, entry in found:
             bare = entry.label == "ORG" and fold(self.text[start:end]) in self.gaz.bare_bodies
             if entry.label in ("PERSON", "ORG") and ((not entry.country and entry.actor_id == "") or bare):
@@ -388,6 +407,12 @@ class _Finder:
                 code = (prev.country or prev.actor_id) if prev is not None else ""
                 if code and code in self.gaz.country_codes:
                     entry = Entry(entry.label, code, code, entry.name, entry.name_en, entry.shown)
+            elif entry.label in ("GPE", "LOC", "FAC") and not entry.country and entry.name not in self.gaz.no_state:
+                code = self._place_context(start, places)
+                if code:
+                    entry = Entry(entry.label, code, code, entry.name, entry.name_en, entry.shown)
+            if entry.label in ("COUNTRY", "GPE", "LOC", "FAC") and entry.country:
+                places.append((end, entry.country))
             out.append(Entity(start=start, end=end, text=self.text[start:end], label=entry.label,
                               actor_id=entry.actor_id, country=entry.country, name=entry.name,
                               name_en=entry.name_en, shown=entry.shown))

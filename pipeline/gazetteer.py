@@ -59,6 +59,7 @@ class Gazetteer:
     display: dict[str, str] = field(default_factory=dict)  # code -> the name shown in `name`
     country_en: dict[str, str] = field(default_factory=dict)  # code -> English name
     bare_bodies: set[str] = field(default_factory=set)  # 外務省, 国防省: their state comes from the context
+    no_state: set[str] = field(default_factory=set)  # listed places no state holds (seas, contested lines)
 
     @cached_property
     def buckets(self) -> dict[str, tuple[str, ...]]:
@@ -111,6 +112,8 @@ def load_gazetteer(folder: Path = RESOURCES) -> Gazetteer:
     for r in orgs:
         g.add(r["name"], Entry("ORG", r["code"], "", r["name"], r.get("name_en") or org_en.get(r["code"], "")), r["_where"])
     for r in _rows(folder / "places.csv", ("name", "label", "country")):
+        if not r["country"]:
+            g.no_state.add(r.get("canonical") or r["name"])
         g.add(r["name"], Entry(r["label"], r["country"], r["country"], r.get("canonical") or r["name"], r.get("name_en", "")),
               r["_where"])
     for r in sorted(countries, key=lambda r: (r.get("kind") != "short", len(r["name"]))):
