@@ -7,7 +7,8 @@ exactly one raw position and a cleaned span maps back to a raw span.
 Rules, in order:
 1. footnote bodies: a line that starts with a superscript number (`¹ 山口…`, `¹⁰ <https…>`) or a
    note label (`注1　…`), with the short lines after the last one up to a blank line (its
-   tail broken by conversion), page numbers (`－ 4 －`) and rule lines (`――――`),
+   tail broken by conversion), page numbers (`－ 4 －`) and rule lines (`――――`), and the
+   running header after a page number with every line repeating it,
    and a line that holds only a URL are dropped with their line break; so are the lines
    between footnote n and footnote n+1 when they are short (at most MAX_NOTE_TAIL characters,
    less than any page of body text) — the rest of note n's body that PDF conversion broke
@@ -219,10 +220,30 @@ def _drop_note_tails(view: _View) -> None:
     view.refresh()
 
 
+MAX_RUNNING_HEADER = 40
+
+
+def _drop_running_headers(view: _View) -> None:
+    """A converted PDF's running header: the short line right after a page number, and every
+    line that repeats it (`アジア戦略研究会　論考シリーズ　No.18`)."""
+    text = view.text
+    headers = set()
+    for m in _PAGE_LINE.finditer(text):
+        nxt = re.match(r"(?:[ \t\u3000]*\n)*([^\n]*)", text[m.end():])
+        line = nxt.group(1).strip() if nxt else ""
+        if line and len(line) <= MAX_RUNNING_HEADER and "。" not in line and not _PAGE_LINE.match(line + "\n"):
+            headers.add(line)
+    if not headers:
+        return
+    pattern = re.compile(r"^[ \t\u3000]*(?:" + "|".join(map(re.escape, sorted(headers))) + r")[ \t\u3000]*(?:\n|$)", re.M)
+    view.delete_matches(pattern, block=True)
+
+
 def clean(raw: str) -> Cleaned:
     view = _View(raw)
     _drop_note_tails(view)
     _drop_last_note_tail(view)
+    _drop_running_headers(view)
     view.delete_matches(_FOOTNOTE_LINE, block=True)
     view.delete_matches(_PAGE_LINE, block=True)
     view.delete_matches(_URL_LINE, block=True)

@@ -36,9 +36,14 @@ SINGLE_SUFFIXES = (
     "軍", "側", "政府", "大統領", "首相", "外相", "国防相", "国防長官", "国務長官", "国務省",
     "国防総省", "国防省", "外務省", "当局", "議会", "紙", "大使", "大使館", "海軍", "空軍", "陸軍",
     "艦", "兵", "企業", "製", "本土", "主導", "首脳", "高官", "政権", "経済", "情報機関",
+    "東部時間", "西部時間", "中部時間", "メディア", "国務長官", "下院", "上院", "名",
 )
 # A run of two abbreviations or more is a compound unless an ordinary word sits across its edge.
 RUN_JOINERS = "・"
+
+# after a run of abbreviations, words that make it a compound even after another kanji (`第2回日比外務`)
+RUN_SUFFIXES = ("外務", "外相", "防衛", "首脳", "会談", "関係", "同盟", "間", "共同", "合同", "閣僚", "協力", "連携", "対立")
+DIGIT_BEFORE = re.compile(r"[0-9０-９〇一二三四五六七八九十][ \u3000]?$")
 
 # Pass 2: a name before a title
 _KANJI = r"\u4e00-\u9fff\u3400-\u4dbf々"
@@ -72,6 +77,7 @@ DIRECTION = re.compile(r"[東西南北中]部$")  # `ウクライナ東部`: a r
 # `駐日` before a state's name and `大使`; a name with 氏 after such a title and の
 AMBASSADOR = re.compile(r"(?P<pre>駐日)")
 AFTER_TITLE_NAME = re.compile(rf"の((?P<n>[\u30a1-\u30fa\u30fc]+(?:[・=＝][\u30a1-\u30fa\u30fc]+)*|[{_KANJI}]{{2,4}})(?:氏|大使))")
+MUNICIPALITY = re.compile(rf"[{_KANJI}]{{1,5}}(?:市|町|村|郡|区)")
 PLACE_REACH = 12  # how far back a place no list holds looks for the state it lies in
 # titles of a state's offices: a person listed as an organisation's head (people.csv speaks_for)
 # who is named with one of these acts for the state (`ルッテ首相` NLD, `ルッテ事務総長` NATO)
@@ -179,6 +185,9 @@ class _Finder:
                                                     entry.name_en and f"{body.group()} ({entry.name_en})"))
                     i = body.end()
                     continue
+            if entry.label == "PERSON" and s.startswith("政権", end):  # `トランプ政権`: an administration
+                i = end + 2
+                continue
             if entry.label == "PERSON":
                 name_end, end = end, self.title_end(end)
                 if entry.actor_id != entry.country and entry.country and s[name_end:end].strip(" \u3000") in STATE_TITLES:
@@ -200,12 +209,30 @@ class _Finder:
         return False
 
     def title_end(self, end: int) -> int:
+        """The end of a person's span with its attached title, also when a state is written
+        between them (`バイデン米大統領`, `ゼレンスキー・ウクライナ大統領`: one span, guideline §6.9)."""
         s = self.s
         k = end + 1 if s[end:end + 1] in (" ", "\u3000") else end
         for t in self.gaz.titles:
             if s.startswith(t, k):
                 return k + len(t)
+        state = self._state_before_title(k)
+        if state:
+            for t in self.gaz.titles:
+                if s.startswith(t, state):
+                    return state + len(t)
         return end
+
+    def _state_before_title(self, k: int) -> int:
+        """After `k`: a state's abbreviation or name (after `・`) that a title follows; its end."""
+        s = self.s
+        if s[k:k + 1] in self.gaz.abbrevs:
+            return k + 1
+        if s[k:k + 1] == "・":
+            key = self._country_at(k + 1)
+            if key:
+                return k + 1 + len(key)
+        return 0
 
     # -- pass 2 -----------------------------------------------------------
     def titled_people(self) -> None:
@@ -274,14 +301,16 @@ class _Finder:
                 self.claim(k0, k0 + len(key), entry)  # the state in the title stays a COUNTRY row
                 self.claim(after.start(1), after.end(), Entry("PERSON", entry.actor_id, entry.actor_id, after.group(2)))
 
-    def _place_context(self, start: int, places: list[tuple[int, str]]) -> str:
+    def _place_context(self, start: int, places: list[tuple[int, str]], name: str = "") -> str:
         """A place no list holds (`石川県輪島市`, `能登半島の珠洲市`) lies in the state of the place
-        or state written just before it in the same sentence (at most PLACE_REACH characters)."""
+        or state written just before it in the same sentence (at most PLACE_REACH characters); a
+        municipality in kanji (`七尾市`, `能登町`) in the state of the last place of the paragraph."""
         if not places:
             return ""
         end, code = places[-1]
         between = self.s[end:start]
-        if len(between) > PLACE_REACH or any(ch in between for ch in "。\n"):
+        near = len(between) <= PLACE_REACH and not any(ch in between for ch in "。\n")
+        if not near and not MUNICIPALITY.fullmatch(name):
             return ""
         return code if code in self.gaz.country_codes else ""
 
@@ -344,9 +373,15 @@ class _Finder:
         if kana_edge:
             return
         before = s[run[0] - 1] if run[0] else ""
+        if s[run[0]] == "日" and DIGIT_BEFORE.search(s, max(0, run[0] - 3), run[0]):
+            run = run[1:]  # `25 日`, `26日朝`: a day of the month, not Japan
+            if not run:
+                return
+            before = s[run[0] - 1]
         if len(run) == 1 and not self._single_ok(run[0]):
             return
-        if len(run) > 1 and _is_kanji(before) and before not in SINGLE_PREFIXES:
+        if len(run) > 1 and _is_kanji(before) and before not in SINGLE_PREFIXES and not any(
+                s.startswith(x, run[-1] + 1) for x in RUN_SUFFIXES):
             return
         for k in run:
             code = self.gaz.abbrevs[s[k]]
@@ -408,7 +443,7 @@ class _Finder:
                 if code and code in self.gaz.country_codes:
                     entry = Entry(entry.label, code, code, entry.name, entry.name_en, entry.shown)
             elif entry.label in ("GPE", "LOC", "FAC") and not entry.country and entry.name not in self.gaz.no_state:
-                code = self._place_context(start, places)
+                code = self._place_context(start, places, self.text[start:end])
                 if code:
                     entry = Entry(entry.label, code, code, entry.name, entry.name_en, entry.shown)
             if entry.label in ("COUNTRY", "GPE", "LOC", "FAC") and entry.country:

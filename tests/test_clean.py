@@ -48,6 +48,8 @@ CASES = [
     # notes labelled 注N with their broken tails, page numbers and rule lines; markers in the body
     ("会談を行った注1。次の文。\n\n―――――――――\n注1\u3000両首脳の会談は19年10月に行われ\nた会談以来となる。\n\n－ 4 －\n\n本文の続き。",
      "会談を行った。次の文。\n\n\n\n本文の続き。"),
+    # a running header after a page number goes, with its other occurrences
+    ("研究会　論考\n本文の文。\n\n－ 4 －\n\n研究会　論考\n次の文。", "本文の文。\n\n\n次の文。"),
     # page furniture that ends an article: references, related articles, share buttons, notes
     ("本文である。\n\n脚注[編集]\n^ 「記事」新聞、2021年2月1日。\n", "本文である。\n\n"),
     ("本文である。\n\n脚注[編集]\n^ 「記事」新聞。\nカテゴリ: 地震\n最終更新 2025年8月24日", "本文である。\n\n最終更新 2025年8月24日"),
