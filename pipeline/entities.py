@@ -305,8 +305,8 @@ class _Finder:
         """A place no list holds (`石川県輪島市`, `能登半島の珠洲市`) lies in the state of the place
         or state written just before it in the same sentence (at most PLACE_REACH characters); a
         municipality in kanji (`七尾市`, `能登町`) in the state of the last place of the paragraph."""
-        if not places:
-            return ""
+        if not places:  # a kanji municipality with Japan's administrative suffixes, in a Japanese text
+            return "JPN" if MUNICIPALITY.fullmatch(name) else ""
         end, code = places[-1]
         between = self.s[end:start]
         near = len(between) <= PLACE_REACH and not any(ch in between for ch in "。\n")

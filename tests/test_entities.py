@@ -208,3 +208,39 @@ def test_every_country_row_has_an_english_name():
     with (RESOURCES / "countries.csv").open(encoding="utf-8") as fh:
         missing = [r["name"] for r in csv.DictReader(fh) if not r.get("name_en")]
     assert missing == []
+
+
+@pytest.mark.parametrize("name,code", [("countries.csv", "code"), ("organizations.csv", "code"),
+                                       ("state_bodies.csv", "country"), ("people.csv", "country"),
+                                       ("places.csv", "country")])
+def test_every_list_row_has_an_english_name_and_one_code_per_surface(name, code):
+    rows = _read(name)
+    assert [r["name"] for r in rows if not r.get("name_en")] == []
+    codes: dict[str, set] = {}
+    for r in rows:
+        codes.setdefault(r["name"], set()).add(r[code])
+    # within a file one surface has one code; across files the loading order is the rule
+    # (people, state bodies, organisations, places, countries: pipeline/resources/README.md)
+    assert {n: c for n, c in codes.items() if len(c) > 1} == {}
+
+
+def test_speaks_for_codes_are_organisations():
+    assert {r["speaks_for"] for r in _read("people.csv") if r.get("speaks_for")} <= ORG_CODES
+
+
+PEOPLE_CONTEXT = [
+    # the head of an organisation speaks for it, unless named with a state's office
+    ("グテレス事務総長は懸念を示した。", [("グテレス事務総長", "PERSON", "UN")]),
+    ("ストルテンベルグ首相は", [("ストルテンベルグ首相", "PERSON", "NOR")]),
+    # a place no list holds lies in the state of the place just before it, or a Japanese municipality
+    ("石川県志賀町で震度7を観測した。", [("石川県", "GPE", "JPN"), ("志賀町", "GPE", "JPN")]),
+    ("第1次トランプ政権が離脱した。", []),
+    ("2024年11月25日\n\n露朝の条約", [("露", "COUNTRY", "RUS"), ("朝", "COUNTRY", "PRK")]),
+    ("バイデン米大統領は語った。", [("バイデン米大統領", "PERSON", "USA")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", PEOPLE_CONTEXT)
+def test_people_and_places_in_context(text, expected):
+    ner = [(3, 6, "City")] if text.startswith("石川県志賀町") else []
+    assert rows(text, ner) == expected
