@@ -199,6 +199,11 @@ def test_context_and_compounds(text, expected):
     check_offsets(text)
 
 
+def test_an_administration_is_an_actor_but_no_row():
+    found = find_entities("第1次トランプ政権が離脱した。", G)
+    assert [(e.text, e.actor_id, e.shown) for e in found] == [("トランプ", "USA", False)]
+
+
 def test_anaphor_is_an_actor_but_no_row():
     found = find_entities("我が国は強く非難する。", G)
     assert [(e.text, e.actor_id, e.shown) for e in found] == [("我が国", "JPN", False)]
@@ -234,7 +239,6 @@ PEOPLE_CONTEXT = [
     ("ストルテンベルグ首相は", [("ストルテンベルグ首相", "PERSON", "NOR")]),
     # a place no list holds lies in the state of the place just before it, or a Japanese municipality
     ("石川県志賀町で震度7を観測した。", [("石川県", "GPE", "JPN"), ("志賀町", "GPE", "JPN")]),
-    ("第1次トランプ政権が離脱した。", []),
     ("2024年11月25日\n\n露朝の条約", [("露", "COUNTRY", "RUS"), ("朝", "COUNTRY", "PRK")]),
     ("バイデン米大統領は語った。", [("バイデン米大統領", "PERSON", "USA")]),
 ]
