@@ -62,6 +62,7 @@ NER_LABELS = {
     "Island": "LOC", "Mountain": "LOC", "Continental_Region": "LOC", "Domestic_Region": "LOC",
     "Region_Other": "LOC", "Water_Route": "LOC", "Astral_Body": "",
     "Airport": "FAC", "Port": "FAC", "Military_Base": "FAC", "Facility_Other": "FAC",
+    "Railroad": "FAC", "Road": "FAC", "Bridge": "FAC", "Tunnel": "FAC", "Power_Plant": "FAC",
     "Research_Institute": "ORG", "Space_Station": "FAC",
     "International_Organization": "ORG", "Government": "ORG", "Political_Party": "ORG",
     "Military": "ORG", "Political_Organization_Other": "ORG", "Company": "ORG",
@@ -82,6 +83,7 @@ PLACE_REACH = 12  # how far back a place no list holds looks for the state it li
 # titles of a state's offices: a person listed as an organisation's head (people.csv speaks_for)
 # who is named with one of these acts for the state (`ルッテ首相` NLD, `ルッテ事務総長` NATO)
 STATE_TITLES = frozenset({"首相", "大統領", "外相", "外務大臣", "国防相", "国防大臣", "外務相", "副首相", "財務相", "蔵相"})
+GLOSS_AFTER = re.compile(r"[（(]([A-Z][A-Z0-9&\-]{1,7})[）)]")
 # an organisation's name that is part of a title (`国連大使`, `国連代表部`)
 TITLE_AFTER_ORG = ("大使", "代表部", "次席大使", "常駐代表")
 KATAKANA_WORD_AFTER_DOT = re.compile(r"[・=＝]([\u30a1-\u30fa\u30fc]+)")
@@ -98,9 +100,9 @@ def _name_like(text: str) -> bool:
 
 ORG_TAIL = re.compile(
     r"(?:党|省|庁|院|局|会|協会|機構|基金|銀行|社|大学|センター|研究所|委員会|通信|新聞|艦隊|部|団|機関|"
-    r"チーム|ラボ|連合|公社|グループ|財団|放送|テレビ|府)$"
+    r"チーム|ラボ|連合|連盟|評議会|協議会|戦線|公社|グループ|財団|放送|テレビ|府)$"
 )
-NOT_A_PLACE_TAIL = re.compile(r"(?:国|諸国|方面|方)$")
+NOT_A_PLACE_TAIL = re.compile(r"(?:国|諸国|方面|(?:^|[東西南北])方)$")  # `北方` is a direction, `能登地方` a place
 
 
 def _ner_ok(label: str, text: str, after: str) -> bool:
@@ -432,6 +434,16 @@ class _Finder:
                 end = self.title_end(end)
             self.claim(start, end, Entry(label, "", "", unicodedata.normalize("NFKC", text)))
 
+    def glosses(self) -> None:
+        """`国民民主連盟（NLD）`: an abbreviation in brackets right after an organisation or body
+        names the same actor."""
+        for start, end, entry in list(self.found):
+            if entry.label != "ORG":
+                continue
+            m = GLOSS_AFTER.match(self.s, end)
+            if m and self.free(m.start(1), m.end(1)):
+                self.claim(m.start(1), m.end(1), entry)
+
     # -- context ----------------------------------------------------------
     def entities(self) -> list[Entity]:
         found = sorted(self.found, key=lambda f: (f[0], f[1]))
@@ -467,4 +479,5 @@ def find_entities(text: str, gaz: Gazetteer, ner: Sequence[tuple[int, int, str]]
     f.titled_people()
     f.compounds()
     f.ner(ner)
+    f.glosses()
     return f.entities()
