@@ -263,8 +263,16 @@ def clean(raw: str) -> Cleaned:
     return Cleaned(raw=raw, text=view.text, offsets=tuple(view.index))
 
 
-def paragraphs(cleaned: Cleaned) -> list[tuple[int, int]]:
-    """Cleaned-text spans of the non-blank paragraphs (split at remaining line breaks)."""
+# SudachiPy refuses an input over 49,149 bytes; a paragraph longer than this is cut before it
+MAX_PARAGRAPH_BYTES = 40_000
+_CUT_AFTER = (re.compile(r"[。！？!?．]"), re.compile(r"[、，,；;：:）」』\s]"))
+
+
+def paragraphs(cleaned: Cleaned, max_bytes: int = MAX_PARAGRAPH_BYTES) -> list[tuple[int, int]]:
+    """Cleaned-text spans of the non-blank paragraphs (split at remaining line breaks). A
+    paragraph over `max_bytes` of UTF-8 (a scraped one-line article, a chronology without 。) is
+    cut into pieces under it: after a sentence end where there is one, else after punctuation or
+    a space, else at the byte budget; the pieces cover it exactly (offsets unchanged)."""
     spans = []
     pos = 0
     for m in _NEWLINES.finditer(cleaned.text + "\n"):
@@ -272,6 +280,37 @@ def paragraphs(cleaned: Cleaned) -> list[tuple[int, int]]:
         lead = len(chunk) - len(chunk.lstrip())
         trail = len(chunk.rstrip())
         if chunk.strip():
-            spans.append((pos + lead, pos + trail))
+            spans.extend(_cut_long(cleaned.text, pos + lead, pos + trail, max_bytes))
         pos = m.end()
     return spans
+
+
+def _cut_long(text: str, start: int, end: int, max_bytes: int) -> list[tuple[int, int]]:
+    out = []
+    while len(text[start:end].encode("utf-8")) > max_bytes:
+        limit = start + _chars_within(text, start, end, max_bytes)
+        cut = 0
+        for pattern in _CUT_AFTER:  # the last boundary of the best kind in the second half
+            for m in pattern.finditer(text, start + (limit - start) // 2, limit):
+                cut = m.end()
+            if cut:
+                break
+        cut = cut or limit
+        out.append((start, cut))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if start < end:
+        out.append((start, end))
+    return out
+
+
+def _chars_within(text: str, start: int, end: int, max_bytes: int) -> int:
+    """How many characters from `start` fit in `max_bytes` of UTF-8."""
+    n = used = 0
+    for ch in text[start:end]:
+        used += len(ch.encode("utf-8"))
+        if used > max_bytes:
+            break
+        n += 1
+    return max(1, n)

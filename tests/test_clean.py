@@ -95,3 +95,20 @@ def test_offsets_always_exact(raw):
     for s, e in paragraphs(c):
         rs, re_ = c.to_raw(s, e)
         assert 0 <= rs < re_ <= len(raw)
+
+
+def test_a_paragraph_too_long_for_the_tokenizer_is_cut_at_sentence_ends():
+    sentence = "北朝鮮は弾道ミサイルを発射したと発表した。"  # 21 characters, 63 bytes
+    raw = sentence * 1000  # one line, 63,000 bytes: over SudachiPy's 49,149-byte limit
+    cleaned = clean(raw)
+    spans = paragraphs(cleaned, max_bytes=40_000)
+    assert len(spans) == 2
+    assert all(len(cleaned.text[a:b].encode("utf-8")) <= 40_000 for a, b in spans)
+    assert cleaned.text[spans[0][0]:spans[0][1]].endswith("。")
+    assert "".join(cleaned.text[a:b] for a, b in spans) == cleaned.text  # nothing lost
+
+
+def test_a_long_paragraph_without_punctuation_is_cut_at_the_byte_budget():
+    raw = "あ" * 50_000
+    spans = paragraphs(clean(raw), max_bytes=40_000)
+    assert [b - a for a, b in spans] == [13_333, 13_333, 13_333, 10_001]
