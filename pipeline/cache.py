@@ -55,6 +55,15 @@ def job_key(job, ner_mode: str = "gaps") -> str:
     return h.hexdigest()
 
 
+RESULT_TABLES = ("sentences", "timex", "entities", "events")
+
+
+def _valid(entry) -> bool:
+    """A cache entry has the shape process_jobs writes: a document row and four lists of rows."""
+    return (isinstance(entry, dict) and isinstance(entry.get("key"), str) and isinstance(entry.get("document"), dict)
+            and all(isinstance(entry.get(t), list) and all(isinstance(r, dict) for r in entry[t]) for t in RESULT_TABLES))
+
+
 class ResultCache:
     """Per-document results stored as JSON, keyed by job_key; `folder=None` disables it."""
 
@@ -71,9 +80,10 @@ class ResultCache:
         if self.folder is None:
             return None
         try:
-            return json.loads(self._path(key).read_text(encoding="utf-8"))
+            entry = json.loads(self._path(key).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
+        return entry if _valid(entry) else None  # a damaged entry is recomputed, never trusted
 
     def put(self, key: str, result: dict) -> None:
         if self.folder is None or result["document"]["status"] != "ok":

@@ -42,6 +42,7 @@ def extract(
     cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Cache folder (default <out>/.cache)."),
     parquet: Optional[bool] = typer.Option(None, "--parquet/--no-parquet", help="Also write <out>/parquet/<table>/part-*.parquet (default: with --engine dask)."),
     ner: str = typer.Option("gaps", "--ner", help="GiNZA NER: gaps (only sentences the name lists leave a gap in), all, none."),
+    allow_errors: bool = typer.Option(False, "--allow-errors", help="Exit 0 even when some documents failed (their error rows are written)."),
 ) -> None:
     """Extract documents, sentences, temporal expressions, actors and events into --out."""
     from .engines import ENGINES, EngineError
@@ -63,9 +64,15 @@ def extract(
                            cache_dir=cache_dir, parquet=parquet, ner_mode=ner)
     except (FileNotFoundError, ManifestError, ModelError, EngineError) as exc:
         fail(str(exc))
+    if not rows:
+        fail(f"no article (.txt/.md) found under {', '.join(map(str, inputs))}")
     n_err = sum(r["status"] == "error" for r in rows)
     print(f"{len(rows)} documents ({len(rows) - n_err} ok, {n_err} error) -> {out}", file=sys.stderr)
     _write_views(out)
+    if n_err and not allow_errors:
+        print(f"error: {n_err} of {len(rows)} document(s) failed (their error rows are in {out / 'documents.csv'}); "
+              "--allow-errors exits 0 anyway", file=sys.stderr)
+        raise typer.Exit(1)
 
 
 def _write_views(out: Path) -> None:

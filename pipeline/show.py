@@ -12,6 +12,7 @@ import difflib
 from pathlib import Path
 
 from rich import box
+from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
@@ -79,8 +80,9 @@ def actors(e: dict) -> str:
 
 
 def events_table(doc: dict, events: list[dict], sentences: bool = False) -> Table:
-    title = f"{doc.get('doc_id', '')} — {doc.get('title', '')}".rstrip(" —")
-    caption = f"{len(events)} events · document date {doc.get('doc_date') or 'unknown'} · modality shown when not asserted"
+    # every cell is data: escaped, so `[/bold]` or `[link=…]` in a title or sentence is printed as written
+    title = escape(f"{doc.get('doc_id', '')} — {doc.get('title', '')}".rstrip(" —"))
+    caption = escape(f"{len(events)} events · document date {doc.get('doc_date') or 'unknown'} · modality shown when not asserted")
     table = Table(title=title, caption=caption, show_lines=sentences, header_style="bold", box=box.SIMPLE_HEAD, pad_edge=False)
     table.add_column("id", no_wrap=True)
     table.add_column("date", min_width=10, max_width=12, overflow="fold")
@@ -95,11 +97,11 @@ def events_table(doc: dict, events: list[dict], sentences: bool = False) -> Tabl
         typ = e.get("event_type", "")
         mod = e.get("modality", "")
         cells = [
-            e.get("event_id", ""), short_date(e.get("date_start", ""), e.get("date_end", "")), Text(typ, style=type_color(typ)), actors(e),
-            place_label(e), e.get("trigger", ""),
+            Text(e.get("event_id", "")), Text(short_date(e.get("date_start", ""), e.get("date_end", ""))),
+            Text(typ, style=type_color(typ)), Text(actors(e)), Text(place_label(e)), Text(e.get("trigger", "")),
             Text("" if mod == "asserted" else mod, style="bold red"),
         ]
         if sentences:
-            cells.append(" ".join(e.get("sentence", "").split()))
+            cells.append(Text(" ".join(e.get("sentence", "").split())))
         table.add_row(*cells)
     return table

@@ -27,3 +27,55 @@ def test_a_one_line_article_over_the_tokenizer_limit_is_processed(tmp_path: Path
     assert sorted((d["doc_id"], d["status"]) for d in docs) == [("long", "ok"), ("short", "ok")]
     timex = [r for r in read_rows(out / "timex.csv") if r["doc_id"] == "long"]
     assert len(timex) == 1500  # every sentence's date, across the cuts
+
+
+def _run_cli(*args: str):
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "pipeline", *args], capture_output=True, text=True)
+
+
+def test_failed_documents_give_a_non_zero_exit_unless_allowed(tmp_path: Path):
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "ok.txt").write_text("2024年に会談した。", encoding="utf-8")
+    (corpus / "empty.txt").write_text("", encoding="utf-8")
+    failed = _run_cli("extract", str(corpus), "--out", str(tmp_path / "o1"), "--no-progress", "--no-cache")
+    allowed = _run_cli("extract", str(corpus), "--out", str(tmp_path / "o2"), "--no-progress", "--no-cache",
+                       "--allow-errors")
+    assert failed.returncode == 1 and "1 of 2 document(s) failed" in failed.stderr
+    assert allowed.returncode == 0
+    assert (tmp_path / "o1" / "documents.csv").is_file()  # the tables are written either way
+
+
+def test_no_article_found_is_an_error(tmp_path: Path):
+    (tmp_path / "c").mkdir()
+    proc = _run_cli("extract", str(tmp_path / "c"), "--out", str(tmp_path / "o"), "--no-progress")
+    assert proc.returncode == 2 and proc.stderr.startswith("error: no article")
+
+
+def test_show_prints_markup_in_the_data_as_written():
+    from rich.console import Console
+
+    from pipeline.show import events_table
+
+    doc = {"doc_id": "d", "title": "[/bold] 題名 [link=http://x]x[/link]", "doc_date": "2024"}
+    event = {"event_id": "V1", "event_type": "MEET", "modality": "asserted", "trigger": "[/]",
+             "sentence": "本文 [/] と [bold]", "date_start": "2024-01-01", "date_end": "2024-12-31"}
+    console = Console(record=True, width=200)
+    console.print(events_table(doc, [event], sentences=True))
+    text = console.export_text()
+    assert "[/bold] 題名 [link=http://x]x[/link]" in text and "本文 [/] と [bold]" in text
+
+
+def test_a_damaged_cache_entry_is_recomputed(tmp_path: Path):
+    from pipeline.cache import ResultCache
+
+    store = ResultCache(tmp_path)
+    store.put("ab" * 8, {"key": "k", "document": {"status": "ok"}, "sentences": [], "timex": [], "entities": [], "events": []})
+    assert store.get("ab" * 8) is not None
+    path = tmp_path / "ab" / f"{'ab' * 8}.json"
+    for damaged in ('{"key": "k", "document": {"status": "ok"}, "timex": 3}', "[]", '{"a":'):
+        path.write_text(damaged, encoding="utf-8")
+        assert store.get("ab" * 8) is None
