@@ -238,9 +238,12 @@ def _is_predicate(doc, first: int, last: int, trig: Trigger) -> bool:
     nxt = doc[last + 1] if last + 1 < len(doc) else None
     if nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and nxt.lemma_ not in ALLOWED_NEXT_NOUNS:
         return False  # `制裁委員会`, `供給ライン`: the noun modifies another noun
+    tele = _telegraphic(doc, last)
     if trig.needs.startswith("obj:"):
         objs = set(trig.needs[4:].split("|"))
         words = {t.lemma_ for t in doc[last].children} | {doc[k].text for k in range(max(0, first - 3), first)}
+        if tele:  # a row of a table or chronology: the object stands anywhere in the row
+            words |= {t.text for t in doc}
         words |= {_compound_text(t) for t in doc[last].children}  # `外貨準備金を凍結`
         if head.dep_ == "acl" and head.head.i > last:
             words.add(_compound_text(head.head))  # `採択した決議`: the noun the clause modifies
@@ -248,7 +251,7 @@ def _is_predicate(doc, first: int, last: int, trig: Trigger) -> bool:
             return False
     bare = _light_verb(doc, last) is None and not (nxt is not None and nxt.lemma_ == "する")
     nominal = bare and head.pos_ not in ("VERB", "AUX")  # a verbal noun used as a noun
-    if nominal and head.dep_ == "nmod" and head.head.pos_ in ("NOUN", "PROPN") and head.head.i > last \
+    if nominal and not tele and head.dep_ == "nmod" and head.head.pos_ in ("NOUN", "PROPN") and head.head.i > last \
             and not _stated_by_relative_clause(doc, first, last):
         return False  # `ウクライナ支援への支持`, `制裁の効果`: a noun phrase about the act, not the act
     if nominal and head.dep_ == "obj" and head.head.pos_ == "VERB":
@@ -265,7 +268,21 @@ def _is_predicate(doc, first: int, last: int, trig: Trigger) -> bool:
         return False  # `派兵の影響について`, `軍事協力については`: a topic of discussion (guideline §3.1)
     if not nominal and _object_clause(doc, last):
         return False  # `攻撃することを容認した`: a non-past act named as the object of another predicate
-    return not (trig.needs == "light" and bare and head.pos_ != "VERB")
+    return not (trig.needs == "light" and bare and head.pos_ != "VERB" and not tele)
+
+
+TELEGRAPHIC_AFTER = re.compile(r"[ \t\u3000、，]|$")
+
+
+def _telegraphic(doc, last: int) -> bool:
+    """Telegraphic style, as in chronology and table rows and headlines: the text holds no `。`
+    and the verbal noun ends its clause (`ロシアが拒否権、中国は…`, `…　採択`), so it is the
+    predicate (体言止め) though no light verb follows."""
+    text = _text(doc)
+    if "。" in text:
+        return False
+    end = doc[last].idx + len(doc[last].text)
+    return bool(TELEGRAPHIC_AFTER.match(text, end))
 
 
 def _object_clause(doc, last: int) -> bool:

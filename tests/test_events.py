@@ -565,3 +565,21 @@ def test_particle_after_a_bracketed_note(nlp):
     # `X（以下、Yとする）は`: the particle after the bracket, not the と inside it, marks X
     text = "大韓民国（以下、韓国とする）は2020年3月に「特別体制」を宣言し、交流を減らした。"
     assert ("STATEMENT", "KOR") in [(e[0], e[2]) for e in events(nlp, text)]
+
+
+# Telegraphic rows (chronologies, tables, headlines): a verbal noun ending its clause in a text
+# without 。 is the predicate; an abstention or a failed draft is no row (guideline §6.8)
+TELEGRAPHIC = [
+    ("2023.6.1\u3000制裁決議案\u3000否決\u3000フランスが拒否権、英国は棄権",
+     [("VETO_REJECT", "asserted", "FRA", "2023-06-01", "2023-06-01")]),
+    ("2024年3月1日\u3000スペインとポルトガルが首脳会談",
+     [("MEET", "asserted", "ESP;PRT", "2024-03-01", "2024-03-01")]),
+    ("2023年6月1日、英国は棄権した。", []),
+    # in prose a bare light-verb noun stays a noun
+    ("2023年6月1日、英国の拒否権の扱いが議論された。", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", TELEGRAPHIC)
+def test_telegraphic_rows(nlp, text, expected):
+    assert events(nlp, text) == expected
