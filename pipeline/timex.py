@@ -1298,8 +1298,9 @@ def _ordinal(y: int, m: int, d: int | None) -> int | None:
 
 def _nearest(candidates: list[Partial], base: Partial, limit: Partial | None) -> Partial:
     """The candidate closest to `base` (SPEC §3: what the writer omitted is what puts the date
-    closest to the reference time); with `limit` (a past-tense happening and a known document
-    date), candidates after it are dropped while any is left.  Ties go to the first candidate."""
+    closest to the reference time), the first candidate (the reference's own year or month)
+    unless another is clearly closer; with `limit` (a past-tense happening and a known document
+    date), candidates after it are dropped while any is left."""
     target = _ordinal(base[0], base[1], base[2])
     scored = [(c, _ordinal(*c)) for c in candidates]
     scored = [(c, o) for c, o in scored if o is not None]
@@ -1309,7 +1310,16 @@ def _nearest(candidates: list[Partial], base: Partial, limit: Partial | None) ->
         cap = _ordinal(*limit)
         earlier = [(c, o) for c, o in scored if o <= cap]
         scored = earlier or scored
-    return min(scored, key=lambda co: abs(co[1] - target))[0]
+    best = min(scored, key=lambda co: abs(co[1] - target))
+    same = next((co for co in scored if co[0] == candidates[0]), None)
+    # the reference's own year (month) holds unless another is clearly closer (under a third of
+    # its distance): `9月` after `2024年の元日` is 2024-09, `12月28日` in a report of 2025-01-05 is 2024
+    if same is not None and best is not same and abs(best[1] - target) * SWITCH_RATIO > abs(same[1] - target):
+        return same[0]
+    return best[0]
+
+
+SWITCH_RATIO = 3
 
 
 def _closest_year(month: int, day: int | None, base: Partial, limit: Partial | None) -> int:
