@@ -678,7 +678,9 @@ def find_events(doc, sentences: list[tuple[int, int]], timexes: list[Timex], act
                     state.countries.remove(code)
                 state.countries.append(code)
         state.narrative = state.narrative and past
-        in_sent = [t for t, _ in dated if sent[0] <= t.start < sent[1] and t.type == "DATE"]
+        # the dates that carry on are those the date grammar read as the time of the narrative,
+        # not asides (attributive, relative-clause, bracketed, looking-back dates: SPEC §3)
+        in_sent = [t for t, _ in dated if sent[0] <= t.start < sent[1] and t.type == "DATE" and t.moves]
         # a cited report's date (`21日付『…』によれば`) is not when things happened
         happened = [t for t in in_sent if not CITED_DATE_RE.match(text, t.end)] or in_sent
         if happened:

@@ -16,6 +16,7 @@ class Timex:
     date_end: str  # ISO YYYY-MM-DD or ""
     precision: str  # day|month|year|part|season|decade|century or ""
     anchor: str  # absolute|document|discourse|unresolved
+    moves: bool = True  # the date dates a happening of the narrative (it moved the reference time)
 
 
 @dataclass(frozen=True)

@@ -1702,13 +1702,14 @@ def _extract(text: str, doc_date: str | None, strict: bool = True) -> list[Timex
         resolved = r.anchor != "unresolved"
         date_start = cal.iso(r.first) if resolved and r.type in ("DATE", "TIME") else ""
         date_end = cal.iso(r.last) if resolved and r.type in ("DATE", "TIME") else ""
-        out.append(Timex(
-            start=c.start, end=c.end, text=text[c.start:c.end], type=r.type, value=r.value,
-            date_start=date_start, date_end=date_end, precision=r.precision, anchor=r.anchor,
-        ))
         told = ref[0] is not None  # a narrative date has been read
         now = _first_day(ref if told else doc)
-        if r.type in ("DATE", "TIME") and not _aside(s, c, r, opener, now, told):
+        moves = r.type in ("DATE", "TIME") and not _aside(s, c, r, opener, now, told)
+        out.append(Timex(
+            start=c.start, end=c.end, text=text[c.start:c.end], type=r.type, value=r.value,
+            date_start=date_start, date_end=date_end, precision=r.precision, anchor=r.anchor, moves=moves,
+        ))
+        if moves:
             point = r.point
             if point is not None and REPORT_DATE_RE.match(s, c.end):
                 # `2024年1月21日付『労働新聞』によれば同月15日…`: a cited report's date moves the

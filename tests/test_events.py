@@ -439,10 +439,11 @@ def test_statement_content_in_quotes_is_not_a_row(nlp):
     assert "MIL_COOPERATION" not in [e[0] for e in events(nlp, text)]
 
 
-def test_effect_date_is_not_a_report_date(nlp):
+def test_a_bracketed_date_does_not_carry(nlp):
+    # SPEC §3: a date in brackets moves nothing, so the next sentence is still at the signing
     text = "2020年3月5日、日本はインドと協定に署名した（2020年9月1日発効）。インドは歓迎した。"
     got = [e for e in _paragraph(nlp, text) if e[0] == "SUPPORT_RECOGNIZE"]
-    assert got and got[0][2] == "2020-09-01"
+    assert got and got[0][2] == "2020-03-05"
 
 
 @pytest.mark.parametrize("text,expected", [
