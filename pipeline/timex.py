@@ -1692,7 +1692,8 @@ def _extract(text: str, doc_date: str | None, strict: bool = True) -> list[Timex
         here = _sentence_start(s, c.start)
         if here != sentence:
             sentence, opener = here, ""
-            if r.type == "DATE" and r.point is not None and not s[here:c.start].strip(" \t\u3000「『（("):
+            if (r.type == "DATE" and r.point is not None and not s[here:c.start].strip(" \t\u3000「『（(")
+                    and not REPORT_DATE_RE.match(s, c.end)):  # a cited report's date opens no story
                 opener = cal.iso(r.first)
         r = _carry_meridiem(c, r, last_clock)
         if r.point is not None and r.point[0] is not None:
