@@ -12,7 +12,10 @@ Rules (SPEC §3, docs/annotation.md §3), all from syntax and the trigger lexico
   (`首脳会談` before `会談`; spaces left inside a word by PDF conversion ignored), or a verb
   whose lemma is listed (`結ぶ`).  A verbal noun that
   only modifies a following noun (`制裁委員会`, `供給ライン`) is not a trigger; an entry
-  marked `light` needs a light verb (`協力を行う`) or `する`; `obj:` entries look at the
+  marked `light` needs a light verb (`協力を行う`) or `する` — except in telegraphic rows
+  (chronology and table rows, headlines: no `。` in the text and the noun ends its clause,
+  `ロシアが拒否権、中国は…`), where the verbal noun is the predicate and its `obj:` may stand
+  anywhere in the row; `obj:` entries look at the
   verb's arguments, their whole compound nouns and the noun a relative clause modifies.
 - Not events (named, not stated): a verbal noun that is the object of another predicate
   (`支援を減らす`), the theme of an evaluative adjective (`支持は根強い`, `支援に肯定的`), a topic
@@ -52,8 +55,9 @@ Rules (SPEC §3, docs/annotation.md §3), all from syntax and the trigger lexico
   with no host the country of its place.  Coordinated actors each with a bracketed date
   (`フィンランド（2023 年）とスウェーデン（2024 年）が加盟`) give one row per actor.
 - Date: a timex in the trigger's clause (reached through the parse with no other predicate
-  between), else the nearest timex of the sentence, else the last date of the previous
-  sentence of the same paragraph (`date_source=discourse`), and further — up to three
+  between), else the nearest timex of the sentence, else the last narrative date of the
+  previous sentence of the same paragraph (`date_source=discourse`; a date the date grammar
+  reads as an aside — attributive, relative-clause, bracketed, looking back — does not carry), and further — up to three
   sentences — while the text narrates in the past tense with no time-shift word (`その後`,
   `現在`); a cited report's date (`20日付『…』`) dates only statements, a dated bracketed note
   (`（12 月 4 日発効）`) only its own act.
