@@ -10,18 +10,32 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 FORMULA_START = ("=", "+", "-", "@")
+CONTROL_START = ("\t", "\r")
+ESCAPE = "'"
+
+
+def _formula_like(value: str) -> bool:
+    """A spreadsheet would read the cell as a formula (OWASP CSV injection): it starts with
+    `= + - @`, also after NFKC (`＝ ＋ － ＠`) and after leading spaces, or with TAB or CR."""
+    import unicodedata
+
+    if value.startswith(CONTROL_START):
+        return True
+    return unicodedata.normalize("NFKC", value).lstrip(" \u3000\t\r\n").startswith(FORMULA_START)
 
 
 def spreadsheet_safe(value: object) -> object:
-    """Prefix a text cell that a spreadsheet would read as a formula with an apostrophe."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
+    """Prefix a text cell that a spreadsheet would read as a formula with an apostrophe; a cell
+    that itself begins with an apostrophe gets one too, so that `unescape` is exactly inverse."""
+    if isinstance(value, str) and (value.startswith(ESCAPE) or _formula_like(value)):
+        return ESCAPE + value
     return value
 
 
 def unescape(value: str) -> str:
-    """Inverse of spreadsheet_safe for a cell read back from our CSV."""
-    if value.startswith("'") and value[1:2] in FORMULA_START:
+    """Inverse of spreadsheet_safe for a cell read back from our CSV: one leading apostrophe
+    before a formula-like cell or before another apostrophe is the escape."""
+    if value.startswith(ESCAPE) and (value[1:2] == ESCAPE or _formula_like(value[1:])):
         return value[1:]
     return value
 
