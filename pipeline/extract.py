@@ -89,6 +89,12 @@ def collect_inputs(inputs: Iterable[Path]) -> tuple[list[Path], dict[Path, Manif
                     files.append(p)
         else:
             files.append(inp)
+    # a manifest row whose file is missing or not a file is a document that failed (an error
+    # row naming the problem), never silently dropped (issue 18)
+    found = {f.resolve() for f in files}
+    for path, row in sorted(manifests.items(), key=lambda kv: kv[1].doc_id):
+        if path not in found and not path.is_file() and any(_under(path, i) for i in inputs if i.is_dir()):
+            files.append(path)
     seen: set[Path] = set()
     unique = []
     for f in files:
@@ -97,6 +103,14 @@ def collect_inputs(inputs: Iterable[Path]) -> tuple[list[Path], dict[Path, Manif
             seen.add(r)
             unique.append(f)
     return unique, manifests
+
+
+def _under(path: Path, folder: Path) -> bool:
+    try:
+        path.relative_to(folder.resolve())
+    except ValueError:
+        return False
+    return True
 
 
 def _doc_ids(files: list[Path], manifests: dict[Path, ManifestRow]) -> list[str]:

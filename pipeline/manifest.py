@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import csv
+import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -52,26 +54,71 @@ def _valid_published(published: str) -> bool:
     return True
 
 
-def load_manifest(path: Path) -> dict[Path, ManifestRow]:
-    """Rows keyed by the resolved article path. Raise ManifestError naming file and line."""
+def _warn_stderr(message: str) -> None:
+    import sys
+
+    print(f"warning: {message}", file=sys.stderr)
+
+
+def load_manifest(path: Path, warn: Callable[[str], None] | None = None) -> dict[Path, ManifestRow]:
+    """Rows keyed by the resolved article path. A bad row never ends the run (SPEC §1): each is
+    a `manifest.csv:LINE: …` warning and is skipped (a short row, no doc_id or path, a doc_id or
+    path listed before) or loses only its bad cell (a `published` that is no date: the document
+    date then comes from the text). The file is decoded like an article (UTF-8 with or without
+    BOM, CP932 as Japanese Excel saves it, EUC-JP); a file that cannot be read or lacks the
+    doc_id/path columns is one warning and no rows."""
+    from .ingest import IngestError, decode_bytes
+
+    warn = warn or _warn_stderr
+    try:
+        text, _ = decode_bytes(path.read_bytes())
+    except (OSError, IngestError) as exc:
+        warn(f"{path}: manifest not read ({exc}); its articles run without metadata")
+        return {}
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header = [h.strip().lstrip("\ufeff") for h in next(reader, [])]
+    missing = [c for c in ("doc_id", "path") if c not in header]
+    if missing:
+        warn(f"{path}: missing column(s) {', '.join(missing)}; its articles run without metadata")
+        return {}
     rows: dict[Path, ManifestRow] = {}
-    with path.open(encoding="utf-8-sig", newline="") as fh:
-        reader = csv.DictReader(fh)
-        missing = [c for c in ("doc_id", "path") if c not in (reader.fieldnames or [])]
-        if missing:
-            raise ManifestError(f"{path}: missing column(s) {', '.join(missing)}")
-        for line_no, rec in enumerate(reader, start=2):
-            published = (rec.get("published") or "").strip()
-            if published and not _valid_published(published):
-                raise ManifestError(f"{path}:{line_no}: published {published!r} is not an ISO date "
-                                    "(YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDThh:mm[:ss][zone])")
-            doc_path = (path.parent / rec["path"].strip()).resolve()
-            rows[doc_path] = ManifestRow(
-                doc_id=rec["doc_id"].strip(),
-                path=doc_path,
-                title=(rec.get("title") or "").strip(),
-                author=(rec.get("author") or "").strip(),
-                published=published,
-                source=(rec.get("source") or "").strip(),
-            )
+    ids: dict[str, int] = {}
+    for line_no, cells in enumerate(reader, start=2):
+        if not any(c.strip() for c in cells):
+            continue
+        if len(cells) < len(header):
+            cells = cells + [""] * (len(header) - len(cells))
+            if not cells[header.index("doc_id")].strip() or not cells[header.index("path")].strip():
+                warn(f"{path}:{line_no}: short row ({len([c for c in cells if c])} of {len(header)} cells); skipped")
+                continue
+        rec = dict(zip(header, cells))
+        doc_id, rel = rec["doc_id"].strip(), rec["path"].strip()
+        if not doc_id or not rel:
+            warn(f"{path}:{line_no}: no {'doc_id' if not doc_id else 'path'}; skipped")
+            continue
+        if doc_id in ids:
+            warn(f"{path}:{line_no}: doc_id {doc_id!r} is listed on line {ids[doc_id]} already; skipped")
+            continue
+        try:
+            doc_path = (path.parent / rel).resolve()
+        except (OSError, RuntimeError) as exc:  # a symlink loop
+            warn(f"{path}:{line_no}: path {rel!r} cannot be resolved ({exc}); skipped")
+            continue
+        if doc_path in rows:
+            warn(f"{path}:{line_no}: path {rel!r} is listed for {rows[doc_path].doc_id!r} already; skipped")
+            continue
+        published = (rec.get("published") or "").strip()
+        if published and not _valid_published(published):
+            warn(f"{path}:{line_no}: published {published!r} is not an ISO date "
+                 "(YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDThh:mm[:ss][zone]); the date comes from the text")
+            published = ""
+        ids[doc_id] = line_no
+        rows[doc_path] = ManifestRow(
+            doc_id=doc_id,
+            path=doc_path,
+            title=(rec.get("title") or "").strip(),
+            author=(rec.get("author") or "").strip(),
+            published=published,
+            source=(rec.get("source") or "").strip(),
+        )
     return rows
