@@ -357,6 +357,17 @@ def _empty(kind: str) -> pd.DataFrame:
 
 
 def load_gold(gold_dir: Path) -> dict[str, pd.DataFrame]:
+    """The three gold tables, refused with the first problem gold-check finds (one code path:
+    offsets, codes, dates, encodings, ragged rows and unbalanced quotes are checked the same)."""
+    from .gold_check import check_gold
+
+    for k in REQUIRED:
+        if not (gold_dir / f"{k}.csv").is_file():
+            raise EvalError(f"{gold_dir / f'{k}.csv'}: file not found")
+    problems, _ = check_gold(gold_dir, require_texts=False)
+    if problems:
+        more = f" (and {len(problems) - 1} more: run gold-check)" if len(problems) > 1 else ""
+        raise EvalError(problems[0] + more)
     return {k: load_table(gold_dir / f"{k}.csv", k) for k in REQUIRED}
 
 

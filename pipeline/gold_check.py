@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -29,7 +30,9 @@ EVENT_TYPES = {
 }
 MODALITIES = {"asserted", "planned", "hypothetical", "negated"}
 EXTRA_COUNTRIES = {"TWN", "XKX", "PSE", "SUN"}
-_CODE = re.compile(r"^[A-Z][A-Z0-9]{1,9}$")
+_CODE = re.compile(r"^[A-Z][A-Z0-9_]{1,11}$")
+# a line of the next gold row inside a cell: a quote was left open
+ROW_INSIDE_CELL = re.compile(r"\n[^,\n]+,[0-9]+,[0-9]+,")
 # (file, text column, columns whose value must be a code)
 FILES = {
     "timex.csv": (TIMEX_COLUMNS, "text"),
@@ -52,11 +55,11 @@ def _iso(value: str) -> bool:
     return len(value) == 10
 
 
-def _check_row(name: str, row: dict, texts: dict[str, str], countries: set[str]) -> Iterable[tuple[str, str]]:
-    """Yield (column, problem) for one gold row."""
+def _check_row(name: str, row: dict, texts: dict[str, str] | None, countries: set[str]) -> Iterable[tuple[str, str]]:
+    """Yield (column, problem) for one gold row (`texts=None`: no corpus to check against)."""
     columns, text_col = FILES[name]
     doc = row["doc_id"]
-    if doc not in texts:
+    if texts is not None and doc not in texts:
         yield "doc_id", f"unknown doc_id {doc!r} (not in the corpus manifest)"
         return
     try:
@@ -64,11 +67,15 @@ def _check_row(name: str, row: dict, texts: dict[str, str], countries: set[str])
     except ValueError:
         yield "char_start", "offsets must be integers"
         return
-    raw = texts[doc]
-    if not 0 <= start < end <= len(raw):
-        yield "char_start", f"span [{start},{end}) outside the text (length {len(raw)})"
-    elif raw[start:end] != row[text_col]:
-        yield text_col, f"offsets [{start},{end}) slice {raw[start:end]!r}, not {row[text_col]!r}"
+    if texts is None:
+        if not 0 <= start < end:
+            yield "char_start", f"span [{start},{end}) is empty or negative"
+    else:
+        raw = texts[doc]
+        if not 0 <= start < end <= len(raw):
+            yield "char_start", f"span [{start},{end}) outside the text (length {len(raw)})"
+        elif raw[start:end] != row[text_col]:
+            yield text_col, f"offsets [{start},{end}) slice {raw[start:end]!r}, not {row[text_col]!r}"
     ds, de = row.get("date_start", ""), row.get("date_end", "")
     for col, val in (("date_start", ds), ("date_end", de)):
         if val and not _iso(val):
@@ -105,26 +112,48 @@ def _check_row(name: str, row: dict, texts: dict[str, str], countries: set[str])
                 yield "participants", f"{col} {row[col]} is missing from participants"
 
 
-def check_file(path: Path, name: str, texts: dict[str, str], countries: set[str]) -> list[str]:
+def check_file(path: Path, name: str, texts: dict[str, str] | None, countries: set[str]) -> list[str]:
     """Problems of one gold file of kind `name` (timex.csv, entities.csv or events.csv)."""
     columns, _ = FILES[name]
     problems: list[str] = []
-    with path.open(encoding="utf-8-sig", newline="") as fh:
-        reader = csv.DictReader(fh)
-        missing = [c for c in columns if c not in (reader.fieldnames or [])]
-        if missing:
-            return [f"{path}:1: header: missing column(s) {', '.join(missing)}"]
-        seen: dict[tuple, int] = {}
-        for row in reader:
-            line = reader.line_num
-            row = {k: (v or "") for k, v in row.items() if k is not None}
-            for col, problem in _check_row(name, row, texts, countries):
-                problems.append(f"{path}:{line}: {col}: {problem}")
-            key = tuple(row.get(c, "") for c in columns if c != "note")
-            if key in seen:
-                problems.append(f"{path}:{line}: row: duplicate of line {seen[key]}")
-            else:
-                seen[key] = line
+    data = path.read_bytes()
+    if not data.strip():
+        return [f"{path}:1: file: empty (a gold file needs at least its header row)"]
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return [f"{path}:1: file: UTF-16; save it as UTF-8"]
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[:exc.start].count(b"\n") + 1
+        return [f"{path}:{line}: file: not UTF-8 (CP932 or another encoding?); save it as UTF-8"]
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    missing = [c for c in columns if c not in (reader.fieldnames or [])]
+    if missing:
+        return [f"{path}:1: header: missing column(s) {', '.join(missing)}"]
+    seen: dict[tuple, int] = {}
+    prev_line = 1
+    for row in reader:
+        line = reader.line_num
+        first_line, prev_line = prev_line + 1, line
+        cells = [v for v in row.values() if isinstance(v, str)]
+        if any(ROW_INSIDE_CELL.search(v) for v in cells):
+            problems.append(f"{path}:{first_line}: row: an unbalanced quote runs over lines {first_line}-{line}, "
+                            "swallowing the rows after it")
+            continue
+        if None in row:
+            problems.append(f"{path}:{first_line}: row: more cells than the header has columns (quote a cell holding a comma)")
+            continue
+        if any(v is None for v in row.values()):
+            problems.append(f"{path}:{first_line}: row: fewer cells than the header has columns")
+            continue
+        row = {k: (v or "") for k, v in row.items() if k is not None}
+        for col, problem in _check_row(name, row, texts, countries):
+            problems.append(f"{path}:{first_line}: {col}: {problem}")
+        key = tuple(row.get(c, "") for c in columns if c != "note")
+        if key in seen:
+            problems.append(f"{path}:{first_line}: row: duplicate of line {seen[key]}")
+        else:
+            seen[key] = first_line
     return problems
 
 
@@ -139,11 +168,13 @@ def load_texts(corpus: Path) -> dict[str, str]:
     return texts
 
 
-def check_gold(gold: Path, corpus: Path | None = None) -> tuple[list[str], int]:
-    """All problems of the gold files in `gold` and the number of files checked."""
+def check_gold(gold: Path, corpus: Path | None = None, require_texts: bool = True) -> tuple[list[str], int]:
+    """All problems of the gold files in `gold` and the number of files checked. With no corpus
+    manifest above the gold and `require_texts=False` (eval on a folder of its own), the rows are
+    checked without their texts: everything but doc_ids and what the offsets slice."""
     if corpus is None:  # the nearest folder above the gold that holds a manifest
         corpus = next((p for p in gold.resolve().parents if (p / "manifest.csv").is_file()), gold.parent)
-    texts = load_texts(corpus)
+    texts = load_texts(corpus) if require_texts or (corpus / "manifest.csv").is_file() else None
     countries = country_codes()
     problems: list[str] = []
     n = 0

@@ -16,7 +16,7 @@ from pipeline.table_io import write_csv
 
 def _events(*rows):
     cols = ["doc_id", "char_start", "char_end", "trigger", "event_type", "modality", "actor1", "actor2", "participants", "location", "date_start", "date_end"]
-    return pd.DataFrame([dict(zip(cols, r)) for r in rows], columns=cols)
+    return pd.DataFrame([dict(zip(cols, r)) | {"note": ""} for r in rows], columns=cols + ["note"])
 
 
 def _timex(*rows):

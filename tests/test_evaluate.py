@@ -18,7 +18,7 @@ def E(s, e, label="COUNTRY", actor="RUS", doc="d"):
 
 def V(typ="MEET", parts="PRK;RUS", ds="2024-06-19", de="2024-06-19", modality="asserted", a1="RUS", a2="PRK", doc="d", loc=""):
     return {"doc_id": doc, "char_start": 0, "char_end": 2, "trigger": "会談", "event_type": typ, "modality": modality, "actor1": a1, "actor2": a2,
-            "participants": parts, "location": loc, "date_start": ds, "date_end": de}
+            "participants": parts, "location": loc, "date_start": ds, "date_end": de, "note": ""}
 
 
 df = pd.DataFrame

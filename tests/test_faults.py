@@ -6,6 +6,7 @@ Each test drives the real pipeline on a composed input and asserts the documente
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 
 from pipeline.extract import run_extract
@@ -79,3 +80,66 @@ def test_a_damaged_cache_entry_is_recomputed(tmp_path: Path):
     for damaged in ('{"key": "k", "document": {"status": "ok"}, "timex": 3}', "[]", '{"a":'):
         path.write_text(damaged, encoding="utf-8")
         assert store.get("ab" * 8) is None
+
+
+GOLD_TIMEX = "doc_id,char_start,char_end,text,type,value,date_start,date_end\n"
+GOLD_ENTS = "doc_id,char_start,char_end,text,label,actor_id\n"
+GOLD_EVENTS = ("doc_id,char_start,char_end,trigger,event_type,modality,actor1,actor2,participants,location,"
+               "date_start,date_end,note\n")
+
+
+def _gold_corpus(tmp_path: Path, timex_bytes: bytes) -> Path:
+    (tmp_path / "a.txt").write_text("2024年に会談した。", encoding="utf-8")
+    (tmp_path / "manifest.csv").write_text("doc_id,path,title,author,published,source\na,a.txt,,,2024,\n",
+                                           encoding="utf-8")
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "timex.csv").write_bytes(timex_bytes)
+    (gold / "entities.csv").write_text(GOLD_ENTS, encoding="utf-8")
+    (gold / "events.csv").write_text(GOLD_EVENTS, encoding="utf-8")
+    return gold
+
+
+BAD_GOLD = [
+    (GOLD_TIMEX + 'a,0,5,"2024年,DATE,2024,2024-01-01,2024-12-31\na,0,5,2024年,DATE,2024,2024-01-01,2024-12-31\n',
+     "timex.csv:2: row: an unbalanced quote"),
+    ((GOLD_TIMEX + "a,0,500,2024年,DATE,2024,2024-01-01,2024-12-31\n"), "timex.csv:2: char_start: span [0,500) outside"),
+    ((GOLD_TIMEX + "a,5,0,2024年,DATE,2024,2024-01-01,2024-12-31\n"), "timex.csv:2: char_start: span [5,0)"),
+    ((GOLD_TIMEX + "a,0,5,2024年,DATE,2024,2024-13-01,2024-12-31\n"), "timex.csv:2: date_start: '2024-13-01' is not"),
+    ((GOLD_TIMEX + "zz,0,5,2024年,DATE,2024,2024-01-01,2024-12-31\n"), "timex.csv:2: doc_id: unknown doc_id 'zz'"),
+    ((GOLD_TIMEX + "a,0,5,2024年,DATE,2024,2024-01-01,2024-12-31,extra\n"), "timex.csv:2: row: more cells"),
+    ((GOLD_TIMEX + "a,0,5,2024年\n"), "timex.csv:2: row: fewer cells"),
+    ((GOLD_TIMEX + "a,0,5,2024年,DATE,2024,2024-01-01,2024-12-31\n"), None),
+]
+
+
+import pytest  # noqa: E402
+
+
+@pytest.mark.parametrize("text,problem", BAD_GOLD)
+def test_gold_check_and_eval_refuse_the_same_bad_gold(tmp_path: Path, text: str, problem):
+    from pipeline.evaluate import EvalError, load_gold
+    from pipeline.gold_check import check_gold
+
+    gold = _gold_corpus(tmp_path, text.encode("utf-8"))
+    problems, _ = check_gold(gold)
+    if problem is None:
+        assert problems == []
+        assert len(load_gold(gold)["timex"]) == 1
+        return
+    assert problem in problems[0]
+    with pytest.raises(EvalError, match=re.escape(problem)):
+        load_gold(gold)
+
+
+@pytest.mark.parametrize("data,problem", [
+    (("\ufeff" + GOLD_TIMEX).encode("utf-16"), "file: UTF-16"),
+    ((GOLD_TIMEX + "a,0,5,２０２４年,DATE,2024,2024-01-01,2024-12-31\n").encode("cp932"), "not UTF-8"),
+    (b"", "file: empty"),
+])
+def test_gold_in_another_encoding_or_empty_is_named(tmp_path: Path, data: bytes, problem: str):
+    from pipeline.evaluate import EvalError, load_gold
+
+    gold = _gold_corpus(tmp_path, data)
+    with pytest.raises(EvalError, match=problem):
+        load_gold(gold)
