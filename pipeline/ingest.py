@@ -53,16 +53,80 @@ def decode_bytes(data: bytes, max_bytes: int = MAX_BYTES) -> tuple[str, str]:
             text, encoding = data[len(codecs.BOM_UTF8):].decode("utf-8"), "utf-8-sig"
         except UnicodeDecodeError as exc:
             raise IngestError(f"undecodable: UTF-8 BOM but invalid UTF-8 at byte {exc.start + 3}") from None
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            text, encoding = data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            raise IngestError("undecodable: UTF-16 BOM but invalid UTF-16") from None
+        if not (plausible_japanese(text) and _mostly_common(text)):
+            raise IngestError("undecodable: UTF-16 BOM but the text is not plausible")
+    elif (utf16 := _utf16_without_bom(data)) is not None:
+        text, encoding = utf16
     elif _looks_binary(data):
         raise IngestError("binary file: contains NUL or control bytes, not text")
     else:
         try:
             text, encoding = data.decode("utf-8"), "utf-8"
         except UnicodeDecodeError:
-            text, encoding = _decode_legacy(data)
+            try:
+                text, encoding = _decode_legacy(data)
+            except IngestError:
+                utf16 = _utf16_without_bom(data)
+                if utf16 is None:
+                    raise
+                text, encoding = utf16
+            if not plausible_japanese(text):
+                utf16 = _utf16_without_bom(data)
+                if utf16 is None:
+                    raise IngestError(f"undecodable: the bytes decode as {encoding} to implausible Japanese "
+                                      "(no kana: EUC-KR Korean or random bytes?)")
+                text, encoding = utf16
     if not text.strip():
         raise IngestError("empty file")
     return text, encoding
+
+
+# A legacy-decoded text this long (non-space characters) or longer must hold kana: Japanese
+# prose writes its particles and endings in hiragana, while EUC-KR Korean or random bytes read as
+# CP932/EUC-JP come out as kanji and symbols with almost none (bench/encoding_plausibility.py)
+PLAUSIBLE_MIN_CHARS = 60
+PLAUSIBLE_MIN_KANA = 0.05
+
+
+def plausible_japanese(text: str) -> bool:
+    """The decoded text reads as Japanese: short, mostly ASCII, or with kana among its
+    non-ASCII characters."""
+    wide = [c for c in text if ord(c) > 0x7F and not c.isspace()]
+    if len(wide) < PLAUSIBLE_MIN_CHARS:
+        return True
+    kana = sum(1 for c in wide if "\u3041" <= c <= "\u30ff")
+    return kana / len(wide) >= PLAUSIBLE_MIN_KANA
+
+
+def _mostly_common(text: str) -> bool:
+    """At least nine in ten characters are ASCII, kana, CJK ideographs, CJK or full-width
+    punctuation, or white space."""
+    def common(c: str) -> bool:
+        o = ord(c)
+        return (o < 0x80 or 0x3000 <= o <= 0x30FF or 0x4E00 <= o <= 0x9FFF or 0xFF00 <= o <= 0xFFEF
+                or c.isspace() or 0x2000 <= o <= 0x206F)
+    return not text or sum(map(common, text)) >= 0.9 * len(text)
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 without a BOM: the byte order (the one with NULs in the high bytes first) in which
+    the bytes decode to plausible, mostly common characters."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    even, odd = data[0::2].count(0), data[1::2].count(0)
+    for enc in (("utf-16-le", "utf-16-be") if odd >= even else ("utf-16-be", "utf-16-le")):
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if "\x00" not in text and plausible_japanese(text) and _mostly_common(text):
+            return text, enc
+    return None
 
 
 def _decode_legacy(data: bytes) -> tuple[str, str]:

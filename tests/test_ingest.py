@@ -100,3 +100,27 @@ def test_find_dateline_in_first_lines_only():
     assert find_dateline(head) == "2024-01-18"
     late = "\n".join(["本文。"] * 20) + "\n2024年1月18日"
     assert find_dateline(late) is None
+
+
+JAPANESE = "2024年6月19日、ロシアと北朝鮮は平壌で包括的戦略パートナーシップ条約に署名した。" * 3
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "cp932", "euc_jp"])
+def test_japanese_in_each_encoding_reads_back(encoding):
+    text, _ = decode_bytes(JAPANESE.encode(encoding))
+    assert text == JAPANESE
+
+
+def test_korean_in_euc_kr_is_refused_not_read_as_japanese():
+    korean = "대한민국 정부는 북한의 미사일 발사를 강력히 규탄하고 국제사회와 긴밀히 협력하겠다고 밝혔다. " * 4
+    with pytest.raises(IngestError, match="implausible Japanese"):
+        decode_bytes(korean.encode("euc_kr"))
+
+
+def test_random_high_bytes_are_refused():
+    import random
+
+    rng = random.Random(3)
+    data = bytes(rng.randrange(0x80, 0x100) for _ in range(2000))
+    with pytest.raises(IngestError):
+        decode_bytes(data)
