@@ -29,9 +29,10 @@ def _init_worker(ner_mode: str) -> None:
 
 def map_chunks(
     fn: Callable[[list], list], chunks: list[list], engine: str = "local", n_process: int = 1,
-    scheduler: str | None = None, ner_mode: str = "gaps",
+    scheduler: str | None = None, ner_mode: str = "gaps", on_fail: Callable[[list, str], list] | None = None,
 ) -> Iterator[list]:
-    """fn(chunk) for every chunk, yielded in order, computed by the chosen engine."""
+    """fn(chunk) for every chunk, yielded in order, computed by the chosen engine; `on_fail(chunk,
+    reason)` gives the results of a chunk whose worker died twice (error rows)."""
     if engine not in ENGINES:
         raise EngineError(f"unknown engine {engine!r} (choose from {', '.join(ENGINES)})")
     if not chunks:
@@ -42,9 +43,43 @@ def map_chunks(
         for chunk in chunks:
             yield fn(chunk)
     else:
-        ctx = multiprocessing.get_context("spawn")
-        with ctx.Pool(min(n_process, len(chunks)), initializer=_init_worker, initargs=(ner_mode,)) as pool:
-            yield from pool.imap(fn, chunks)
+        yield from _pool(fn, chunks, n_process, ner_mode, on_fail)
+
+
+def _pool(fn, chunks: list[list], n_process: int, ner_mode: str, on_fail) -> Iterator[list]:
+    """A pool of worker processes. A worker that dies (the OOM killer, a signal) breaks the
+    pool: its chunk is retried once in a fresh pool, then failed with error rows (`on_fail`),
+    and the run goes on with a fresh pool for the chunks left — it never hangs."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    ctx = multiprocessing.get_context("spawn")
+
+    def new_pool(n: int):
+        return ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=_init_worker, initargs=(ner_mode,))
+
+    k = 0
+    while k < len(chunks):
+        pool = new_pool(min(n_process, len(chunks) - k))
+        futures = [pool.submit(fn, c) for c in chunks[k:]]
+        try:
+            for fut in futures:
+                yield fut.result()
+                k += 1
+        except BrokenProcessPool:
+            pool.shutdown(wait=False, cancel_futures=True)
+            retry = new_pool(1)
+            try:
+                yield retry.submit(fn, chunks[k]).result()
+            except BrokenProcessPool:
+                if on_fail is None:
+                    raise EngineError("a worker process died twice on the same documents") from None
+                yield on_fail(chunks[k], "worker process died (killed by the system or a signal), twice")
+            finally:
+                retry.shutdown(wait=False, cancel_futures=True)
+            k += 1
+        else:
+            pool.shutdown()
 
 
 def _dask(fn, chunks: list[list], n_process: int, scheduler: str | None) -> Iterator[list]:

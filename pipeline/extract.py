@@ -220,6 +220,20 @@ def process_jobs(specs: list[tuple], batch_size: int = 64, ner_mode: str = "gaps
     return [{"key": job_key(j, ner_mode), **result_of(a)} for j, a in zip(jobs, articles)]
 
 
+def failed_results(specs: list[tuple], reason: str, ner_mode: str = "gaps") -> list[dict]:
+    """Error results for a chunk whose worker died: one error row per document, nothing cached."""
+    from .cache import job_key
+
+    out = []
+    for spec in specs:
+        job = make_job(*spec)
+        art = Article(doc_id=job.doc_id, path=Path(job.path), error=reason)
+        if job.manifest:
+            art.title, art.author, art.published = job.manifest.title, job.manifest.author, job.manifest.published
+        out.append({"key": job_key(job, ner_mode), **result_of(art)})
+    return out
+
+
 def result_of(art: Article) -> dict:
     out = {"document": document_row(art)}
     for table in TABLES:
@@ -372,7 +386,8 @@ def run_extract(
         chunk_docs = max(1, min(chunk_docs, -(-len(misses) // (4 * n_process))))
     chunks = [misses[i:i + chunk_docs] for i in range(0, len(misses), chunk_docs)]
     work = partial(process_jobs, batch_size=batch_size, ner_mode=ner_mode)  # picklable for pools and Dask
-    computed = (r for chunk in map_chunks(work, chunks, engine, n_process, scheduler, ner_mode) for r in chunk)
+    fail = partial(failed_results, ner_mode=ner_mode)
+    computed = (r for chunk in map_chunks(work, chunks, engine, n_process, scheduler, ner_mode, fail) for r in chunk)
 
     streams = {t: CsvStream(out / f"{t}.csv", cols) for t, cols in TABLE_COLUMNS.items()}
     pq_out = ParquetTables(out, TABLE_COLUMNS) if parquet else None

@@ -143,3 +143,15 @@ def test_gold_in_another_encoding_or_empty_is_named(tmp_path: Path, data: bytes,
     gold = _gold_corpus(tmp_path, data)
     with pytest.raises(EvalError, match=problem):
         load_gold(gold)
+
+
+def test_a_killed_worker_fails_its_documents_and_the_run_finishes():
+    import fault_helpers
+
+    from pipeline.engines import map_chunks
+
+    chunks = [["a"], ["kill"], ["b"], ["c"]]
+    got = [r for chunk in map_chunks(fault_helpers.die_on_marker, chunks, n_process=2, on_fail=fault_helpers.failed)
+           for r in chunk]
+    assert got[0] == "done a" and got[2:] == ["done b", "done c"]
+    assert got[1].startswith("failed kill: worker process died")
