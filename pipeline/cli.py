@@ -58,33 +58,26 @@ def extract(
         fail(f"--ner {ner!r}: choose from {', '.join(NER_MODES)}")
     if scheduler and engine != "dask":
         fail("--scheduler needs --engine dask")
+    from .outdir import OutputBusy
+    from .report import ReportError
+
     try:
         rows = run_extract(inputs, out, doc_date=doc_date, n_process=n_process, batch_size=batch_size,
                            progress=progress, engine=engine, scheduler=scheduler, cache=cache,
                            cache_dir=cache_dir, parquet=parquet, ner_mode=ner)
-    except (FileNotFoundError, ManifestError, ModelError, EngineError) as exc:
+    except (FileNotFoundError, ManifestError, ModelError, EngineError, OutputBusy) as exc:
         fail(str(exc))
+    except (OSError, ReportError) as exc:
+        fail(f"writing {out}: {exc} (the previous outputs are unchanged)")
     if not rows:
         fail(f"no article (.txt/.md) found under {', '.join(map(str, inputs))}")
     n_err = sum(r["status"] == "error" for r in rows)
     print(f"{len(rows)} documents ({len(rows) - n_err} ok, {n_err} error) -> {out}", file=sys.stderr)
-    _write_views(out)
+    print(f"report: {out / 'report.html'}", file=sys.stderr)
     if n_err and not allow_errors:
         print(f"error: {n_err} of {len(rows)} document(s) failed (their error rows are in {out / 'documents.csv'}); "
               "--allow-errors exits 0 anyway", file=sys.stderr)
         raise typer.Exit(1)
-
-
-def _write_views(out: Path) -> None:
-    """report.html and events.xlsx beside the tables (issue 8)."""
-    from .report import ReportError, write_report
-    from .xlsx import write_events_xlsx
-
-    try:
-        print(f"report: {write_report(out)}", file=sys.stderr)
-        write_events_xlsx(out)
-    except (OSError, ReportError) as exc:
-        fail(f"report: {exc}")
 
 
 @app.command("eval")

@@ -14,6 +14,7 @@ from .dateline import find_dateline
 from .dedup import DEDUP_COLUMNS, DEDUP_INPUT, dedup_events
 from .ingest import IngestError, decode_bytes, read_bytes
 from .manifest import ManifestRow, load_manifest
+from .outdir import OutputFolder
 from .parquet_out import ParquetTables
 from .sentences import Sentence, sentences_from_docs
 from .table_io import CsvStream, write_csv
@@ -356,16 +357,16 @@ def run_extract(
     inputs: list[Path], out: Path, doc_date: str | None = None, n_process: int = 1,
     batch_size: int = 64, progress: bool = True, engine: str = "local", scheduler: str | None = None,
     cache: bool = True, cache_dir: Path | None = None, parquet: bool | None = None,
-    chunk_docs: int = CHUNK_DOCS, ner_mode: str = "gaps",
+    chunk_docs: int = CHUNK_DOCS, ner_mode: str = "gaps", views: bool = True,
 ) -> list[dict]:
     """Process every article under `inputs` and write the tables into `out`.
 
     Documents are processed in doc_id order, in chunks of `chunk_docs` (the unit of work of
     every engine), and their rows are streamed into the output files, so memory does not grow
     with the corpus; unchanged documents come from the result cache (pipeline/cache.py).
-    Parquet copies are written with `parquet=True` (default: with the dask engine)."""
-    from tqdm import tqdm
-
+    Parquet copies are written with `parquet=True` (default: with the dask engine); with
+    `views`, report.html and events.xlsx too. Everything is written into a staging folder and
+    moved into `out` together at the end (pipeline/outdir.py: one run at a time per folder)."""
     from .cache import ResultCache, job_key
     from .engines import map_chunks
 
@@ -388,6 +389,31 @@ def run_extract(
     work = partial(process_jobs, batch_size=batch_size, ner_mode=ner_mode)  # picklable for pools and Dask
     fail = partial(failed_results, ner_mode=ner_mode)
     computed = (r for chunk in map_chunks(work, chunks, engine, n_process, scheduler, ner_mode, fail) for r in chunk)
+
+    with OutputFolder(out) as folder:  # one run at a time; its files replace the old ones together
+        doc_rows = _write_tables(folder.stage, specs, hit_keys, store, computed, misses, batch_size, ner_mode,
+                                 progress, parquet)
+        if views:
+            _write_views(folder.stage)
+        folder.commit()
+    if cache and progress:
+        print(f"cache: {len(hit_keys)} of {len(specs)} document(s) unchanged, {len(misses)} processed",
+              file=sys.stderr)
+    return doc_rows
+
+
+def _write_views(stage: Path) -> None:
+    """report.html and events.xlsx beside the tables (issue 8), written with them."""
+    from .report import write_report
+    from .xlsx import write_events_xlsx
+
+    write_report(stage)
+    write_events_xlsx(stage)
+
+
+def _write_tables(out: Path, specs, hit_keys, store, computed, misses, batch_size, ner_mode, progress, parquet) -> list[dict]:
+    """Stream every document's rows into the tables under `out` (the staging folder)."""
+    from tqdm import tqdm
 
     streams = {t: CsvStream(out / f"{t}.csv", cols) for t, cols in TABLE_COLUMNS.items()}
     pq_out = ParquetTables(out, TABLE_COLUMNS) if parquet else None
@@ -424,7 +450,4 @@ def run_extract(
     write_csv(out / "events_dedup.csv", DEDUP_COLUMNS, dedup_events(events))
     if pq_out:
         pq_out.commit()
-    if cache and progress:
-        print(f"cache: {len(hit_keys)} of {len(specs)} document(s) unchanged, {len(misses)} processed",
-              file=sys.stderr)
     return doc_rows

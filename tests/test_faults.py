@@ -155,3 +155,56 @@ def test_a_killed_worker_fails_its_documents_and_the_run_finishes():
            for r in chunk]
     assert got[0] == "done a" and got[2:] == ["done b", "done c"]
     assert got[1].startswith("failed kill: worker process died")
+
+
+def test_a_second_run_into_a_busy_folder_stops_with_a_clear_message(tmp_path: Path):
+    import os
+
+    from pipeline.outdir import OutputBusy, OutputFolder
+
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / ".lock").write_text(str(os.getppid()))  # a live process (our parent) holds the folder
+    with pytest.raises(OutputBusy, match="another extract"):
+        with OutputFolder(out):
+            pass
+    assert (out / ".lock").read_text() == str(os.getppid())  # the other run's lock is left alone
+
+
+def test_a_stale_lock_and_leftovers_of_a_killed_run_are_cleared(tmp_path: Path):
+    from pipeline.outdir import OutputFolder
+
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / ".lock").write_text("999999999")  # no such process
+    (out / ".timex.csv.abc.tmp").write_text("half")
+    (out / ".staging.12345").mkdir()
+    (out / "eval").mkdir()
+    with OutputFolder(out) as folder:
+        (folder.stage / "timex.csv").write_text("new", encoding="utf-8")
+        folder.commit()
+    assert sorted(p.name for p in out.iterdir()) == ["eval", "timex.csv"]
+
+
+def test_a_failed_write_leaves_the_previous_outputs_as_they_were(tmp_path: Path, monkeypatch):
+    import errno
+
+    import pipeline.extract as extract
+
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("2024年6月19日、ロシアと北朝鮮は条約に署名した。", encoding="utf-8")
+    out = tmp_path / "out"
+    run_extract([corpus], out, progress=False, cache=False)
+    before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+    (corpus / "a.txt").write_text("2025年1月1日、中国とロシアは会談した。", encoding="utf-8")
+
+    def no_space(stage):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(extract, "_write_views", no_space)
+    with pytest.raises(OSError, match="No space"):
+        run_extract([corpus], out, progress=False, cache=False)
+    after = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+    assert after == before  # nothing half-written, the report and tables still agree
+    assert not [p for p in out.iterdir() if p.name.startswith(".")]
