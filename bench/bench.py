@@ -110,7 +110,7 @@ from pipeline.nlp import load_nlp
 if {n_process} == 1:
     load_nlp()  # the model load is outside the timer, as for raw GiNZA (workers of 2 load inside it)
 t0 = time.perf_counter()
-rows = run_extract([Path({corpus!r})], Path({out!r}), n_process={n_process}, progress=False, cache=False)
+rows = run_extract([Path({corpus!r})], Path({out!r}), n_process={n_process}, progress=False, cache=False, views=False)
 n = sum(int(r["n_chars"]) for r in rows)
 print(json.dumps({{"chars": n, "seconds": time.perf_counter() - t0, "events": sum(int(r["n_events"]) for r in rows)}}))
 """
