@@ -27,9 +27,14 @@ API_TABLES = ("documents", "sentences", "timex", "entities", "events")
 def _frames(results: list[dict]) -> dict[str, pd.DataFrame]:
     from .extract import TABLE_COLUMNS
 
+    from .dedup import label_clusters
+
     out = {}
     for table in API_TABLES:
         rows = [r["document"] for r in results] if table == "documents" else [row for r in results for row in r[table]]
+        if table == "events":
+            rows = [dict(r) for r in rows]
+            label_clusters(rows)
         df = pd.DataFrame(rows, columns=list(TABLE_COLUMNS[table]))
         for col in DATE_COLUMNS:
             if col in df.columns:

@@ -111,6 +111,15 @@ def dedup_events(rows: list[dict]) -> list[dict]:
     return out
 
 
+def label_clusters(rows: list[dict]) -> list[dict]:
+    """dedup_events(rows), with each mention's `cluster_id` (events.csv) set in rows."""
+    clusters = dedup_events(rows)
+    of = {ref: c["cluster_id"] for c in clusters for ref in c["event_ids"].split(";")}
+    for r in rows:
+        r["cluster_id"] = of.get(f"{r.get('doc_id')}:{r.get('event_id')}", "")
+    return clusters
+
+
 def _row(members: list[dict]) -> dict:
     rep = members[0]  # the founding group comes first, each group in (doc_id, char_start) order
     ordered = sorted(members, key=_order)

@@ -76,6 +76,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
+from .attribution import attribution_for, find_attributions
 from .gazetteer import RESOURCES, fold
 from .records import Entity, Timex
 
@@ -117,10 +118,11 @@ class Trigger:
     cameo: str
     plover: str
     needs: str
+    entry: str = field(default="", compare=False)  # the rule id of its lexicon entry (`trigger:会談/MEET`)
 
 
 # what a joint declaration to no addressee is typed as (see _build)
-JOINT_DECLARATION = Trigger("", "AGREE_COOPERATE", "", "030", "AGREE", "")
+JOINT_DECLARATION = Trigger("", "AGREE_COOPERATE", "", "030", "AGREE", "", "type:joint_declaration")
 
 
 @dataclass
@@ -149,6 +151,13 @@ class Event:
     date_source: str = "none"
     sentence_start: int = 0
     sentence_end: int = 0
+    # where the cells came from: the actors' spans (paragraph offsets), the Timex object that
+    # dated it, and the ids of the named rules that made the row (SPEC §3 `rules`)
+    actor1_spans: tuple = ()
+    actor2_spans: tuple = ()
+    date_ref: object = field(default=None, compare=False, repr=False)
+    rules: tuple = ()
+    attribution: str = ""  # who the text says reports it (pipeline.attribution)
 
 
 @dataclass
@@ -179,6 +188,11 @@ def _text(doc) -> str:
 _TEXT_KEY = "pipeline.events.text"
 
 
+def _entry_id(t: Trigger) -> str:
+    """The rule id of a lexicon entry: its surface, type and constraint (unique per row)."""
+    return f"trigger:{t.surface}/{t.event_type}" + (f"/{t.needs}" if t.needs else "")
+
+
 @lru_cache(maxsize=4)
 def load_lexicon(path: Path = RESOURCES / "event_triggers.csv") -> dict[str, tuple[Trigger, ...]]:
     """trigger -> its readings (a word listed under several types, told apart by `needs`)."""
@@ -192,6 +206,7 @@ def load_lexicon(path: Path = RESOURCES / "event_triggers.csv") -> dict[str, tup
                 raise LexiconError(f"{path}:{i}: empty trigger or event_type")
             t = Trigger(key, r["event_type"].strip(), (r.get("mode") or "").strip(),
                         (r.get("cameo") or "").strip(), (r.get("plover") or "").strip(), (r.get("needs") or "").strip())
+            t = replace(t, entry=_entry_id(t))
             # readings with a constraint are tried before the unconstrained one
             out[key] = tuple(sorted(out.get(key, ()) + (t,), key=lambda x: (not x.needs.startswith("obj:"), x.event_type)))
     return out
@@ -516,15 +531,21 @@ def _expand_group(doc, tok, state: State) -> list[str]:
 # the stage
 # ---------------------------------------------------------------------------
 
-def _modality(text: str, start: int, end: int) -> str:
-    after = text[end:]
-    if NEGATED.search(after):
-        return "negated"
-    if PLANNED.search(after):
-        return "planned"
-    if HYPOTHETICAL.search(after) or HYPOTHETICAL_BEFORE.search(text[max(0, start - 30):start]):
-        return "hypothetical"
-    return "asserted"
+# the modality rules, in order of preference: (rule id, modality, pattern, where it looks)
+MODALITY_RULES = (
+    ("modality:negated_suffix", "negated", NEGATED, "after"),
+    ("modality:planned_noun", "planned", PLANNED, "after"),
+    ("modality:hypothetical_after", "hypothetical", HYPOTHETICAL, "after"),
+    ("modality:hypothetical_before", "hypothetical", HYPOTHETICAL_BEFORE, "before"),
+)
+
+
+def _modality_rule(text: str, start: int, end: int) -> tuple[str, str]:
+    """(modality, the id of the rule that decided it)."""
+    for rule_id, modality, pattern, where in MODALITY_RULES:
+        if pattern.search(text[end:] if where == "after" else text[max(0, start - 30):start]):
+            return modality, rule_id
+    return "asserted", "modality:asserted_default"
 
 
 def _in_quote(text: str, sent_start: int, pos: int) -> bool:
@@ -642,6 +663,9 @@ def find_events(doc, sentences: list[tuple[int, int]], timexes: list[Timex], act
         carry = state.ref_age < CARRY_SENTENCES or (past and state.narrative and state.ref_age < CARRY_NARRATIVE)
         prev_actor1: list[str] = []
         prev_parts: list[str] = []
+        reported = find_attributions(doc, sent)
+        # the reporter (`米国務省によれば`, `…と共同通信が伝えた`) is not a side of what it reports
+        sent_actors = [e for e in sent_actors if not any(a.source_start <= e.start < a.source_end for a in reported)]
         i = first_tok
         while i < stop:
             m = _match_trigger(doc, i, lexicon, max_len)
@@ -666,6 +690,9 @@ def find_events(doc, sentences: list[tuple[int, int]], timexes: list[Timex], act
             if ev is not None and any(_same_happening(ev, o) for o in out):
                 ev = None  # `基地を訪問し工場を視察した`: two triggers of one type, one happening (§5.2)
             if ev is not None:
+                said = attribution_for(reported, ev.start, ev.end)
+                if said is not None:
+                    ev = replace(ev, attribution=said.source, rules=ev.rules + (said.rule,))
                 out += _split_by_own_dates(_text(doc), ev, sent_actors, dated)
                 if ev.actor1:
                     prev_actor1 = [ev.actor1]
@@ -716,6 +743,18 @@ def _build(doc, first, last, trig: Trigger, sent, sent_actors, dated, state: Sta
     ni_marked: list[Entity] = []  # marked に/から: the doer in the passive (`国連に非難された`)
     # the trigger itself in the passive (`凍結された`, not `会談が行われた`), or undergone (`制裁を受けた`)
     passive = (lv is None and _is_passive(head)) or (lv is not None and lv.lemma_ in UNDERGO_VERBS)
+    rules: list[str] = [trig.entry]
+    size = [0, 0]
+
+    def took(rule1: str = "", rule2: str = "") -> None:
+        """Record the role rule that just gave actor1 (rule1) or actor2 (rule2) something."""
+        n1, n2 = len(a1) + len(a1_codes), len(a2) + len(a2_codes)
+        if rule1 and n1 > size[0]:
+            rules.append(rule1)
+        if rule2 and n2 > size[1]:
+            rules.append(rule2)
+        size[:] = [n1, n2]
+
     for h in heads:
         for c in h.children:
             if c.i in range(first, last + 1):
@@ -759,11 +798,13 @@ def _build(doc, first, last, trig: Trigger, sent, sent_actors, dated, state: Sta
                 a2 += [e for e in _nominal_actors(c, sent_actors) if e.label != "LOC"]
                 for st in _stray_subjects(c):
                     a1 += [e for e in _nominal_actors(st, sent_actors) if e.label != "LOC"]
+    took("actor1:case", "actor2:case")
     # `対X` (`対ロ制裁`, `対独戦争`) names the side acted against, never the doer
     toward = [e for e in a1 if e.start > 0 and _text(doc)[e.start - 1] == "対"]
     if toward:
         a1 = [e for e in a1 if e not in toward]
         a2 += toward
+    took("", "actor2:toward")
     if trig.event_type == "JOIN_ORG":
         # the organisation joined is actor2 whatever its case (`MSMTが発足した`)
         moved = [e for e in a1 if e.label == "ORG"]
@@ -771,10 +812,12 @@ def _build(doc, first, last, trig: Trigger, sent, sent_actors, dated, state: Sta
         a2 += moved
         if moved and not a1:
             a1_codes = [""]  # the subject was given: nothing to inherit
+        took("", "actor2:organisation_joined")
     # a state written inside the trigger is its other side (`訪中`, `訪ロ`, `対日`)
     start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
     inside = [e for e in sent_actors if start <= e.start and e.end <= end and not (e.start == start and e.end == end)]
     a2 += inside
+    took("", "actor2:inside_trigger")
     # the compound modifiers of a nominal trigger name the other side (`ウクライナ侵攻`, `対ロ制裁`)
     lead = doc[first]
     k = first
@@ -790,6 +833,7 @@ def _build(doc, first, last, trig: Trigger, sent, sent_actors, dated, state: Sta
             a1 += mods  # the trigger names the other side (`訪ロ`): the modifier is the doer (`習主席訪ロ`)
         else:
             a2 += mods
+        took("actor1:trigger_modifier", "actor2:trigger_modifier")
     # a nominal event as the setting of another predicate (`会談でAは…と述べた`, `演説でAは…`):
     # the subject of that predicate took part in it
     if not a1 and not a1_codes and not verbal and head.dep_ == "obl" and _case(head) in SETTING_CASES:
@@ -799,9 +843,11 @@ def _build(doc, first, last, trig: Trigger, sent, sent_actors, dated, state: Sta
                 a1_codes += _expand_group(doc, c, state)
         if not a1 and not a1_codes and _in_quote(_text(doc), sent[0], head.head.idx):
             a1 += _surface_subject(doc, sent, first, sent_actors)  # the parser hung it inside a quote
+        took("actor1:setting_subject")
     # a relative clause with no subject (`制裁を受けたロシアは`): the noun it modifies is its subject
     if not a1 and not a1_codes and verbal:
         a1 += _modified_actor(doc, heads[-1], sent, sent_actors)
+        took("actor1:modified_noun")
     # a clause with no subject inherits it from the clauses that govern it, then from the previous event
     if not a1 and not a1_codes and verbal:
         for anc in _head_chain(heads[-1])[1:]:
@@ -811,6 +857,7 @@ def _build(doc, first, last, trig: Trigger, sent, sent_actors, dated, state: Sta
                     a1_codes += _expand_group(doc, c, state)
             if a1 or a1_codes:
                 break
+        took("actor1:governing_clause")
     if not a1 and not a1_codes and verbal:
         # a topic the parser hung inside the quoted complement (`北朝鮮は韓国に対し…だと宣言した`)
         for t in doc[_first_token(doc, sent):first]:
@@ -820,24 +867,34 @@ def _build(doc, first, last, trig: Trigger, sent, sent_actors, dated, state: Sta
                 # sentence up to its main predicate (`ロシアは…されたりするなど、制裁を受けた`)
                 a1 += [e for e in _nominal_actors(t, sent_actors) if e.label != "LOC"]
                 break
+        took("actor1:topic_scope")
     if uncoded_subject and not a1 and not a1_codes:
         a1_codes = [""]  # the subject is given: nothing to inherit
+        took("actor1:uncoded_subject")
     if not a1 and not a1_codes and verbal:
         a1 += _surface_subject(doc, sent, first, sent_actors)
+        took("actor1:surface_subject")
         if not a1 and _surface_subject(doc, sent, first, sent_actors, any_noun=True):
             a1_codes = [""]  # a subject is written but names no state (`専門家は`): nothing to inherit
+            took("actor1:uncoded_subject")
     if not a1 and not a1_codes and not verbal and last + 1 < len(doc) and doc[last + 1].lemma_ in TIME_NOUNS:
         # `習主席は、2023年の訪ロ時に…`: an event named as the time of the main clause is its subject's
         a1 += _surface_subject(doc, sent, first, sent_actors)
+        took("actor1:time_noun_subject")
     if not a1 and not a1_codes and prev_actor1 and verbal:
         a1_codes = list(prev_actor1)
+        took("actor1:previous_event")
     if not a1 and not a1_codes and verbal and state.topic:
         a1_codes = list(state.topic)  # the topic of the paragraph's previous sentence
+        took("actor1:paragraph_topic")
     # (again, for the subjects found since)
     toward = [e for e in a1 if e.start > 0 and _text(doc)[e.start - 1] == "対"]
     if toward:
         a1 = [e for e in a1 if e not in toward]
         a2 += toward
+    if passive:
+        rules.append("role:passive_statement" if trig.event_type == "STATEMENT" else
+                     "role:passive_goal" if trig.event_type in GOAL_TYPES else "role:passive")
     if passive and trig.event_type == "STATEMENT":
         # `…ことが報告された`, `…と述べられていた`: the subject is what was said; the speaker is
         # only the one marked に/によって, and with none the speaker is unknown
@@ -868,30 +925,36 @@ def _build(doc, first, last, trig: Trigger, sent, sent_actors, dated, state: Sta
         if goal is not None:
             a2.append(goal)
             codes2 = [_code(goal)]
+            rules.append("actor2:preceding_goal")
     if trig.event_type == "VISIT" and codes1 and not codes2:
         # a visit to places in one country is a visit to that country (`ウラジオストクで…を訪問`)
         host = next((_code(e) for e in place if _code(e) and _code(e) not in codes1), None)
         if host:
             codes2 = [host]
+            rules.append("actor2:visit_host")
     if not codes1 and not codes2 and prev_parts and _in_brackets(_text(doc), sent[0], start) and any(
             (n := _bracket_note(_text(doc), sent, t)) and n[0] <= start < n[1] for t, _ in dated):
         # a dated bracketed note on the previous act (`条約に署名した（12 月 4 日発効）`) is about its parties
         codes1 = [c for c in prev_parts if c]
+        rules.append("actor1:bracket_note")
     if not codes1 and not codes2 and same_type and not verbal:
         # `中露の合同パトロールが…、8回目の合同パトロールでは`: the same kind of act named again in
         # the sentence with no sides of its own has the sides it had
         codes1 = same_type.split(";")
+        rules.append("actor1:same_type")
     if not codes1 and not codes2:
         return None
     if trig.event_type in SYMMETRIC and len(set(codes1) | set(codes2)) == 1 and prev_parts:
         # `会談し、…条約に署名した`: the partner of a coordinated symmetric act is the same
         codes2 = [c for c in prev_parts if c not in codes1]
+        rules.append("actor2:coordinated_partner")
     one = set(codes1) | set(codes2)
     if trig.event_type in SYMMETRIC and len(one) == 1 and len(state.pair) == 2 and one < set(state.pair) \
             and set(state.pair) <= set(state.countries[-4:]):
         # a meeting or an agreement has two sides: with one named, the other is its partner in
         # the two-sided event the text is talking about (`首脳会談では、習近平は…`)
         codes2 = codes2 + [c for c in state.pair if c not in one]
+        rules.append("actor2:discussed_pair")
     participants = sorted(set(codes1) | set(codes2))
     if trig.event_type == "STATEMENT" and len(set(codes1)) >= 2 and not addressed:
         # states declaring together, to no addressee, agree (`両国は…パートナーシップを宣言した`;
@@ -902,6 +965,10 @@ def _build(doc, first, last, trig: Trigger, sent, sent_actors, dated, state: Sta
     if t is None and state.ref is not None and carry and not any(
             sent[0] <= x.start < sent[1] and not CITED_DATE_RE.match(_text(doc), x.end) for x, _ in dated):
         t, source = state.ref, "discourse"
+    if t is not None:
+        rules.append("date:same_clause" if source == "explicit" else "date:carried")
+    modality, modality_rule = _modality_rule(text[:sent[1]], start, end)
+    rules.append(modality_rule)
     loc = place[0] if place else None
     if loc is None and trig.event_type in MOVEMENT:
         # a visit or a deployment takes place at its destination (`ロシアを訪問`, `ロシアに派兵`)
@@ -917,13 +984,16 @@ def _build(doc, first, last, trig: Trigger, sent, sent_actors, dated, state: Sta
     n2, t2 = name_of(codes2, a2)
     return Event(
         start=start, end=end, trigger=text[start:end], event_type=trig.event_type, mode=trig.mode,
-        cameo=trig.cameo, plover=trig.plover, modality=_modality(text[:sent[1]], start, end),
+        cameo=trig.cameo, plover=trig.plover, modality=modality,
         actor1=codes1[0] if codes1 else "", actor1_name=n1, actor1_text=t1,
         actor2=codes2[0] if codes2 else "", actor2_name=n2, actor2_text=t2,
         participants=";".join(participants),
         location=(_code(loc) if loc else ""), location_text=(loc.text if loc else ""),
         date_text=t.text if t else "", date_start=t.date_start if t else "", date_end=t.date_end if t else "",
         date_precision=t.precision if t else "", date_source=source, sentence_start=sent[0], sentence_end=sent[1],
+        actor1_spans=tuple((e.start, e.end) for e in a1 if _code(e) in codes1),
+        actor2_spans=tuple((e.start, e.end) for e in a2 if _code(e) in codes2),
+        date_ref=t, rules=tuple(_dedupe(rules)),
     )
 
 
@@ -951,13 +1021,16 @@ def _split_by_own_dates(text: str, ev: Event, actors: list[Entity], dated) -> li
         return [ev]
     out = []
     for code, (e, t) in own.items():
+        rules = [r for r in ev.rules if not r.startswith("date:")] + ["date:own_bracket"]
         cp = replace(ev, participants=";".join(sorted((set(parts) - set(own)) | {code})),
                      date_text=t.text, date_start=t.date_start, date_end=t.date_end, date_precision=t.precision,
-                     date_source="explicit")
+                     date_source="explicit", date_ref=t, rules=tuple(rules))
         if ev.actor1 in own:
             cp.actor1, cp.actor1_name, cp.actor1_text = code, e.name, e.text
+            cp.actor1_spans = ((e.start, e.end),)
         elif ev.actor2 in own:
             cp.actor2, cp.actor2_name, cp.actor2_text = code, e.name, e.text
+            cp.actor2_spans = ((e.start, e.end),)
         out.append(cp)
     return out
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from .byline import byline_ranges, inside, speaker_label_ranges
 from .clean import Cleaned, clean, paragraphs
 from .dateline import find_dateline
-from .dedup import DEDUP_COLUMNS, DEDUP_INPUT, dedup_events
+from .dedup import DEDUP_COLUMNS
 from .ingest import IngestError, decode_bytes, read_bytes
 from .manifest import ManifestRow, load_manifest
 from .outdir import OutputFolder
@@ -38,6 +38,7 @@ EVENT_COLUMNS = (
     "modality", "actor1", "actor1_name", "actor1_text", "actor2", "actor2_name", "actor2_text",
     "participants", "location", "location_text", "date_text", "date_start", "date_end",
     "date_precision", "date_source", "sentence_start", "sentence_end", "sentence",
+    "actor1_entity", "actor2_entity", "date_timex", "attribution", "rules", "cluster_id", "doc_title", "doc_date",
 )
 TIMEX_COLUMNS = (
     "doc_id", "timex_id", "char_start", "char_end", "text", "type", "value", "date_start",
@@ -290,18 +291,31 @@ def event_rows(art: Article, paragraphs: list, timexes: list) -> list[dict]:
     lexicon = load_lexicon()
     state = State()
     rows = []
+    entity_of = {(r["char_start"], r["char_end"]): r["entity_id"] for r in art.tables.get("entities", ())}
+    timex_of: dict[int, str] = {}  # id() of a paragraph's shifted Timex -> its timex_id
+    kept = []  # the shifted Timex objects, alive while their id()s are keys
+    timex_at = {(r["char_start"], r["char_end"]): r["timex_id"] for r in art.tables.get("timex", ())}
     for p_start, p_end, doc, actors in paragraphs:
         sents = [(s.start - p_start, s.end - p_start) for s in art.sentences if p_start <= s.start < p_end]
         tx = [_shift(t, p_start) for t in timexes if p_start <= t.start < p_end]
+        kept += tx
+        timex_of.update({id(t): timex_at.get(art.cleaned.to_raw(t.start + p_start, t.end + p_start), "") for t in tx})
+
+        def entity_ids(spans) -> str:
+            return ";".join(filter(None, (entity_of.get(art.cleaned.to_raw(p_start + a, p_start + b)) for a, b in spans)))
+
         for ev in find_events(doc, sents, tx, actors, lexicon, state):
             rs, re_ = art.cleaned.to_raw(p_start + ev.start, p_start + ev.end)
             ss, se = art.cleaned.to_raw(p_start + ev.sentence_start, p_start + ev.sentence_end)
-            row = asdict(ev)
+            row = {k: v for k, v in asdict(replace(ev, date_ref=None)).items()
+                   if k not in ("start", "end", "actor1_spans", "actor2_spans", "date_ref")}
             row.update({
                 "doc_id": art.doc_id, "char_start": rs, "char_end": re_, "trigger": art.cleaned.raw[rs:re_],
                 "sentence_start": ss, "sentence_end": se, "sentence": art.cleaned.raw[ss:se],
+                "actor1_entity": entity_ids(ev.actor1_spans), "actor2_entity": entity_ids(ev.actor2_spans),
+                "date_timex": timex_of.get(id(ev.date_ref), "") if ev.date_ref is not None else "",
+                "rules": ";".join(ev.rules), "cluster_id": "", "doc_title": art.title, "doc_date": art.doc_date,
             })
-            del row["start"], row["end"]
             rows.append(row)
     rows.sort(key=lambda r: (r["char_start"], r["char_end"], r["event_type"]))
     for k, r in enumerate(rows, start=1):
@@ -402,6 +416,17 @@ def run_extract(
     return doc_rows
 
 
+def _fill_cluster_ids(events_csv: Path) -> tuple[list[dict], list[dict]]:
+    """events.csv's `cluster_id` (its happening in events_dedup.csv): (events, clusters)."""
+    from .dedup import label_clusters
+    from .table_io import read_csv_rows
+
+    rows = read_csv_rows(events_csv)
+    clusters = label_clusters(rows)
+    write_csv(events_csv, EVENT_COLUMNS, rows)
+    return rows, clusters
+
+
 def _write_views(stage: Path) -> None:
     """report.html and events.xlsx beside the tables (issue 8), written with them."""
     from .report import write_report
@@ -418,7 +443,6 @@ def _write_tables(out: Path, specs, hit_keys, store, computed, misses, batch_siz
     streams = {t: CsvStream(out / f"{t}.csv", cols) for t, cols in TABLE_COLUMNS.items()}
     pq_out = ParquetTables(out, TABLE_COLUMNS) if parquet else None
     doc_rows = []
-    events = []  # what the de-duplicated view needs of each event (it clusters across documents)
     bar = tqdm(total=len(specs), unit="doc", desc="extract", disable=not progress, file=sys.stderr)
     try:
         for n in range(len(specs)):
@@ -432,10 +456,9 @@ def _write_tables(out: Path, specs, hit_keys, store, computed, misses, batch_siz
             tables = {"documents": [doc], **{t: result[t] for t in TABLES}}
             for t, stream in streams.items():
                 stream.write(tables[t])
-                if pq_out:
+                if pq_out and t != "events":  # written below, with their cluster_id
                     pq_out.write(t, tables[t])
             doc_rows.append(doc)
-            events += [{c: r[c] for c in DEDUP_INPUT} for r in result["events"]]
             bar.update(1)
     except BaseException:
         for stream in streams.values():
@@ -447,7 +470,9 @@ def _write_tables(out: Path, specs, hit_keys, store, computed, misses, batch_siz
         bar.close()
     for stream in streams.values():
         stream.commit()
-    write_csv(out / "events_dedup.csv", DEDUP_COLUMNS, dedup_events(events))
+    events, clusters = _fill_cluster_ids(out / "events.csv")
+    write_csv(out / "events_dedup.csv", DEDUP_COLUMNS, clusters)
     if pq_out:
+        pq_out.write("events", events)
         pq_out.commit()
     return doc_rows
