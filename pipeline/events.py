@@ -731,7 +731,8 @@ def _build(doc, first, last, trig: Trigger, sent, sent_actors, dated, state: Sta
         heads.append(lv)
     if head.dep_ == "compound" and head.head.lemma_ in ALLOWED_NEXT_NOUNS:
         heads.append(head.head)  # `ロシアによるウクライナ侵攻以降`: the arguments sit on 以降
-    verbal = head.pos_ in ("VERB", "AUX") or lv is not None
+    # a verbal noun ending a telegraphic clause (`ロシアが拒否権、`) is the predicate (体言止め)
+    verbal = head.pos_ in ("VERB", "AUX") or lv is not None or _telegraphic(doc, last)
     a1: list[Entity] = []
     a2: list[Entity] = []
     a1_codes: list[str] = []

@@ -575,6 +575,10 @@ TELEGRAPHIC = [
      [("VETO_REJECT", "asserted", "FRA", "2023-06-01", "2023-06-01")]),
     ("2024年3月1日\u3000スペインとポルトガルが首脳会談",
      [("MEET", "asserted", "ESP;PRT", "2024-03-01", "2024-03-01")]),
+    # a telegraphic predicate without a subject of its own takes the row's subject
+    ("2021年9月14日\u3000ブラジル外相が訪日、日本と経済協力で合意",
+     [("VISIT", "asserted", "BRA;JPN", "2021-09-14", "2021-09-14"),
+      ("AGREE_COOPERATE", "asserted", "BRA;JPN", "2021-09-14", "2021-09-14")]),
     ("2023年6月1日、英国は棄権した。", []),
     # in prose a bare light-verb noun stays a noun
     ("2023年6月1日、英国の拒否権の扱いが議論された。", []),
