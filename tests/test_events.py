@@ -588,3 +588,27 @@ TELEGRAPHIC = [
 @pytest.mark.parametrize("text,expected", TELEGRAPHIC)
 def test_telegraphic_rows(nlp, text, expected):
     assert events(nlp, text) == expected
+
+
+# Security vocabulary beyond the essays (issue 17): armed clashes, killings, coast-guard
+# harassment, ceasefires, ratification bills — each checked on the dev corpus as a whole
+VOCABULARY = [
+    ("2022年5月3日、ロシア軍はウクライナ東部で民間人を殺害した。",
+     [("ATTACK", "asserted", "RUS", "2022-05-03", "2022-05-03")]),
+    ("2023年9月8日、中国海警局の船がフィリピンの補給船の進路妨害を行った。",
+     [("THREATEN", "asserted", "CHN;PHL", "2023-09-08", "2023-09-08")]),
+    ("2021年4月2日、アルメニアとアゼルバイジャンの両軍が国境で衝突した。",
+     [("ATTACK", "asserted", "ARM;AZE", "2021-04-02", "2021-04-02")]),
+    # the ceasefire agreed is one row, not a ceasefire and an agreement
+    ("2022年11月4日、エチオピア政府とティグレ人民解放戦線は停戦で合意した。",
+     [("AGREE_COOPERATE", "asserted", "ETH;TPLF", "2022-11-04", "2022-11-04")]),
+    ("2020年7月9日、韓国の国会は日本との協定の批准案を可決した。",
+     [("SIGN_AGREEMENT", "asserted", "JPN;KOR", "2020-07-09", "2020-07-09")]),
+    # a bill passed that ratifies nothing is no agreement
+    ("2020年7月9日、韓国の国会は予算案を可決した。", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", VOCABULARY)
+def test_security_vocabulary(nlp, text, expected):
+    assert events(nlp, text) == expected
