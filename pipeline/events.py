@@ -304,6 +304,28 @@ def _telegraphic(doc, last: int) -> bool:
     return bool(TELEGRAPHIC_AFTER.match(text, end))
 
 
+# announcing words (guideline §6.9): `…と発表した`, `停戦合意を発表` is a STATEMENT row only when
+# what it announces is not itself a row
+ANNOUNCE_TRIGGERS = ("発表", "公表", "表明", "声明")
+ANNOUNCED = re.compile(r"(?:と|を)[^、。「」]{0,4}$")
+
+
+def _drop_announcements_of_rows(text: str, found: list[Event], sent: tuple[int, int]) -> list[Event]:
+    """Drop the announcement of a sentence whose quoted (`…と`) or object (`…を`) complement
+    holds another row of the sentence: the row is what happened, the announcing its source."""
+    keep = []
+    for ev in found:
+        if ev.sentence_start == sent[0] and ev.event_type == "STATEMENT" and ev.trigger.startswith(ANNOUNCE_TRIGGERS):
+            m = ANNOUNCED.search(text, sent[0], ev.start)
+            # `…と発表`: any row in the quoted clause; `…を発表`: the row that is the object itself
+            if m and any(o is not ev and o.event_type != "STATEMENT" and o.sentence_start == sent[0]
+                         and (o.end <= m.start() if m.group().startswith("と") else o.end == m.start())
+                         for o in found):
+                continue
+        keep.append(ev)
+    return keep
+
+
 def _object_clause(doc, last: int) -> bool:
     """The trigger's clause, in the non-past, is nominalised (`…すること`, `…するの`) and is the
     object of another predicate: named as something decided, allowed, wanted — not as done."""
@@ -700,6 +722,7 @@ def find_events(doc, sentences: list[tuple[int, int]], timexes: list[Timex], act
                 if len(prev_parts) == 2:
                     state.pair = tuple(prev_parts)
             i = last + 1
+        out = _drop_announcements_of_rows(text, out, sent)
         if prev_actor1:
             state.topic = prev_actor1
         for e in sent_actors:

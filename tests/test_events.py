@@ -612,3 +612,19 @@ VOCABULARY = [
 @pytest.mark.parametrize("text,expected", VOCABULARY)
 def test_security_vocabulary(nlp, text, expected):
     assert events(nlp, text) == expected
+
+
+# An announcement is a STATEMENT row only when what it announces is not itself a row (guideline §6.9)
+ANNOUNCEMENTS = [
+    ("ノルウェー政府は2023年5月4日、スウェーデンとフィンランドが共同演習を実施したと発表した。",
+     [("MIL_COOPERATION", "asserted", "FIN;SWE", "2023-05-04", "2023-05-04")]),
+    ("2023年5月4日、トルコ政府は新たな報告書を発表した。",
+     [("STATEMENT", "asserted", "TUR", "2023-05-04", "2023-05-04")]),
+    ("2023年5月4日、トルコ政府は、国境の警備を強化すると発表した。",
+     [("STATEMENT", "asserted", "TUR", "2023-05-04", "2023-05-04")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", ANNOUNCEMENTS)
+def test_announcements(nlp, text, expected):
+    assert events(nlp, text) == expected
