@@ -118,11 +118,12 @@ class Trigger:
     cameo: str
     plover: str
     needs: str
+    implied_actor2: str = ""  # the side the word itself names (`拒否権`: a veto is cast in the UNSC)
     entry: str = field(default="", compare=False)  # the rule id of its lexicon entry (`trigger:会談/MEET`)
 
 
 # what a joint declaration to no addressee is typed as (see _build)
-JOINT_DECLARATION = Trigger("", "AGREE_COOPERATE", "", "030", "AGREE", "", "type:joint_declaration")
+JOINT_DECLARATION = Trigger("", "AGREE_COOPERATE", "", "030", "AGREE", "", "", "type:joint_declaration")
 
 
 @dataclass
@@ -205,7 +206,8 @@ def load_lexicon(path: Path = RESOURCES / "event_triggers.csv") -> dict[str, tup
             if not key or not r.get("event_type"):
                 raise LexiconError(f"{path}:{i}: empty trigger or event_type")
             t = Trigger(key, r["event_type"].strip(), (r.get("mode") or "").strip(),
-                        (r.get("cameo") or "").strip(), (r.get("plover") or "").strip(), (r.get("needs") or "").strip())
+                        (r.get("cameo") or "").strip(), (r.get("plover") or "").strip(), (r.get("needs") or "").strip(),
+                        (r.get("implied_actor2") or "").strip())
             t = replace(t, entry=_entry_id(t))
             # readings with a constraint are tried before the unconstrained one
             out[key] = tuple(sorted(out.get(key, ()) + (t,), key=lambda x: (not x.needs.startswith("obj:"), x.event_type)))
@@ -968,6 +970,9 @@ def _build(doc, first, last, trig: Trigger, sent, sent_actors, dated, state: Sta
         rules.append("actor1:same_type")
     if not codes1 and not codes2:
         return None
+    if trig.implied_actor2 and trig.implied_actor2 not in codes1 + codes2:
+        codes2 = codes2 + [trig.implied_actor2]  # the side the word names (`ロシアが拒否権を行使`: UNSC)
+        rules.append("actor2:implied_by_trigger")
     if trig.event_type in SYMMETRIC and len(set(codes1) | set(codes2)) == 1 and prev_parts:
         # `会談し、…条約に署名した`: the partner of a coordinated symmetric act is the same
         codes2 = [c for c in prev_parts if c not in codes1]

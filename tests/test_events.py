@@ -43,7 +43,8 @@ PER_TYPE = [
     ("2023年11月21日、北朝鮮は偵察衛星を打ち上げた。", ("SHOW_OF_FORCE", "asserted", "PRK", "2023-11-21", "2023-11-21")),
     ("2022年2月24日、ロシアはウクライナに侵攻した。", ("ATTACK", "asserted", "RUS;UKR", "2022-02-24", "2022-02-24")),
     ("2022年3月、日本はロシアに制裁を科した。", ("IMPOSE_SANCTIONS", "asserted", "JPN;RUS", "2022-03-01", "2022-03-31")),
-    ("2022年5月、中国とロシアは国連安保理で拒否権を行使した。", ("VETO_REJECT", "asserted", "CHN;RUS", "2022-05-01", "2022-05-31")),
+    # a veto is cast in the Security Council: UNSC is its other side (guideline §6.8, `implied_actor2`)
+    ("2022年5月、中国とロシアは国連安保理で拒否権を行使した。", ("VETO_REJECT", "asserted", "CHN;RUS;UNSC", "2022-05-01", "2022-05-31")),
     ("2024年1月、韓国は北朝鮮を非難した。", ("CRITICIZE", "asserted", "KOR;PRK", "2024-01-01", "2024-01-31")),
     ("2024年3月、北朝鮮は韓国を威嚇した。", ("THREATEN", "asserted", "KOR;PRK", "2024-03-01", "2024-03-31")),
     ("2024年5月、北朝鮮は声明を発表した。", ("STATEMENT", "asserted", "PRK", "2024-05-01", "2024-05-31")),
@@ -152,7 +153,7 @@ def test_location(nlp, text, location):
 
 @pytest.mark.parametrize("text,expected", [
     # a multiword trigger whose last word is inflected (`拒否権を行使した` -> `拒否権を行使する`)
-    ("2024年3月、ロシアは決議案に拒否権を行使した。", ("VETO_REJECT", "asserted", "RUS")),
+    ("2024年3月、ロシアは決議案に拒否権を行使した。", ("VETO_REJECT", "asserted", "RUS;UNSC")),
     ("2024年3月、米国は北朝鮮がロシアに武器を送ったと明らかにした。", ("STATEMENT", "asserted", "USA")),
     # `Xに成功した`: the act happened, its subject is the sentence's
     ("2023年11月下旬、北朝鮮は偵察衛星の打ち上げに成功した。", ("SHOW_OF_FORCE", "asserted", "PRK")),
@@ -469,7 +470,7 @@ def test_relative_clause_head_noun(nlp, text, expected):
 
 @pytest.mark.parametrize("text,expected", [
     # `対X` inside another noun (`対イラン制裁決議案`) is what that noun is about, not a side
-    ("2020年8月、ロシアは中国とともに対イラン制裁決議案に拒否権を行使した。", ("VETO_REJECT", "CHN;RUS")),
+    ("2020年8月、ロシアは中国とともに対イラン制裁決議案に拒否権を行使した。", ("VETO_REJECT", "CHN;RUS;UNSC")),
     # ... but a trigger compound (`対ロ制裁`) names its target
     ("2022年3月、日本は対ロ制裁を科した。", ("IMPOSE_SANCTIONS", "JPN;RUS")),
 ])
@@ -572,7 +573,7 @@ def test_particle_after_a_bracketed_note(nlp):
 # without 。 is the predicate; an abstention or a failed draft is no row (guideline §6.8)
 TELEGRAPHIC = [
     ("2023.6.1\u3000制裁決議案\u3000否決\u3000フランスが拒否権、英国は棄権",
-     [("VETO_REJECT", "asserted", "FRA", "2023-06-01", "2023-06-01")]),
+     [("VETO_REJECT", "asserted", "FRA;UNSC", "2023-06-01", "2023-06-01")]),
     ("2024年3月1日\u3000スペインとポルトガルが首脳会談",
      [("MEET", "asserted", "ESP;PRT", "2024-03-01", "2024-03-01")]),
     # a telegraphic predicate without a subject of its own takes the row's subject
