@@ -223,6 +223,8 @@ def _match_trigger(doc, i: int, lexicon, max_len: int) -> tuple[int, tuple[Trigg
     text = _text(doc)
     starts, ends, lemmas, pos = _tokens(doc)
     begin = starts[i]
+    if not text[begin:ends[i]].strip():
+        return None  # a word starts on a letter, not on a space (`　採択　`: the match is `採択`)
     j = i
     while j < len(starts) and ends[j] - begin <= max_len:
         j += 1
@@ -230,6 +232,8 @@ def _match_trigger(doc, i: int, lexicon, max_len: int) -> tuple[int, tuple[Trigg
         # the surface as written, or with its last word in dictionary form (`明らかにした` ->
         # `明らかにする`, `拒否権を行使した` -> `拒否権を行使する`)
         # (spaces and line breaks left inside a word by PDF conversion do not count: `首脳会 談`)
+        if not text[starts[j]:ends[j]].strip():
+            continue  # ... and ends on one
         for key in (_nows(fold(text[begin:ends[j]])), _nows(fold(text[begin:starts[j]] + lemmas[j]))):
             if key in lexicon:
                 return j, lexicon[key]
@@ -326,6 +330,19 @@ def _drop_announcements_of_rows(text: str, found: list[Event], sent: tuple[int, 
                 continue
         keep.append(ev)
     return keep
+
+
+@lru_cache(maxsize=1)
+def _resolution_patterns() -> tuple[tuple[re.Pattern, str], ...]:
+    path = RESOURCES / "resolution_bodies.csv"
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        return tuple((re.compile(r["pattern"]), r["body"]) for r in csv.DictReader(f))
+
+
+def _resolution_body(sentence: str) -> str:
+    """The body whose numbering a resolution named in the sentence follows; "" for none or several."""
+    bodies = {body for pattern, body in _resolution_patterns() if pattern.search(sentence)}
+    return bodies.pop() if len(bodies) == 1 else ""
 
 
 def _object_clause(doc, last: int) -> bool:
@@ -963,6 +980,12 @@ def _build(doc, first, last, trig: Trigger, sent, sent_actors, dated, state: Sta
         # a dated bracketed note on the previous act (`条約に署名した（12 月 4 日発効）`) is about its parties
         codes1 = [c for c in prev_parts if c]
         rules.append("actor1:bracket_note")
+    if not codes1 and trig.event_type == "STATEMENT" and trig.needs.startswith("obj:"):
+        # `決議1874採択`: a numbered resolution names the body that adopts it (resources/resolution_bodies.csv)
+        body = _resolution_body(text[sent[0]:sent[1]])
+        if body:
+            codes1 = [body]
+            rules.append("actor1:resolution_number")
     if not codes1 and not codes2 and same_type and not verbal:
         # `中露の合同パトロールが…、8回目の合同パトロールでは`: the same kind of act named again in
         # the sentence with no sides of its own has the sides it had

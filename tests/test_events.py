@@ -629,3 +629,20 @@ ANNOUNCEMENTS = [
 @pytest.mark.parametrize("text,expected", ANNOUNCEMENTS)
 def test_announcements(nlp, text, expected):
     assert events(nlp, text) == expected
+
+
+# A numbered resolution names the body that adopts it (resources/resolution_bodies.csv): the
+# Security Council numbers its resolutions serially, the General Assembly by session/number
+RESOLUTIONS = [
+    ("2019.5.3\u3000決議2501（ドイツ）\u3000リビアでの停戦を要請\u3000採択\u300013―0―2",
+     [("STATEMENT", "asserted", "UNSC", "2019-05-03", "2019-05-03")]),
+    ("2019年5月3日\u3000決議2501採択、監視団設置", [("STATEMENT", "asserted", "UNSC", "2019-05-03", "2019-05-03")]),
+    ("2019年5月3日、決議68/262が採択された。", [("STATEMENT", "asserted", "UNGA", "2019-05-03", "2019-05-03")]),
+    # no number, no body: nothing to code
+    ("2019年5月3日、決議が採択された。", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", RESOLUTIONS)
+def test_resolution_bodies(nlp, text, expected):
+    assert events(nlp, text) == expected
