@@ -170,6 +170,7 @@ class State:
     narrative: bool = True  # every sentence since the dated one ended in the past tense
     topic: list[str] = field(default_factory=list)  # actor1 of the previous sentence's last event
     pair: tuple[str, ...] = ()  # participants of the last event between exactly two states
+    seen: set = field(default_factory=set)  # (type, date_start, date_end) of the rows made so far
     countries: list[str] = field(default_factory=list)  # recent state codes, newest last
 
 
@@ -258,7 +259,28 @@ def _nows(s: str) -> str:
     return re.sub(r"\s+", "", s)
 
 
-def _is_predicate(doc, first: int, last: int, trig: Trigger) -> bool:
+def _key(ev: Event) -> tuple[str, str, str]:
+    return ev.event_type, ev.date_start, ev.date_end
+
+
+def _own_date(doc, first: int, last: int, sent: tuple[int, int], dated) -> bool:
+    """A date before the trigger that modifies the trigger's noun itself: attributively
+    (`2019年4月の会談`, `同日の…との会談`) or through a relative clause on it (`昨年4月9日に東京で
+    行われた会合`)."""
+    for t, k in dated:
+        if not (sent[0] <= t.start and t.end <= doc[first].idx):
+            continue
+        for anc in _head_chain(doc[k])[1:]:
+            if first <= anc.i <= last:
+                return True
+            if anc.pos_ in ("VERB", "ADJ", "AUX") and not (anc.dep_ == "acl" and first <= anc.head.i <= last):
+                break  # the date belongs to a predicate of its own
+            if anc.pos_ in ("NOUN", "PROPN") and anc.dep_ != "compound" and not t.start <= anc.idx < t.end:
+                break  # ... or to another noun (`2024年5月の訪中時の発言`: the visit's date)
+    return False
+
+
+def _is_predicate(doc, first: int, last: int, trig: Trigger, anchored: bool = False) -> bool:
     head = doc[last]
     nxt = doc[last + 1] if last + 1 < len(doc) else None
     if nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and nxt.lemma_ not in ALLOWED_NEXT_NOUNS:
@@ -276,12 +298,12 @@ def _is_predicate(doc, first: int, last: int, trig: Trigger) -> bool:
             return False
     bare = _light_verb(doc, last) is None and not (nxt is not None and nxt.lemma_ == "する")
     nominal = bare and head.pos_ not in ("VERB", "AUX")  # a verbal noun used as a noun
-    if nominal and not tele and head.dep_ == "nmod" and head.head.pos_ in ("NOUN", "PROPN") and head.head.i > last \
+    if nominal and not tele and not anchored and head.dep_ == "nmod" and head.head.pos_ in ("NOUN", "PROPN") and head.head.i > last \
             and not _stated_by_relative_clause(doc, first, last):
         return False  # `ウクライナ支援への支持`, `制裁の効果`: a noun phrase about the act, not the act
-    if nominal and head.dep_ == "obj" and head.head.pos_ == "VERB":
+    if nominal and not anchored and head.dep_ == "obj" and head.head.pos_ == "VERB":
         return False  # `支援を減らす`, `制裁の解除を求める`: the act is the object of another predicate
-    if nominal and head.dep_ in ("nsubj", "obl") and head.head.pos_ == "ADJ":
+    if nominal and not anchored and head.dep_ in ("nsubj", "obl") and head.head.pos_ == "ADJ":
         return False  # `支持は根強い`, `支援に肯定的`: the act as the theme of an evaluation
     if nominal and _cited_document(doc, first, last, trig):
         return False  # `共同声明では「…」とされた`: the document cited as the source of its content
@@ -718,6 +740,12 @@ def find_events(doc, sentences: list[tuple[int, int]], timexes: list[Timex], act
             inside_name = any(e.start <= start and end <= e.end for e in actors) or (
                 _in_quote(text, sent[0], start))
             trig = next((r for r in readings if _is_predicate(doc, i, last, r)), None)
+            anchored = False
+            if trig is None and not inside_name and _own_date(doc, i, last, sent, dated):
+                # `2019年4月のウラジオストク会談を経て`: a happening named with its own date is a row
+                # at its first mention, wherever the noun stands (guideline §6.9)
+                trig = next((r for r in readings if _is_predicate(doc, i, last, r, anchored=True)), None)
+                anchored = trig is not None
             if trig is not None and trig.event_type == "STATEMENT" and any(
                     o.sentence_start == sent[0] and o.trigger.endswith(DOCUMENT_NOUNS) and any(
                         c.idx + len(c.text) == o.end for c in doc[last].children) for o in out):
@@ -730,6 +758,12 @@ def find_events(doc, sentences: list[tuple[int, int]], timexes: list[Timex], act
             ev = _build(doc, i, last, trig, sent, sent_actors, dated, state, prev_actor1, prev_parts, carry, same)
             if ev is not None and any(_same_happening(ev, o) for o in out):
                 ev = None  # `基地を訪問し工場を視察した`: two triggers of one type, one happening (§5.2)
+            if ev is not None and anchored and (ev.date_source != "explicit" or _key(ev) in state.seen):
+                ev = None  # a later mention of a happening already a row names it again (§6.9)
+            if ev is not None and anchored:
+                ev = replace(ev, rules=ev.rules + ("mention:first_dated",))
+            if ev is not None:
+                state.seen.add(_key(ev))
             if ev is not None:
                 said = attribution_for(reported, ev.start, ev.end)
                 if said is not None:

@@ -646,3 +646,26 @@ RESOLUTIONS = [
 @pytest.mark.parametrize("text,expected", RESOLUTIONS)
 def test_resolution_bodies(nlp, text, expected):
     assert events(nlp, text) == expected
+
+
+# A happening named with its own date is a row at its first mention, wherever the noun stands;
+# a later mention of it is not (guideline §6.9)
+FIRST_DATED_MENTIONS = [
+    ("ドイツとフランスの関係は、2017年9月にパリで行われた独仏首脳会談を経て改善した。",
+     [("MEET", "asserted", "DEU;FRA", "2017-09-01", "2017-09-30")]),
+    ("ドイツとフランスの関係は、2017年9月の独仏首脳会談を経て改善した。",
+     [("MEET", "asserted", "DEU;FRA", "2017-09-01", "2017-09-30")]),
+    ("2017年9月4日、ドイツとフランスは首脳会談を行った。同月4日の独仏首脳会談を経て、両国の協力は深まった。",
+     [("MEET", "asserted", "DEU;FRA", "2017-09-04", "2017-09-04")]),
+    # with no date of its own, the named meeting stays a noun
+    ("ドイツとフランスの関係は、独仏首脳会談を経て改善した。", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", FIRST_DATED_MENTIONS)
+def test_first_dated_mentions(nlp, text, expected):
+    doc = nlp(text)
+    cuts = [k + 1 for k, ch in enumerate(text) if ch == "。"]
+    found = find_events(doc, list(zip([0] + cuts[:-1], cuts)), extract_timex(text, DOC_DATE), doc._.actors,
+                        load_lexicon(), State())
+    assert [(e.event_type, e.modality, e.participants, e.date_start, e.date_end) for e in found] == expected
