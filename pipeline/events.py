@@ -335,6 +335,9 @@ def _telegraphic(doc, last: int) -> bool:
 # announcing words (guideline §6.9): `…と発表した`, `停戦合意を発表` is a STATEMENT row only when
 # what it announces is not itself a row
 ANNOUNCE_TRIGGERS = ("発表", "公表", "表明", "声明")
+# words of declaring a stance together (`両国は…パートナーシップを宣言した`); reporting words
+# (`発表`, `説明`, `強調`) with two subjects are two states saying something, not agreeing
+DECLARING_WORDS = ("宣言", "声明", "表明", "確認", "誓", "約束")
 ANNOUNCED = re.compile(r"(?:と|を)[^、。「」]{0,4}$")
 
 
@@ -1042,7 +1045,8 @@ def _build(doc, first, last, trig: Trigger, sent, sent_actors, dated, state: Sta
         codes2 = codes2 + [c for c in state.pair if c not in one]
         rules.append("actor2:discussed_pair")
     participants = sorted(set(codes1) | set(codes2))
-    if trig.event_type == "STATEMENT" and len(set(codes1)) >= 2 and not addressed:
+    if trig.event_type == "STATEMENT" and len(set(codes1)) >= 2 and not addressed \
+            and trig.surface.endswith(DECLARING_WORDS):
         # states declaring together, to no addressee, agree (`両国は…パートナーシップを宣言した`;
         # guideline §5.2: STATEMENT only when no other type fits)
         trig = JOINT_DECLARATION

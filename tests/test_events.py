@@ -669,3 +669,17 @@ def test_first_dated_mentions(nlp, text, expected):
     found = find_events(doc, list(zip([0] + cuts[:-1], cuts)), extract_timex(text, DOC_DATE), doc._.actors,
                         load_lexicon(), State())
     assert [(e.event_type, e.modality, e.participants, e.date_start, e.date_end) for e in found] == expected
+
+
+# Two states declaring together agree (guideline §5.2); two states reporting something do not
+JOINT_DECLARATIONS = [
+    ("2023年5月4日、スペインとポルトガルは戦略的パートナーシップを宣言した。",
+     [("AGREE_COOPERATE", "asserted", "ESP;PRT", "2023-05-04", "2023-05-04")]),
+    ("2023年5月4日、スペインとポルトガルは新たな統計を発表した。",
+     [("STATEMENT", "asserted", "ESP;PRT", "2023-05-04", "2023-05-04")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", JOINT_DECLARATIONS)
+def test_joint_declarations(nlp, text, expected):
+    assert events(nlp, text) == expected
