@@ -8,11 +8,8 @@ from __future__ import annotations
 import pytest
 
 import pipeline
-from pipeline.events import State, find_events, load_lexicon
 from pipeline.nlp import load_nlp
-from pipeline.timex import extract_timex
-
-DOC_DATE = "2025-04-01"
+from test_events import _events_full
 
 
 @pytest.fixture(scope="module")
@@ -21,13 +18,7 @@ def nlp():
 
 
 def found(nlp, text):
-    doc = nlp(text)
-    sents, start = [], 0
-    for k, ch in enumerate(text):
-        if ch == "。":
-            sents.append((start, k + 1))
-            start = k + 1
-    return find_events(doc, sents, extract_timex(text, DOC_DATE), doc._.actors, load_lexicon(), State())
+    return _events_full(nlp, text)  # one sentence per `。`
 
 
 ATTRIBUTION = [

@@ -586,11 +586,6 @@ TELEGRAPHIC = [
 ]
 
 
-@pytest.mark.parametrize("text,expected", TELEGRAPHIC)
-def test_telegraphic_rows(nlp, text, expected):
-    assert events(nlp, text) == expected
-
-
 # Security vocabulary beyond the essays (issue 17): armed clashes, killings, coast-guard
 # harassment, ceasefires, ratification bills — each checked on the dev corpus as a whole
 VOCABULARY = [
@@ -610,11 +605,6 @@ VOCABULARY = [
 ]
 
 
-@pytest.mark.parametrize("text,expected", VOCABULARY)
-def test_security_vocabulary(nlp, text, expected):
-    assert events(nlp, text) == expected
-
-
 # An announcement is a STATEMENT row only when what it announces is not itself a row (guideline §6.9)
 ANNOUNCEMENTS = [
     ("ノルウェー政府は2023年5月4日、スウェーデンとフィンランドが共同演習を実施したと発表した。",
@@ -624,11 +614,6 @@ ANNOUNCEMENTS = [
     ("2023年5月4日、トルコ政府は、国境の警備を強化すると発表した。",
      [("STATEMENT", "asserted", "TUR", "2023-05-04", "2023-05-04")]),
 ]
-
-
-@pytest.mark.parametrize("text,expected", ANNOUNCEMENTS)
-def test_announcements(nlp, text, expected):
-    assert events(nlp, text) == expected
 
 
 # A numbered resolution names the body that adopts it (resources/resolution_bodies.csv): the
@@ -641,11 +626,6 @@ RESOLUTIONS = [
     # no number, no body: nothing to code
     ("2019年5月3日、決議が採択された。", []),
 ]
-
-
-@pytest.mark.parametrize("text,expected", RESOLUTIONS)
-def test_resolution_bodies(nlp, text, expected):
-    assert events(nlp, text) == expected
 
 
 # A happening named with its own date is a row at its first mention, wherever the noun stands;
@@ -664,10 +644,7 @@ FIRST_DATED_MENTIONS = [
 
 @pytest.mark.parametrize("text,expected", FIRST_DATED_MENTIONS)
 def test_first_dated_mentions(nlp, text, expected):
-    doc = nlp(text)
-    cuts = [k + 1 for k, ch in enumerate(text) if ch == "。"]
-    found = find_events(doc, list(zip([0] + cuts[:-1], cuts)), extract_timex(text, DOC_DATE), doc._.actors,
-                        load_lexicon(), State())
+    found = _events_full(nlp, text)
     assert [(e.event_type, e.modality, e.participants, e.date_start, e.date_end) for e in found] == expected
 
 
@@ -680,6 +657,13 @@ JOINT_DECLARATIONS = [
 ]
 
 
-@pytest.mark.parametrize("text,expected", JOINT_DECLARATIONS)
-def test_joint_declarations(nlp, text, expected):
+# the composed tables above whose rows are one sentence each: exactly these rows, no others
+EXACT_TABLES = {"telegraphic": TELEGRAPHIC, "vocabulary": VOCABULARY, "announcements": ANNOUNCEMENTS,
+                "resolutions": RESOLUTIONS, "joint_declarations": JOINT_DECLARATIONS}
+
+
+@pytest.mark.parametrize("text,expected", [pytest.param(text, expected, id=f"{table}-{k}")
+                                           for table, rows in EXACT_TABLES.items()
+                                           for k, (text, expected) in enumerate(rows)])
+def test_exact_rows(nlp, text, expected):
     assert events(nlp, text) == expected
