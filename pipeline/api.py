@@ -25,9 +25,8 @@ API_TABLES = ("documents", "sentences", "timex", "entities", "events")
 
 
 def _frames(results: list[dict]) -> dict[str, pd.DataFrame]:
-    from .extract import TABLE_COLUMNS
-
     from .dedup import label_clusters
+    from .extract import TABLE_COLUMNS
 
     out = {}
     for table in API_TABLES:

@@ -34,9 +34,6 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 
-# the events.csv columns dedup_events reads
-DEDUP_INPUT = ("event_id", "doc_id", "char_start", "char_end", "trigger", "event_type", "modality",
-               "actor1", "actor2", "participants", "date_start", "date_end", "sentence")
 DEDUP_COLUMNS = (
     "cluster_id", "event_type", "participants", "actor1", "actor2", "date_start", "date_end",
     "modality", "n_mentions", "n_documents", "doc_ids", "event_ids", "rep_doc_id", "rep_event_id",

@@ -313,7 +313,7 @@ def event_rows(art: Article, paragraphs: list, timexes: list) -> list[dict]:
                 "doc_id": art.doc_id, "char_start": rs, "char_end": re_, "trigger": art.cleaned.raw[rs:re_],
                 "sentence_start": ss, "sentence_end": se, "sentence": art.cleaned.raw[ss:se],
                 "actor1_entity": entity_ids(ev.actor1_spans), "actor2_entity": entity_ids(ev.actor2_spans),
-                "date_timex": timex_of.get(id(ev.date_ref), "") if ev.date_ref is not None else "",
+                "date_timex": timex_of.get(id(ev.date_ref), ""),
                 "rules": ";".join(ev.rules), "cluster_id": "", "doc_title": art.title, "doc_date": art.doc_date,
             })
             rows.append(row)
