@@ -1,0 +1,78 @@
+"""Events: who did what to whom, when and where, from a parsed paragraph.
+
+    find_events(doc, sentences, timexes, actors, lexicon, state) -> list[Event]
+
+Modules, one stage each: `lexicon` (trigger table and matcher), `mentions` (the filters that
+tell a stated happening from a named one), `roles` (actors and place), `dates`, `modality`,
+`document` (the pass over a document's sentences, holding its `model.State`), `syntax`
+(token helpers they share).
+
+`doc` is a GiNZA-parsed paragraph; `sentences` are (start, end) character spans in it,
+`timexes` the paragraph's temporal expressions (records.Timex, offsets into doc.text),
+`actors` its entities (records.Entity, offsets into doc.text); `state` carries the reference
+date and the last actors from one sentence and paragraph to the next.
+
+Rules (SPEC §3, docs/annotation.md §3), all from syntax and the trigger lexicon:
+- Trigger: the longest lexicon entry that starts at a token and ends at a token end
+  (`首脳会談` before `会談`; spaces left inside a word by PDF conversion ignored), or a verb
+  whose lemma is listed (`結ぶ`).  A verbal noun that
+  only modifies a following noun (`制裁委員会`, `供給ライン`) is not a trigger; an entry
+  marked `light` needs a light verb (`協力を行う`) or `する` — except in telegraphic rows
+  (chronology and table rows, headlines: no `。` in the text and the noun ends its clause,
+  `ロシアが拒否権、中国は…`), where the verbal noun is the predicate and its `obj:` may stand
+  anywhere in the row; `obj:` entries look at the
+  verb's arguments, their whole compound nouns and the noun a relative clause modifies.
+- Not events (named, not stated): a verbal noun that is the object of another predicate
+  (`支援を減らす`), the theme of an evaluative adjective (`支持は根強い`, `支援に肯定的`), a topic
+  of discussion (`…について`), a back-reference (`この/同…`), an undated time anchor
+  (`侵攻開始後、`), a document cited for its content (`共同声明では「…」`), a non-past clause
+  nominalised as the object of another predicate (`攻撃することを容認`) or describing a
+  disposition (`協調する傾向`), a habitual saying (`…と述べるように`), statement content
+  inside 「…」 (a report's wording — `によれば「…」`, `「…」と報じた/とある` — is narration and
+  counts), the verb issuing a document already found (`共同声明が発表された`), and a second
+  trigger of one type restating the first in its sentence (`訪問し…視察した`).  A nominal
+  trigger modifying a noun is an event when a relative clause says it happened
+  (`開催された首脳会談の…`).
+- Arguments from the dependency parse: on the trigger (and on a light verb governing it),
+  `は/が/による` mark actor1, `を/に/と/へ/への/に対し/との/から` actor2, `で/において` the
+  place; a bracket between a noun and its particle keeps the case (the particle after the
+  bracket closes: `X（以下、Yとする）は`); on a nominal trigger
+  `Xの` is actor1 and a compound modifier (`ウクライナ侵攻`, `対ロ制裁`, `露朝首脳会談`) and a
+  state inside the trigger (`訪中`) name the other side (then a modifier is the doer:
+  `習主席訪ロ`); `対X` is always the side acted against, and inside a noun that is not an
+  actor (`対北朝鮮制裁決議案`) no side at all; a city or facility is a side only as a
+  movement's destination or a place attacked; a noun marked が/は/を/で is never a modifier
+  inside another noun phrase.  The passive (`非難された`) and `〜を受ける` make the subject
+  actor2 and the に/による-marked doer actor1; a passive speech verb has only an explicit
+  agent as speaker.  A subject missing from the parse comes from, in order: a nominal
+  event's setting (`会談でAは…`), the noun a relative clause modifies (`制裁を受けたロシア`,
+  `…を非難する国連総会決議`), the clauses that govern it (a topic は scopes up to the main
+  predicate and never sits inside a relative clause), the last が/は outside quotes before
+  the trigger (skipping the が-subject of an embedded clause), the previous event of the
+  sentence, the previous sentence's topic — but a written subject that names no state
+  (`専門家は`) blocks these.  A nominal trigger with no sides, naming again an act of its type
+  found earlier in the sentence, has that act's sides.  The
+  target of criticising an act told by a clause is that clause's doer.  `両国`, `両首脳`
+  expand to the two sides of the last two-sided event while both are still named, else to
+  the last two states named; a two-sided type with one side named takes that event's
+  partner.  Two states declaring together to no addressee agree (AGREE_COOPERATE); JOIN_ORG's
+  organisation is actor2; a visit or deployment takes its destination as location, a visit
+  with no host the country of its place.  Coordinated actors each with a bracketed date
+  (`フィンランド（2023 年）とスウェーデン（2024 年）が加盟`) give one row per actor.
+- Date: a timex in the trigger's clause (reached through the parse with no other predicate
+  between), else the nearest timex of the sentence, else the last narrative date of the
+  previous sentence of the same paragraph (`date_source=discourse`; a date the date grammar
+  reads as an aside — attributive, relative-clause, bracketed, looking back — does not carry), and further — up to three
+  sentences — while the text narrates in the past tense with no time-shift word (`その後`,
+  `現在`); a cited report's date (`20日付『…』`) dates only statements, a dated bracketed note
+  (`（12 月 4 日発効）`) only its own act.
+- Modality: `予定/見通し/計画` planned; `可能性/れば/だろう/であろう/恐れ/ても…できる/どの…か`
+  hypothetical; `なかった/せず/行われず/ことなく` negated — read in the words after the
+  trigger, in its clause.
+"""
+
+from .document import find_events
+from .lexicon import LexiconError, Trigger, load_lexicon
+from .model import Event, State
+
+__all__ = ["Event", "LexiconError", "State", "Trigger", "find_events", "load_lexicon"]

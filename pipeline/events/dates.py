@@ -1,0 +1,123 @@
+"""An event's date: the timex of its clause, else of its sentence; own dates of coordinated actors."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+import re
+
+from ..records import Entity, Timex
+from .model import Event
+from .syntax import code_of, doc_text, head_chain
+
+
+# How far a reference date carries: to the sentences that follow the dated one, at most this many
+CARRY_SENTENCES = 1
+
+
+# ... and further, up to this many, through a narration in the past tense (every sentence since
+# the dated one, and the event's own, ends in `た`): the text goes on telling the same moment
+CARRY_NARRATIVE = 3
+
+
+# words that move the narration to another time: the carried date stops there
+TIME_SHIFT = re.compile(r"その後|以後|のちに|後に|やがて|現在|今日|近年|最近|今後|当時")
+
+
+PAST_END = re.compile(r"(?:た|だった|であった)[\s\d¹²³⁴⁵⁶⁷⁸⁹⁰）)」]*[。．]?[\s\d¹²³⁴⁵⁶⁷⁸⁹⁰]*$")
+
+
+def dates_other(doc, t: Timex, k: int, first: int, last: int, trig_type: str) -> bool:
+    """A timex that is not the event's: a cited report's date (`20日付『新聞』によれば`) dates only
+    a statement."""
+    if CITED_DATE_RE.match(doc_text(doc), t.end):
+        return trig_type != "STATEMENT"
+    return False
+
+
+CITED_DATE_RE = re.compile(r"[ \t\u3000]*(?:付|発(?=[のでに、『「\s]))")  # `20日付『…』`, `5日発の`, not `4日発効`
+
+
+def date_for(doc, first: int, last: int, sent: tuple[int, int], dated: list[tuple[Timex, int]],
+              trig_type: str = "") -> Timex | None:
+    """The timex of the trigger's clause, else the nearest one of its sentence."""
+    pos = doc[first].idx
+    in_sent = [(t, k) for t, k in dated if sent[0] <= t.start < sent[1]]
+    # the date of a bracketed note (`…に署名した（2024 年 12 月 4 日発効）`) dates the note's own act
+    in_sent = [(t, k) for t, k in in_sent if not ((n := bracket_note(doc_text(doc), sent, t)) and not n[0] <= pos < n[1])]
+    in_sent = [(t, k) for t, k in in_sent if not dates_other(doc, t, k, first, last, trig_type)]
+    if not in_sent:
+        return None
+    chain = {t.i for t in head_chain(doc[last])}
+    governed = []
+    for t, k in in_sent:
+        for anc in head_chain(doc[k]):
+            if anc.i == doc[last].i or (anc.i in chain and anc.i != k and anc.pos_ in ("VERB", "ADJ") and anc.i <= last + 3):
+                governed.append((abs(t.start - doc[first].idx), t))
+                break
+            if anc.i != k and anc.pos_ in ("VERB", "ADJ") and not first <= anc.i <= last + 3:
+                break  # the timex dates another predicate's clause (`…が2023年以降…提供したとの分析を示した`)
+    if governed:
+        return min(governed, key=lambda x: x[0])[1]
+    before = [t for t, _ in in_sent if t.end <= doc[first].idx]
+    return before[-1] if before else in_sent[0][0]
+
+
+def bracket_note(text: str, sent, t: Timex) -> tuple[int, int] | None:
+    """The span of brackets around a timex when they hold more than the timex (a note such as
+    `（2024 年 12 月 4 日発効）`); None for a bare bracketed date (`フィンランド（2023 年）`)."""
+    before = text[sent[0]:t.start]
+    depth, open_at = 0, -1
+    for k in range(len(before) - 1, -1, -1):
+        ch = before[k]
+        if ch in "）)":
+            depth += 1
+        elif ch in "（(":
+            if depth == 0:
+                open_at = sent[0] + k
+                break
+            depth -= 1
+    if open_at < 0:
+        return None
+    m = re.compile(r"[^（()）]*[）)]").match(text, t.end, sent[1])
+    if m is None:
+        return None
+    inner = (text[open_at + 1:t.start] + text[t.end:m.end() - 1]).strip(" \u3000\t\n、，,")
+    return (open_at, m.end()) if inner else None
+
+
+OWN_DATE_OPEN = re.compile(r"\s*[（(]\s*")
+OWN_DATE_CLOSE = re.compile(r"\s*[）)]")
+
+
+def split_by_own_dates(text: str, ev: Event, actors: list[Entity], dated) -> list[Event]:
+    """Coordinated actors each with a date in brackets (`フィンランド（2023 年）とスウェーデン
+    （2024 年）が加盟した`): one verb states one dated happening per actor (guideline §5.2),
+    so the event is split, each copy with its actor and that actor's date."""
+    parts = ev.participants.split(";")
+    own: dict[str, tuple[Entity, Timex]] = {}
+    for e in actors:
+        code = code_of(e)
+        if code not in parts or code in own or e.end > ev.start:
+            continue
+        m = OWN_DATE_OPEN.match(text, e.end)
+        if not m:
+            continue
+        t = next((t for t, _ in dated if t.start == m.end() and OWN_DATE_CLOSE.match(text, t.end)), None)
+        if t is not None:
+            own[code] = (e, t)
+    if len(own) < 2:
+        return [ev]
+    out = []
+    for code, (e, t) in own.items():
+        rules = [r for r in ev.rules if not r.startswith("date:")] + ["date:own_bracket"]
+        cp = replace(ev, participants=";".join(sorted((set(parts) - set(own)) | {code})),
+                     date_text=t.text, date_start=t.date_start, date_end=t.date_end, date_precision=t.precision,
+                     date_source="explicit", date_ref=t, rules=tuple(rules))
+        if ev.actor1 in own:
+            cp.actor1, cp.actor1_name, cp.actor1_text = code, e.name, e.text
+            cp.actor1_spans = ((e.start, e.end),)
+        elif ev.actor2 in own:
+            cp.actor2, cp.actor2_name, cp.actor2_text = code, e.name, e.text
+            cp.actor2_spans = ((e.start, e.end),)
+        out.append(cp)
+    return out

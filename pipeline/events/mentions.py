@@ -1,0 +1,177 @@
+"""Mention filters: whether a trigger match states a happening, or names one (and then is no row)."""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import Trigger
+from .model import Event
+from .syntax import case_of, compound_text, doc_text, head_chain, light_verb, telegraphic
+
+
+ALLOWED_NEXT_NOUNS = {"以降", "以来", "後", "前", "時", "中", "際", "直後", "直前", "以後", "当時", "開始", "強化", "拡大"}
+
+
+def own_date(doc, first: int, last: int, sent: tuple[int, int], dated) -> bool:
+    """A date before the trigger that modifies the trigger's noun itself: attributively
+    (`2019年4月の会談`, `同日の…との会談`) or through a relative clause on it (`昨年4月9日に東京で
+    行われた会合`)."""
+    for t, k in dated:
+        if not (sent[0] <= t.start and t.end <= doc[first].idx):
+            continue
+        for anc in head_chain(doc[k])[1:]:
+            if first <= anc.i <= last:
+                return True
+            if anc.pos_ in ("VERB", "ADJ", "AUX") and not (anc.dep_ == "acl" and first <= anc.head.i <= last):
+                break  # the date belongs to a predicate of its own
+            if anc.pos_ in ("NOUN", "PROPN") and anc.dep_ != "compound" and not t.start <= anc.idx < t.end:
+                break  # ... or to another noun (`2024年5月の訪中時の発言`: the visit's date)
+    return False
+
+
+def is_predicate(doc, first: int, last: int, trig: Trigger, anchored: bool = False) -> bool:
+    head = doc[last]
+    nxt = doc[last + 1] if last + 1 < len(doc) else None
+    if nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and nxt.lemma_ not in ALLOWED_NEXT_NOUNS:
+        return False  # `制裁委員会`, `供給ライン`: the noun modifies another noun
+    tele = telegraphic(doc, last)
+    if trig.needs.startswith("obj:"):
+        objs = set(trig.needs[4:].split("|"))
+        words = {t.lemma_ for t in doc[last].children} | {doc[k].text for k in range(max(0, first - 3), first)}
+        if tele:  # a row of a table or chronology: the object stands anywhere in the row
+            words |= {t.text for t in doc}
+        words |= {compound_text(t) for t in doc[last].children}  # `外貨準備金を凍結`
+        if head.dep_ == "acl" and head.head.i > last:
+            words.add(compound_text(head.head))  # `採択した決議`: the noun the clause modifies
+        if not any(o in w for w in words for o in objs):
+            return False
+    bare = light_verb(doc, last) is None and not (nxt is not None and nxt.lemma_ == "する")
+    nominal = bare and head.pos_ not in ("VERB", "AUX")  # a verbal noun used as a noun
+    if nominal and not tele and not anchored and head.dep_ == "nmod" and head.head.pos_ in ("NOUN", "PROPN") and head.head.i > last \
+            and not stated_by_relative_clause(doc, first, last):
+        return False  # `ウクライナ支援への支持`, `制裁の効果`: a noun phrase about the act, not the act
+    if nominal and not anchored and head.dep_ == "obj" and head.head.pos_ == "VERB":
+        return False  # `支援を減らす`, `制裁の解除を求める`: the act is the object of another predicate
+    if nominal and not anchored and head.dep_ in ("nsubj", "obl") and head.head.pos_ == "ADJ":
+        return False  # `支持は根強い`, `支援に肯定的`: the act as the theme of an evaluation
+    if nominal and cited_document(doc, first, last, trig):
+        return False  # `共同声明では「…」とされた`: the document cited as the source of its content
+    if not nominal and re.match(r"[^、。]{0,4}?(?:る|う)ように", doc_text(doc)[doc[last].idx + len(doc[last].text) - 1:]):
+        return False  # `Xが…と述べるように`: a habitual saying used as a comparison
+    if nominal and back_reference(doc, first):
+        return False  # `この露朝軍事協力は`, `同会談では`: a back-reference names it again (§3.2)
+    if nominal and topic_marker(doc, last):
+        return False  # `派兵の影響について`, `軍事協力については`: a topic of discussion (guideline §3.1)
+    if not nominal and object_clause(doc, last):
+        return False  # `攻撃することを容認した`: a non-past act named as the object of another predicate
+    return not (trig.needs == "light" and bare and head.pos_ != "VERB" and not tele)
+
+
+# announcing words (guideline §6.9): `…と発表した`, `停戦合意を発表` is a STATEMENT row only when
+# what it announces is not itself a row
+ANNOUNCE_TRIGGERS = ("発表", "公表", "表明", "声明")
+
+
+ANNOUNCED = re.compile(r"(?:と|を)[^、。「」]{0,4}$")
+
+
+def drop_announcements_of_rows(text: str, found: list[Event], sent: tuple[int, int]) -> list[Event]:
+    """Drop the announcement of a sentence whose quoted (`…と`) or object (`…を`) complement
+    holds another row of the sentence: the row is what happened, the announcing its source."""
+    keep = []
+    for ev in found:
+        if ev.sentence_start == sent[0] and ev.event_type == "STATEMENT" and ev.trigger.startswith(ANNOUNCE_TRIGGERS):
+            m = ANNOUNCED.search(text, sent[0], ev.start)
+            # `…と発表`: any row in the quoted clause; `…を発表`: the row that is the object itself
+            if m and any(o is not ev and o.event_type != "STATEMENT" and o.sentence_start == sent[0]
+                         and (o.end <= m.start() if m.group().startswith("と") else o.end == m.start())
+                         for o in found):
+                continue
+        keep.append(ev)
+    return keep
+
+
+def object_clause(doc, last: int) -> bool:
+    """The trigger's clause, in the non-past, is nominalised (`…すること`, `…するの`) and is the
+    object of another predicate: named as something decided, allowed, wanted — not as done."""
+    verb = doc[last]
+    if verb.dep_ != "acl" or verb.head.i > last + 4:
+        return False
+    if any(t.lemma_ in ("た", "だ") for t in doc[last + 1:verb.head.i]):
+        return False  # `発射したことを発表した`: a reported fact
+    if verb.head.lemma_ in ABSTRACT_HEADS:
+        return True  # `協調する傾向`, `派兵する可能性`: a disposition, not a happening
+    if verb.head.lemma_ not in ("こと", "の"):
+        return False
+    return verb.head.dep_ in ("obj", "nsubj", "obl") and verb.head.head.pos_ in ("VERB", "ADJ", "NOUN")
+
+
+# nouns that a non-past clause describes as a disposition or a possibility, not as a happening
+# (a possibility or an intention, `…する可能性/方針/考え`, stays a row: its modality says
+# hypothetical or planned)
+ABSTRACT_HEADS = {"傾向", "姿勢", "必要", "必要性", "能力", "用意", "構え", "余地", "狙い", "目的", "意図", "試み", "動き"}
+
+
+TOPIC_MARKERS = ("について", "に関して", "に関する", "をめぐって", "をめぐる", "を巡って", "を巡る")
+DOCUMENT_NOUNS = ("声明", "宣言", "コミュニケ", "文書", "条約", "協定")
+
+
+def cited_document(doc, first: int, last: int, trig: Trigger) -> bool:
+    """A document trigger (`共同声明`, `首脳宣言`) marked `では/には/で` and not stated as issued
+    (`出された共同声明では` is): it is cited for what it says."""
+    if not doc[first:last + 1].text.endswith(DOCUMENT_NOUNS) or stated_by_relative_clause(doc, first, last, any_verb=True):
+        return False
+    return case_of(doc[last]) in ("では", "には", "で", "において", "においては")
+
+
+def same_happening(a: Event, b: Event) -> bool:
+    """`a` (found later) restates `b`: same sentence, type, dates, modality, and no side `b` lacks."""
+    return (a.sentence_start == b.sentence_start and a.event_type == b.event_type
+            and set(a.participants.split(";")) <= set(b.participants.split(";"))
+            and (a.date_start, a.date_end) == (b.date_start, b.date_end) and a.modality == b.modality)
+
+
+ANCHOR_NOUNS = {"以降", "以来", "後", "以後", "直後", "開始", "開始後", "勃発", "勃発後"}
+
+
+def undated_anchor(doc, first: int, last: int, dated) -> bool:
+    """`ロシアによるウクライナ侵攻開始後、…`: a happening named as the time anchor of another
+    statement, with no date of its own, is background (guideline §5.2: no new row). With its
+    own date (`2022年2月の侵攻以降`) it is stated as a fact with a time and is a row."""
+    nxt = doc[last + 1] if last + 1 < len(doc) else None
+    if nxt is None or nxt.lemma_ not in ANCHOR_NOUNS or light_verb(doc, last) is not None:
+        return False
+    if doc[last].pos_ in ("VERB", "AUX") and doc[last].dep_ != "compound":
+        return False
+    anchor = {doc[last].i, nxt.i} | {t.i for t in doc[last + 1:last + 3] if t.lemma_ in ANCHOR_NOUNS}
+    for t, k in dated:
+        for anc in head_chain(doc[k])[1:]:
+            if anc.i in anchor:
+                return False
+            if anc.pos_ in ("VERB", "ADJ"):
+                break
+    return True
+
+
+DEMONSTRATIVES = ("この", "その", "同", "当該", "上記", "前記", "こうした", "そうした", "かかる", "これらの", "それらの")
+
+
+def back_reference(doc, first: int) -> bool:
+    k = first
+    while k > 0 and doc[k - 1].pos_ in ("NOUN", "PROPN") and doc[k - 1].dep_ == "compound" and doc[k - 1].text != "同":
+        k -= 1  # over the compound (`この露朝軍事協力`)
+    before = doc_text(doc)[max(0, doc[k].idx - 5):doc[k].idx]
+    return before.endswith(DEMONSTRATIVES)
+
+
+def topic_marker(doc, last: int) -> bool:
+    text = doc_text(doc)[doc[last].idx + len(doc[last].text):doc[last].idx + len(doc[last].text) + 6]
+    return text.startswith(TOPIC_MARKERS)
+
+
+HAPPEN_VERBS = {"開催", "行う", "実施", "挙行", "開く", "行なう"}
+
+
+def stated_by_relative_clause(doc, first: int, last: int, any_verb: bool = False) -> bool:
+    """`モスクワで開催された首脳会談の…`: a relative clause of a happening verb states the act."""
+    return any(c.dep_ == "acl" and c.i < first and (any_verb or c.lemma_ in HAPPEN_VERBS) for c in doc[last].children)

@@ -1,0 +1,33 @@
+"""Modality: the named rules, in order, that mark a row planned, hypothetical or negated."""
+
+from __future__ import annotations
+
+import re
+
+
+
+
+NEGATED = re.compile(r"^[^、。]{0,8}?(?:ことなく|なかった|なかっ|ない(?!か)|せず|されず|行われず|ません|ず[、。]|ずに)")
+PLANNED = re.compile(r"^[^、。]{0,12}?(?:予定|見通し|計画|方針|意向|つもり|見込み|ことになっ|ことで合意)")
+HYPOTHETICAL = re.compile(
+    r"^[^。]{0,14}?(?:可能性|であろう|れば|たら|[てで]も(?=[^、。]{0,6}(?:でき|可能))|なら(?!ない)|だろう|でしょう|かもしれ|恐れ|おそれ|かねない|得る|うる|かどうか|か否か"
+    r"|ようとし|べき|検討|シナリオ|想定|懸念され|(?:どの|どう|いかに|何)[^。、]{0,15}か(?:について|に|は|を|が|、))"
+)
+HYPOTHETICAL_BEFORE = re.compile(r"(?:仮に|もし|万一)[^。]{0,20}$")
+
+
+# the modality rules, in order of preference: (rule id, modality, pattern, where it looks)
+MODALITY_RULES = (
+    ("modality:negated_suffix", "negated", NEGATED, "after"),
+    ("modality:planned_noun", "planned", PLANNED, "after"),
+    ("modality:hypothetical_after", "hypothetical", HYPOTHETICAL, "after"),
+    ("modality:hypothetical_before", "hypothetical", HYPOTHETICAL_BEFORE, "before"),
+)
+
+
+def modality_of(text: str, start: int, end: int) -> tuple[str, str]:
+    """(modality, the id of the rule that decided it)."""
+    for rule_id, modality, pattern, where in MODALITY_RULES:
+        if pattern.search(text[end:] if where == "after" else text[max(0, start - 30):start]):
+            return modality, rule_id
+    return "asserted", "modality:asserted_default"

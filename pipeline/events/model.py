@@ -1,0 +1,59 @@
+"""The records of the event stage: an Event row and the document State that crosses sentences."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..records import Timex
+
+
+@dataclass
+class Event:
+    start: int
+    end: int
+    trigger: str
+    event_type: str
+    mode: str
+    cameo: str
+    plover: str
+    modality: str
+    actor1: str = ""
+    actor1_name: str = ""
+    actor1_text: str = ""
+    actor2: str = ""
+    actor2_name: str = ""
+    actor2_text: str = ""
+    participants: str = ""
+    location: str = ""
+    location_text: str = ""
+    date_text: str = ""
+    date_start: str = ""
+    date_end: str = ""
+    date_precision: str = ""
+    date_source: str = "none"
+    sentence_start: int = 0
+    sentence_end: int = 0
+    # where the cells came from: the actors' spans (paragraph offsets), the Timex object that
+    # dated it, and the ids of the named rules that made the row (SPEC §3 `rules`)
+    actor1_spans: tuple = ()
+    actor2_spans: tuple = ()
+    date_ref: object = field(default=None, compare=False, repr=False)
+    rules: tuple = ()
+    attribution: str = ""  # who the text says reports it (pipeline.attribution)
+
+
+@dataclass
+class State:
+    """What carries over from one sentence (and paragraph) to the next."""
+
+    ref: Timex | None = None
+    ref_age: int = 0  # sentences read since the reference date was set
+    narrative: bool = True  # every sentence since the dated one ended in the past tense
+    topic: list[str] = field(default_factory=list)  # actor1 of the previous sentence's last event
+    pair: tuple[str, ...] = ()  # participants of the last event between exactly two states
+    seen: set = field(default_factory=set)  # (type, date_start, date_end) of the rows made so far
+    countries: list[str] = field(default_factory=list)  # recent state codes, newest last
+
+
+def happening_key(ev: Event) -> tuple[str, str, str]:
+    return ev.event_type, ev.date_start, ev.date_end
