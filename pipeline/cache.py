@@ -55,11 +55,11 @@ def job_key(job, ner_mode: str = "gaps") -> str:
     return h.hexdigest()
 
 
-RESULT_TABLES = ("sentences", "timex", "entities", "events")
+RESULT_TABLES = ("sentences", "timex", "entities", "events", "events_rejected")
 
 
 def _valid(entry) -> bool:
-    """A cache entry has the shape process_jobs writes: a document row and four lists of rows."""
+    """A cache entry has the shape process_jobs writes: a document row and a list of rows per result table."""
     return (isinstance(entry, dict) and isinstance(entry.get("key"), str) and isinstance(entry.get("document"), dict)
             and all(isinstance(entry.get(t), list) and all(isinstance(r, dict) for r in entry[t]) for t in RESULT_TABLES))
 

@@ -13,9 +13,8 @@ Matching rules (each a small pure function, pinned by tests/test_evaluate.py):
 from __future__ import annotations
 
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -247,7 +246,7 @@ def score_events(gold: pd.DataFrame, pred: pd.DataFrame) -> tuple[dict, list[dic
     fields = defaultdict(int)
     n_matched = 0
     diff = []
-    cols = ("trigger", "event_type", "participants", "date_start", "date_end", "actor1", "actor2", "location")
+    cols = ("trigger", "event_type", "participants", "date_start", "date_end", "actor1", "actor2", "location", "rules")
     for doc in sorted(set(g_docs) | set(p_docs)):
         gs, ps = g_docs.get(doc, []), p_docs.get(doc, [])
         for i, _ in one_to_one(gs, ps, strict_event_score):
@@ -274,6 +273,61 @@ def score_events(gold: pd.DataFrame, pred: pd.DataFrame) -> tuple[dict, list[dic
     metrics["unscored_predictions"] = len(unscored)
     metrics["unscored_gold"] = int((~scorable(gold)).sum())
     return metrics, diff, unscored
+
+
+# ---------------------------------------------------------------- what decided each miss
+
+def _rejected(pred_dir: Path, docs: set[str]) -> pd.DataFrame:
+    """events_rejected.csv (trigger matches that made no row, with the deciding rule), if written."""
+    path = pred_dir / "events_rejected.csv"
+    if not path.is_file():
+        return pd.DataFrame(columns=["doc_id", "char_start", "char_end", "event_type", "reason"])
+    df = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    return df[df["doc_id"].isin(docs)]
+
+
+def _overlapping(rows: list[dict], g: dict) -> list[dict]:
+    gs, ge = int(g["gold_char_start"]), int(g["gold_char_end"])
+    return [r for r in rows if int(r["char_start"]) < ge and gs < int(r["char_end"])]
+
+
+def miss_reason(g: dict, found: list[dict], rejected: list[dict]) -> str:
+    """Why a gold event has no match: the prediction at its trigger and the test it failed, or
+    the rule that rejected the trigger match there, or `no trigger` when no lexicon word matched."""
+    gold = {"event_type": g["gold_event_type"], "date_start": g["gold_date_start"], "date_end": g["gold_date_end"],
+            "participants": g["gold_participants"]}
+    for p in found:
+        if p["modality"] != "asserted":
+            return f"found, not asserted: {p['modality']}"
+        if p["date_start"] == "":
+            return "found, undated"
+        if p["event_type"] != gold["event_type"]:
+            return f"found, other type: {p['event_type']}"
+        if not dates_overlap(gold, p):
+            return "found, other date"
+        if jaccard(participants(gold), participants(p)) < 0.5:
+            return "found, other participants"
+        return "found, matched to another gold row"
+    if rejected:
+        return f"rejected: {rejected[0]['reason']}"
+    return "no trigger"
+
+
+def explain_events(diff: list[dict], pred: pd.DataFrame, rejected: pd.DataFrame) -> list[dict]:
+    """Each diff row gains `decided_by`: the rules of a prediction (TP, FP), or for a miss (FN)
+    what decided it (see miss_reason), followed by the rules of the prediction at its trigger."""
+    by_doc = _by_doc(pred) if len(pred) else {}
+    rej_doc = _by_doc(rejected) if len(rejected) else {}
+    for r in diff:
+        r.pop("gold_rules", None)  # gold rows have no rules; a prediction's go into decided_by
+        rules = r.pop("pred_rules", "")
+        if r["status"] != "FN":
+            r["decided_by"] = rules
+            continue
+        found = _overlapping(by_doc.get(r["doc_id"], []), r)
+        reason = miss_reason(r, found, _overlapping(rej_doc.get(r["doc_id"], []), r))
+        r["decided_by"] = reason + (f" [{found[0].get('rules', '')}]" if found and found[0].get("rules") else "")
+    return diff
 
 
 # ---------------------------------------------------------------- diff rows, report, run
@@ -335,6 +389,7 @@ def render_report(metrics: dict, diffs: dict[str, list[dict]]) -> str:
     lines += ["## Per document", "", "| doc_id | timex value F1 | entity F1 (partial) | event F1 (relaxed) |", "|---|---|---|---|"]
     for doc, m in metrics["per_document"].items():
         lines.append(f"| {doc} | {m['timex_value_f1']:.3f} | {m['entity_partial_f1']:.3f} | {m['event_relaxed_f1']:.3f} |")
+    lines += _miss_table(diffs.get("events", []))
     lines += ["", "## Worst misses (first 10 false negatives per layer)", ""]
     for layer, rows in diffs.items():
         fns = [r for r in rows if r["status"] == "FN"][:10]
@@ -344,6 +399,15 @@ def render_report(metrics: dict, diffs: dict[str, list[dict]]) -> str:
             lines.append(f"- `{r['doc_id']}` {label!s} — {r['sentence'][:80]}")
         lines.append("")
     return "\n".join(lines)
+
+
+def _miss_table(rows: list[dict]) -> list[str]:
+    """Missed gold events counted by what decided them (`decided_by` without its rule list)."""
+    counts = Counter(r["decided_by"].split(" [")[0] for r in rows if r["status"] == "FN" and "decided_by" in r)
+    if not counts:
+        return []
+    lines = ["", "## What decided the missed events", "", "| decided by | missed |", "|---|---|"]
+    return lines + [f"| {why} | {n} |" for why, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
 
 
 def _per_document(gold: dict[str, pd.DataFrame], pred: dict[str, pd.DataFrame]) -> dict:
@@ -423,6 +487,7 @@ def write_eval(gold: dict[str, pd.DataFrame], pred: dict[str, pd.DataFrame], pre
     metrics = {"timex": t, "entities": e, "events": v, "per_document": _per_document(gold, pred), "missing_predictions": missing}
     metrics.update(extra or {})
     find = _sentence_lookup(pred_dir)
+    dv = explain_events(dv, pred["events"], _rejected(pred_dir, set(gold["events"]["doc_id"])))
     diffs = {"timex": _with_sentences(dt_, find), "entities": _with_sentences(de, find), "events": _with_sentences(dv, find)}
     out.mkdir(parents=True, exist_ok=True)
     atomic_write_bytes(out / "metrics.json", (json.dumps(metrics, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8"))

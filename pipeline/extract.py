@@ -23,7 +23,7 @@ ARTICLE_SUFFIXES = {".txt", ".md"}
 SKIP_DIRS = {"gold", ".git", "__pycache__"}
 MANIFEST = "manifest.csv"  # each corpus folder may hold its own (SPEC §1)
 CHUNK_DOCS = 16  # documents per unit of work (one GiNZA stream; one task of a pool or of Dask)
-TABLES = ("sentences", "timex", "entities", "events")
+TABLES = ("sentences", "timex", "entities", "events", "events_rejected")
 
 DOCUMENT_COLUMNS = (
     "doc_id", "path", "title", "published", "doc_date", "doc_date_source", "encoding",
@@ -44,9 +44,13 @@ TIMEX_COLUMNS = (
     "doc_id", "timex_id", "char_start", "char_end", "text", "type", "value", "date_start",
     "date_end", "precision", "anchor",
 )
+# trigger matches that made no row, each with the id of the filter or source that decided it
+REJECTED_COLUMNS = (
+    "doc_id", "char_start", "char_end", "trigger", "event_type", "reason", "sentence_start", "sentence_end",
+)
 TABLE_COLUMNS = {
     "documents": DOCUMENT_COLUMNS, "sentences": SENTENCE_COLUMNS, "timex": TIMEX_COLUMNS,
-    "entities": ENTITY_COLUMNS, "events": EVENT_COLUMNS,
+    "entities": ENTITY_COLUMNS, "events": EVENT_COLUMNS, "events_rejected": REJECTED_COLUMNS,
 }
 
 
@@ -259,7 +263,7 @@ def analyse(art: Article, docs: list) -> None:
     art.tables["timex"] = timex_rows(art, timexes)
     paragraphs = _paragraph_actors(art, docs, byline)
     art.tables["entities"] = entity_rows(art, paragraphs)
-    art.tables["events"] = event_rows(art, paragraphs, timexes)
+    art.tables["events"], art.tables["events_rejected"] = event_rows(art, paragraphs, timexes)
 
 
 def _paragraph_actors(art: Article, docs: list, byline) -> list[tuple[int, int, object, list]]:
@@ -282,15 +286,15 @@ def _shift(rec, by: int):
     return replace(rec, start=rec.start - by, end=rec.end - by)
 
 
-def event_rows(art: Article, paragraphs: list, timexes: list) -> list[dict]:
-    """events.csv rows: the event stage runs on each paragraph Doc with the paragraph's
-    sentences, timexes and actors; its State (recent states, last two-sided event) carries
-    across the document, a date only to the next sentence of the same paragraph."""
+def event_rows(art: Article, paragraphs: list, timexes: list) -> tuple[list[dict], list[dict]]:
+    """events.csv and events_rejected.csv rows: the event stage runs on each paragraph Doc with
+    the paragraph's sentences, timexes and actors; its State (recent states, last two-sided
+    event) carries across the document, a date only to the next sentence of the same paragraph."""
     from .events import State, find_events, load_lexicon
 
     lexicon = load_lexicon()
     state = State()
-    rows = []
+    rows, rejected = [], []
     entity_of = {(r["char_start"], r["char_end"]): r["entity_id"] for r in art.tables.get("entities", ())}
     timex_of: dict[int, str] = {}  # id() of a paragraph's shifted Timex -> its timex_id
     kept = []  # the shifted Timex objects, alive while their id()s are keys
@@ -304,7 +308,8 @@ def event_rows(art: Article, paragraphs: list, timexes: list) -> list[dict]:
         def entity_ids(spans) -> str:
             return ";".join(filter(None, (entity_of.get(art.cleaned.to_raw(p_start + a, p_start + b)) for a, b in spans)))
 
-        for ev in find_events(doc, sents, tx, actors, lexicon, state):
+        dropped = []
+        for ev in find_events(doc, sents, tx, actors, lexicon, state, dropped):
             rs, re_ = art.cleaned.to_raw(p_start + ev.start, p_start + ev.end)
             ss, se = art.cleaned.to_raw(p_start + ev.sentence_start, p_start + ev.sentence_end)
             row = {k: v for k, v in asdict(replace(ev, date_ref=None)).items()
@@ -317,10 +322,20 @@ def event_rows(art: Article, paragraphs: list, timexes: list) -> list[dict]:
                 "rules": ";".join(ev.rules), "cluster_id": "", "doc_title": art.title, "doc_date": art.doc_date,
             })
             rows.append(row)
+        rejected += [_rejected_row(art, p_start, r) for r in dropped]
     rows.sort(key=lambda r: (r["char_start"], r["char_end"], r["event_type"]))
     for k, r in enumerate(rows, start=1):
         r["event_id"] = f"V{k}"
-    return rows
+    rejected.sort(key=lambda r: (r["char_start"], r["char_end"], r["event_type"], r["reason"]))
+    return rows, rejected
+
+
+def _rejected_row(art: Article, p_start: int, r) -> dict:
+    """An events_rejected.csv row from a Rejection (paragraph offsets -> raw offsets)."""
+    rs, re_ = art.cleaned.to_raw(p_start + r.start, p_start + r.end)
+    ss, se = art.cleaned.to_raw(p_start + r.sentence_start, p_start + r.sentence_end)
+    return {"doc_id": art.doc_id, "char_start": rs, "char_end": re_, "trigger": art.cleaned.raw[rs:re_],
+            "event_type": r.event_type, "reason": r.reason, "sentence_start": ss, "sentence_end": se}
 
 
 def entity_rows(art: Article, paragraphs: list) -> list[dict]:

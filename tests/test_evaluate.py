@@ -4,7 +4,8 @@ import pandas as pd
 import pytest
 
 from pipeline.evaluate import (
-    EvalError, load_table, relaxed_event_score, run_eval, score_entities, score_events, score_timex, strict_event_score,
+    EvalError, explain_events, load_table, relaxed_event_score, run_eval, score_entities, score_events, score_timex,
+    strict_event_score,
 )
 
 
@@ -132,3 +133,47 @@ def test_malformed_file_names_row_and_column(tmp_path):
     _write(p, [{"doc_id": "d"}], ["doc_id"])
     with pytest.raises(EvalError, match="char_start"):
         load_table(p, "timex")
+
+
+def _miss(trigger_at=(0, 2), **gold):
+    g = V(**gold)
+    row = {"status": "FN", "doc_id": "d", "gold_char_start": str(trigger_at[0]), "gold_char_end": str(trigger_at[1])}
+    row.update({f"gold_{k}": g[k] for k in ("event_type", "participants", "date_start", "date_end")})
+    return row
+
+
+def _rejected(*rows):
+    return df([{"doc_id": "d", "char_start": str(s), "char_end": str(e), "event_type": "MEET", "reason": r}
+               for s, e, r in rows], columns=["doc_id", "char_start", "char_end", "event_type", "reason"])
+
+
+def P(**kw):
+    rec = V(**kw)
+    rec.update({"char_start": "0", "char_end": "2", "rules": "trigger:会談/MEET;date:carried"})
+    return rec
+
+
+# (name, predictions, rejected matches, what decided the miss) — one gold MEET at 0..2
+MISS_SCENARIOS = [
+    ("no lexicon word", [], _rejected(), "no trigger"),
+    ("a filter rejected it", [], _rejected((0, 2, "filter:back_reference")), "rejected: filter:back_reference"),
+    ("rejection elsewhere", [], _rejected((5, 7, "roles:no_actor")), "no trigger"),
+    ("found, planned", [P(modality="planned")], _rejected(), "found, not asserted: planned [trigger:会談/MEET;date:carried]"),
+    ("found, undated", [P(ds="", de="")], _rejected(), "found, undated [trigger:会談/MEET;date:carried]"),
+    ("found, other type", [P(typ="VISIT")], _rejected(), "found, other type: VISIT [trigger:会談/MEET;date:carried]"),
+    ("found, other date", [P(ds="2023-01-01", de="2023-01-01")], _rejected(),
+     "found, other date [trigger:会談/MEET;date:carried]"),
+    ("found, other sides", [P(parts="CHN;JPN;USA")], _rejected(), "found, other participants [trigger:会談/MEET;date:carried]"),
+]
+
+
+@pytest.mark.parametrize("name,preds,rejected,expected", MISS_SCENARIOS)
+def test_what_decided_a_miss(name, preds, rejected, expected):
+    row = explain_events([_miss()], df(preds, columns=list(P().keys())), rejected)[0]
+    assert row["decided_by"] == expected
+
+
+def test_decided_by_of_a_prediction_is_its_rules():
+    row = {"status": "FP", "doc_id": "d", "gold_rules": "", "pred_rules": "trigger:会談/MEET;date:same_clause"}
+    out = explain_events([row], df(), _rejected())[0]
+    assert out["decided_by"] == "trigger:会談/MEET;date:same_clause" and "pred_rules" not in out and "gold_rules" not in out

@@ -667,3 +667,28 @@ EXACT_TABLES = {"telegraphic": TELEGRAPHIC, "vocabulary": VOCABULARY, "announcem
                                            for k, (text, expected) in enumerate(rows)])
 def test_exact_rows(nlp, text, expected):
     assert events(nlp, text) == expected
+
+
+# Trigger matches that make no row, each with the id of the rule that decided it (the rows of
+# events_rejected.csv): (text, expected rows, expected (trigger, reason) rejections)
+REJECTIONS = [
+    ("2024年3月、日本政府は対ロ制裁の効果を検証した。", [], [("制裁", "filter:noun_phrase_about_act")]),
+    ("ロシアへの支援を減らすべきだとの声が上がった。", [], [("支援", "filter:object_of_predicate")]),
+    ("この首脳会談では、両首脳が協力を確認した。", [],
+     [("首脳会談", "filter:back_reference"), ("協力", "filter:object_of_predicate"), ("確認", "roles:no_actor")]),
+    ("2023年9月13日、ロシアと北朝鮮の首脳が会談し、共同声明が発表された。",
+     [("MEET", "asserted", "PRK;RUS", "2023-09-13", "2023-09-13"),
+      ("SIGN_AGREEMENT", "asserted", "PRK;RUS", "2023-09-13", "2023-09-13")],
+     [("発表", "filter:issued_document_again")]),
+]
+
+
+@pytest.mark.parametrize("text,expected,reasons", REJECTIONS)
+def test_rejections_name_their_rule(nlp, text, expected, reasons):
+    doc = nlp(text)
+    rejected = []
+    found = find_events(doc, [(0, len(text))], extract_timex(text, DOC_DATE), doc._.actors, load_lexicon(),
+                        State(), rejected)
+    assert [(e.event_type, e.modality, e.participants, e.date_start, e.date_end) for e in found] == expected
+    assert [(r.trigger, r.reason) for r in rejected] == reasons
+    assert all(text[r.start:r.end] == r.trigger for r in rejected)

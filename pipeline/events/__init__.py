@@ -73,6 +73,6 @@ Rules (SPEC §3, docs/annotation.md §3), all from syntax and the trigger lexico
 
 from .document import find_events
 from .lexicon import LexiconError, Trigger, load_lexicon
-from .model import Event, State
+from .model import Event, Rejection, State
 
-__all__ = ["Event", "LexiconError", "State", "Trigger", "find_events", "load_lexicon"]
+__all__ = ["Event", "LexiconError", "Rejection", "State", "Trigger", "find_events", "load_lexicon"]

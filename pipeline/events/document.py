@@ -1,109 +1,186 @@
-"""The document pass: sentences in order, the State carried across them, the rows made."""
+"""The document pass: sentences in order, the State carried across them, the rows made.
+
+Each trigger match either becomes a row or is rejected with the id of what decided it (a
+mention filter, `roles:no_actor`, …); the rejections go to `rejected` when the caller passes a
+list, and from there to `events_rejected.csv`, so a reader sees why a word made no row.
+"""
 
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
 from ..attribution import attribution_for, find_attributions
 from ..records import Entity, Timex
 from .dates import CARRY_NARRATIVE, CARRY_SENTENCES, CITED_DATE_RE, PAST_END, TIME_SHIFT, split_by_own_dates
 from .lexicon import Trigger, match_trigger
-from .mentions import DOCUMENT_NOUNS, drop_announcements_of_rows, is_predicate, own_date, same_happening, undated_anchor
-from .model import Event, State, happening_key
+from .mentions import DOCUMENT_NOUNS, drop_announcements_of_rows, own_date, rejected_by, same_happening, undated_anchor
+from .model import Event, Rejection, State, happening_key
 from .roles import build_event
 from .syntax import code_of, doc_text, in_quote, token_at
 
 
+@dataclass
+class Paragraph:
+    """One parsed paragraph and what every sentence of it reads."""
+
+    doc: object
+    actors: list[Entity]
+    dated: list[tuple[Timex, int]]  # dated timexes with the index of their first token
+    lexicon: dict[str, tuple[Trigger, ...]]
+    max_len: int
+    token_starts: list[int]
+
+
+@dataclass
+class Sentence:
+    """One sentence on its way: its span, actors, attributions and the rows found so far."""
+
+    span: tuple[int, int]
+    actors: list[Entity]
+    reported: list
+    carry: bool
+    past: bool
+    rows: list[Event] = field(default_factory=list)
+    prev_actor1: list[str] = field(default_factory=list)
+    prev_parts: list[str] = field(default_factory=list)
+
+
 def find_events(doc, sentences: list[tuple[int, int]], timexes: list[Timex], actors: list[Entity],
-                lexicon: dict[str, tuple[Trigger, ...]], state: State | None = None) -> list[Event]:
+                lexicon: dict[str, tuple[Trigger, ...]], state: State | None = None,
+                rejected: list[Rejection] | None = None) -> list[Event]:
     state = state or State()
     state.ref_age = max(state.ref_age, CARRY_NARRATIVE)  # a new paragraph: no carried date
     state.topic = []
     if not lexicon or len(doc) == 0:
         return []
-    max_len = max(len(k) for k in lexicon)
-    text = doc_text(doc)
-    token_starts = [t.idx for t in doc]
     dated = [(t, token_at(doc, t.start)) for t in timexes if t.type in ("DATE", "TIME") and t.date_start]
+    para = Paragraph(doc, actors, dated, lexicon, max(len(k) for k in lexicon), [t.idx for t in doc])
+    rejected = rejected if rejected is not None else []
     out: list[Event] = []
-    for sent in sentences:
-        first_tok, stop = bisect_left(token_starts, sent[0]), bisect_left(token_starts, sent[1])
+    for span in sentences:
+        first_tok, stop = bisect_left(para.token_starts, span[0]), bisect_left(para.token_starts, span[1])
         if first_tok >= stop:
             continue
-        sent_actors = [e for e in actors if sent[0] <= e.start < sent[1]]
-        past = bool(PAST_END.search(doc_text(doc)[sent[0]:sent[1]]))
-        if TIME_SHIFT.search(doc_text(doc)[sent[0]:sent[1]]):
-            state.narrative = past = False
-        carry = state.ref_age < CARRY_SENTENCES or (past and state.narrative and state.ref_age < CARRY_NARRATIVE)
-        prev_actor1: list[str] = []
-        prev_parts: list[str] = []
-        reported = find_attributions(doc, sent)
-        # the reporter (`米国務省によれば`, `…と共同通信が伝えた`) is not a side of what it reports
-        sent_actors = [e for e in sent_actors if not any(a.source_start <= e.start < a.source_end for a in reported)]
+        sent = _open_sentence(para, span, state)
         i = first_tok
         while i < stop:
-            m = match_trigger(doc, i, lexicon, max_len)
+            m = match_trigger(doc, i, lexicon, para.max_len)
             if m is None or m[0] >= stop:
                 i += 1
                 continue
-            last, readings = m
-            start, end = doc[i].idx, doc[last].idx + len(doc[last].text)
-            inside_name = any(e.start <= start and end <= e.end for e in actors) or (
-                in_quote(text, sent[0], start))
-            trig = next((r for r in readings if is_predicate(doc, i, last, r)), None)
-            anchored = False
-            if trig is None and not inside_name and own_date(doc, i, last, sent, dated):
-                # `2019年4月のウラジオストク会談を経て`: a happening named with its own date is a row
-                # at its first mention, wherever the noun stands (guideline §6.9)
-                trig = next((r for r in readings if is_predicate(doc, i, last, r, anchored=True)), None)
-                anchored = trig is not None
-            if trig is not None and trig.event_type == "STATEMENT" and any(
-                    o.sentence_start == sent[0] and o.trigger.endswith(DOCUMENT_NOUNS) and any(
-                        c.idx + len(c.text) == o.end for c in doc[last].children) for o in out):
-                trig = None  # `共同声明が発表された`: the issuing of the document already found, not a second act
-            if inside_name or trig is None or undated_anchor(doc, i, last, dated):
-                i = last + 1
-                continue
-            same = next((o.participants for o in reversed(out) if o.sentence_start == sent[0]
-                         and o.event_type == trig.event_type), "")
-            ev = build_event(doc, i, last, trig, sent, sent_actors, dated, state, prev_actor1, prev_parts, carry, same)
-            if ev is not None and any(same_happening(ev, o) for o in out):
-                ev = None  # `基地を訪問し工場を視察した`: two triggers of one type, one happening (§5.2)
-            if ev is not None and anchored and (ev.date_source != "explicit" or happening_key(ev) in state.seen):
-                ev = None  # a later mention of a happening already a row names it again (§6.9)
-            if ev is not None and anchored:
-                ev = replace(ev, rules=ev.rules + ("mention:first_dated",))
-            if ev is not None:
-                state.seen.add(happening_key(ev))
-            if ev is not None:
-                said = attribution_for(reported, ev.start, ev.end)
-                if said is not None:
-                    ev = replace(ev, attribution=said.source, rules=ev.rules + (said.rule,))
-                out += split_by_own_dates(doc_text(doc), ev, sent_actors, dated)
-                if ev.actor1:
-                    prev_actor1 = [ev.actor1]
-                prev_parts = ev.participants.split(";")
-                if len(prev_parts) == 2:
-                    state.pair = tuple(prev_parts)
-            i = last + 1
-        out = drop_announcements_of_rows(text, out, sent)
-        if prev_actor1:
-            state.topic = prev_actor1
-        for e in sent_actors:
-            if e.label == "COUNTRY":
-                code = code_of(e)
-                if code in state.countries:
-                    state.countries.remove(code)
-                state.countries.append(code)
-        state.narrative = state.narrative and past
-        # the dates that carry on are those the date grammar read as the time of the narrative,
-        # not asides (attributive, relative-clause, bracketed, looking-back dates: SPEC §3)
-        in_sent = [t for t, _ in dated if sent[0] <= t.start < sent[1] and t.type == "DATE" and t.moves]
-        # a cited report's date (`21日付『…』によれば`) is not when things happened
-        happened = [t for t in in_sent if not CITED_DATE_RE.match(text, t.end)] or in_sent
-        if happened:
-            state.ref, state.ref_age, state.narrative = happened[-1], 0, True
-        else:
-            state.ref_age += 1
+            _candidate(para, sent, state, i, m[0], m[1], rejected)
+            i = m[0] + 1
+        kept = drop_announcements_of_rows(doc_text(doc), sent.rows, span)
+        rejected += [_rejection(ev.start, ev.end, ev.trigger, ev.event_type, "filter:announcement_of_row", span)
+                     for ev in sent.rows if not any(ev is k for k in kept)]
+        out += kept
+        _close_sentence(para, sent, state)
     return out
+
+
+def _open_sentence(para: Paragraph, span: tuple[int, int], state: State) -> Sentence:
+    text = doc_text(para.doc)[span[0]:span[1]]
+    past = bool(PAST_END.search(text))
+    if TIME_SHIFT.search(text):
+        state.narrative = past = False
+    carry = state.ref_age < CARRY_SENTENCES or (past and state.narrative and state.ref_age < CARRY_NARRATIVE)
+    reported = find_attributions(para.doc, span)
+    # the reporter (`米国務省によれば`, `…と共同通信が伝えた`) is not a side of what it reports
+    actors = [e for e in para.actors if span[0] <= e.start < span[1]
+              and not any(a.source_start <= e.start < a.source_end for a in reported)]
+    return Sentence(span, actors, reported, carry, past)
+
+
+def _reading(para: Paragraph, sent: Sentence, first: int, last: int, readings) -> tuple[Trigger | None, bool, str]:
+    """(the reading of the match that states an act, whether it is named with its own date,
+    the reason when none does)."""
+    doc, span = para.doc, sent.span
+    start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
+    if any(e.start <= start and end <= e.end for e in para.actors):
+        return None, False, "filter:inside_name"
+    if in_quote(doc_text(doc), span[0], start):
+        return None, False, "filter:in_quote"
+    reasons = [rejected_by(doc, first, last, r) for r in readings]
+    trig, anchored = next((r for r, why in zip(readings, reasons) if why is None), None), False
+    if trig is None and own_date(doc, first, last, span, para.dated):
+        # `2019年4月のウラジオストク会談を経て`: a happening named with its own date is a row
+        # at its first mention, wherever the noun stands (guideline §6.9)
+        trig = next((r for r in readings if rejected_by(doc, first, last, r, anchored=True) is None), None)
+        anchored = trig is not None
+    if trig is None:
+        return None, False, reasons[0]
+    if trig.event_type == "STATEMENT" and any(
+            o.trigger.endswith(DOCUMENT_NOUNS) and any(c.idx + len(c.text) == o.end for c in doc[last].children)
+            for o in sent.rows):
+        return None, False, "filter:issued_document_again"  # `共同声明が発表された`: the issuing already found
+    if undated_anchor(doc, first, last, para.dated):
+        return None, False, "filter:undated_anchor"
+    return trig, anchored, ""
+
+
+def _candidate(para: Paragraph, sent: Sentence, state: State, first: int, last: int, readings, rejected: list) -> None:
+    """Read one trigger match: add its row(s) to the sentence, or its rejection to `rejected`."""
+    doc = para.doc
+    trig, anchored, reason = _reading(para, sent, first, last, readings)
+    ev = None
+    if trig is not None:
+        same = next((o.participants for o in reversed(sent.rows) if o.event_type == trig.event_type), "")
+        ev = build_event(doc, first, last, trig, sent.span, sent.actors, para.dated, state,
+                         sent.prev_actor1, sent.prev_parts, sent.carry, same)
+        reason = _admission(ev, sent, state, anchored)
+    if reason:
+        start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
+        kind = trig.event_type if trig is not None else readings[0].event_type
+        rejected.append(_rejection(start, end, doc_text(doc)[start:end], kind, reason, sent.span))
+        return
+    if anchored:
+        ev = replace(ev, rules=ev.rules + ("mention:first_dated",))
+    state.seen.add(happening_key(ev))
+    said = attribution_for(sent.reported, ev.start, ev.end)
+    if said is not None:
+        ev = replace(ev, attribution=said.source, rules=ev.rules + (said.rule,))
+    sent.rows += split_by_own_dates(doc_text(doc), ev, sent.actors, para.dated)
+    if ev.actor1:
+        sent.prev_actor1 = [ev.actor1]
+    sent.prev_parts = ev.participants.split(";")
+    if len(sent.prev_parts) == 2:
+        state.pair = tuple(sent.prev_parts)
+
+
+def _admission(ev: Event | None, sent: Sentence, state: State, anchored: bool) -> str:
+    """Why a built event is not a row ("" when it is)."""
+    if ev is None:
+        return "roles:no_actor"
+    if any(same_happening(ev, o) for o in sent.rows):
+        return "filter:same_happening"  # `基地を訪問し工場を視察した`: two triggers, one happening (§5.2)
+    if anchored and (ev.date_source != "explicit" or happening_key(ev) in state.seen):
+        return "filter:later_mention"  # a later mention of a happening already a row names it again (§6.9)
+    return ""
+
+
+def _rejection(start: int, end: int, trigger: str, event_type: str, reason: str, span) -> Rejection:
+    return Rejection(start, end, trigger, event_type, reason, span[0], span[1])
+
+
+def _close_sentence(para: Paragraph, sent: Sentence, state: State) -> None:
+    """Carry the sentence's topic, states and narrative date on to the next sentence."""
+    if sent.prev_actor1:
+        state.topic = sent.prev_actor1
+    for e in sent.actors:
+        if e.label == "COUNTRY":
+            code = code_of(e)
+            if code in state.countries:
+                state.countries.remove(code)
+            state.countries.append(code)
+    state.narrative = state.narrative and sent.past
+    # the dates that carry on are those the date grammar read as the time of the narrative,
+    # not asides (attributive, relative-clause, bracketed, looking-back dates: SPEC §3)
+    span = sent.span
+    in_sent = [t for t, _ in para.dated if span[0] <= t.start < span[1] and t.type == "DATE" and t.moves]
+    # a cited report's date (`21日付『…』によれば`) is not when things happened
+    happened = [t for t in in_sent if not CITED_DATE_RE.match(doc_text(para.doc), t.end)] or in_sent
+    if happened:
+        state.ref, state.ref_age, state.narrative = happened[-1], 0, True
+    else:
+        state.ref_age += 1

@@ -29,42 +29,108 @@ def own_date(doc, first: int, last: int, sent: tuple[int, int], dated) -> bool:
     return False
 
 
-def is_predicate(doc, first: int, last: int, trig: Trigger, anchored: bool = False) -> bool:
-    head = doc[last]
-    nxt = doc[last + 1] if last + 1 < len(doc) else None
-    if nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and nxt.lemma_ not in ALLOWED_NEXT_NOUNS:
-        return False  # `制裁委員会`, `供給ライン`: the noun modifies another noun
-    tele = telegraphic(doc, last)
-    if trig.needs.startswith("obj:"):
-        objs = set(trig.needs[4:].split("|"))
-        words = {t.lemma_ for t in doc[last].children} | {doc[k].text for k in range(max(0, first - 3), first)}
-        if tele:  # a row of a table or chronology: the object stands anywhere in the row
-            words |= {t.text for t in doc}
-        words |= {compound_text(t) for t in doc[last].children}  # `外貨準備金を凍結`
-        if head.dep_ == "acl" and head.head.i > last:
-            words.add(compound_text(head.head))  # `採択した決議`: the noun the clause modifies
-        if not any(o in w for w in words for o in objs):
-            return False
-    bare = light_verb(doc, last) is None and not (nxt is not None and nxt.lemma_ == "する")
-    nominal = bare and head.pos_ not in ("VERB", "AUX")  # a verbal noun used as a noun
-    if nominal and not tele and not anchored and head.dep_ == "nmod" and head.head.pos_ in ("NOUN", "PROPN") and head.head.i > last \
-            and not stated_by_relative_clause(doc, first, last):
-        return False  # `ウクライナ支援への支持`, `制裁の効果`: a noun phrase about the act, not the act
-    if nominal and not anchored and head.dep_ == "obj" and head.head.pos_ == "VERB":
-        return False  # `支援を減らす`, `制裁の解除を求める`: the act is the object of another predicate
-    if nominal and not anchored and head.dep_ in ("nsubj", "obl") and head.head.pos_ == "ADJ":
-        return False  # `支持は根強い`, `支援に肯定的`: the act as the theme of an evaluation
-    if nominal and cited_document(doc, first, last, trig):
-        return False  # `共同声明では「…」とされた`: the document cited as the source of its content
-    if not nominal and re.match(r"[^、。]{0,4}?(?:る|う)ように", doc_text(doc)[doc[last].idx + len(doc[last].text) - 1:]):
-        return False  # `Xが…と述べるように`: a habitual saying used as a comparison
-    if nominal and back_reference(doc, first):
-        return False  # `この露朝軍事協力は`, `同会談では`: a back-reference names it again (§3.2)
-    if nominal and topic_marker(doc, last):
-        return False  # `派兵の影響について`, `軍事協力については`: a topic of discussion (guideline §3.1)
-    if not nominal and object_clause(doc, last):
-        return False  # `攻撃することを容認した`: a non-past act named as the object of another predicate
-    return not (trig.needs == "light" and bare and head.pos_ != "VERB" and not tele)
+class Mention:
+    """A trigger match at tokens first..last read as `trig`, with the facts the filters share."""
+
+    def __init__(self, doc, first: int, last: int, trig: Trigger, anchored: bool = False):
+        self.doc, self.first, self.last, self.trig, self.anchored = doc, first, last, trig, anchored
+        self.head = doc[last]
+        self.next = doc[last + 1] if last + 1 < len(doc) else None
+        self.tele = telegraphic(doc, last)
+        self.bare = light_verb(doc, last) is None and not (self.next is not None and self.next.lemma_ == "する")
+        self.nominal = self.bare and self.head.pos_ not in ("VERB", "AUX")  # a verbal noun used as a noun
+
+
+def _modifies_noun(m: Mention) -> bool:
+    """`制裁委員会`, `供給ライン`: the noun modifies another noun."""
+    return m.next is not None and m.next.pos_ in ("NOUN", "PROPN") and m.next.lemma_ not in ALLOWED_NEXT_NOUNS
+
+
+def _object_missing(m: Mention) -> bool:
+    """An `obj:` entry (`採択` of a resolution) whose object is not among the verb's arguments,
+    their compounds, the words just before it or the noun its relative clause modifies."""
+    if not m.trig.needs.startswith("obj:"):
+        return False
+    doc, first, last = m.doc, m.first, m.last
+    objs = set(m.trig.needs[4:].split("|"))
+    words = {t.lemma_ for t in doc[last].children} | {doc[k].text for k in range(max(0, first - 3), first)}
+    if m.tele:  # a row of a table or chronology: the object stands anywhere in the row
+        words |= {t.text for t in doc}
+    words |= {compound_text(t) for t in doc[last].children}  # `外貨準備金を凍結`
+    if m.head.dep_ == "acl" and m.head.head.i > last:
+        words.add(compound_text(m.head.head))  # `採択した決議`: the noun the clause modifies
+    return not any(o in w for w in words for o in objs)
+
+
+def _noun_phrase_about_act(m: Mention) -> bool:
+    """`ウクライナ支援への支持`, `制裁の効果`: a noun phrase about the act, not the act."""
+    h = m.head
+    return (m.nominal and not m.tele and not m.anchored and h.dep_ == "nmod" and h.head.pos_ in ("NOUN", "PROPN")
+            and h.head.i > m.last and not stated_by_relative_clause(m.doc, m.first, m.last))
+
+
+def _object_of_predicate(m: Mention) -> bool:
+    """`支援を減らす`, `制裁の解除を求める`: the act is the object of another predicate."""
+    return m.nominal and not m.anchored and m.head.dep_ == "obj" and m.head.head.pos_ == "VERB"
+
+
+def _theme_of_evaluation(m: Mention) -> bool:
+    """`支持は根強い`, `支援に肯定的`: the act as the theme of an evaluation."""
+    return m.nominal and not m.anchored and m.head.dep_ in ("nsubj", "obl") and m.head.head.pos_ == "ADJ"
+
+
+def _cited_document(m: Mention) -> bool:
+    """`共同声明では「…」とされた`: the document cited as the source of its content."""
+    return m.nominal and cited_document(m.doc, m.first, m.last, m.trig)
+
+
+def _comparison(m: Mention) -> bool:
+    """`Xが…と述べるように`: a habitual saying used as a comparison."""
+    end = m.head.idx + len(m.head.text) - 1
+    return not m.nominal and bool(re.match(r"[^、。]{0,4}?(?:る|う)ように", doc_text(m.doc)[end:]))
+
+
+def _back_reference(m: Mention) -> bool:
+    """`この露朝軍事協力は`, `同会談では`: a back-reference names it again (guideline §3.2)."""
+    return m.nominal and back_reference(m.doc, m.first)
+
+
+def _topic_of_discussion(m: Mention) -> bool:
+    """`派兵の影響について`, `軍事協力については`: a topic of discussion (guideline §3.1)."""
+    return m.nominal and topic_marker(m.doc, m.last)
+
+
+def _object_clause(m: Mention) -> bool:
+    """`攻撃することを容認した`: a non-past act named as the object of another predicate."""
+    return not m.nominal and object_clause(m.doc, m.last)
+
+
+def _needs_light_verb(m: Mention) -> bool:
+    """An entry marked `light` (`協力`) with no light verb or `する`, outside telegraphic rows."""
+    return m.trig.needs == "light" and m.bare and m.head.pos_ != "VERB" and not m.tele
+
+
+# The mention filters, in order: the first that holds decides that the match names an act
+# rather than stating one (its id is the reason written to events_rejected.csv)
+MENTION_FILTERS = (
+    ("filter:modifies_noun", _modifies_noun),
+    ("filter:object_missing", _object_missing),
+    ("filter:noun_phrase_about_act", _noun_phrase_about_act),
+    ("filter:object_of_predicate", _object_of_predicate),
+    ("filter:theme_of_evaluation", _theme_of_evaluation),
+    ("filter:cited_document", _cited_document),
+    ("filter:comparison", _comparison),
+    ("filter:back_reference", _back_reference),
+    ("filter:topic_of_discussion", _topic_of_discussion),
+    ("filter:object_clause", _object_clause),
+    ("filter:needs_light_verb", _needs_light_verb),
+)
+
+
+def rejected_by(doc, first: int, last: int, trig: Trigger, anchored: bool = False) -> str | None:
+    """The id of the first mention filter that rejects the match, None when it states an act."""
+    m = Mention(doc, first, last, trig, anchored)
+    return next((rule for rule, holds in MENTION_FILTERS if holds(m)), None)
 
 
 # announcing words (guideline §6.9): `…と発表した`, `停戦合意を発表` is a STATEMENT row only when

@@ -57,3 +57,16 @@ class State:
 
 def happening_key(ev: Event) -> tuple[str, str, str]:
     return ev.event_type, ev.date_start, ev.date_end
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """A trigger match that made no row, and the id of the filter or source that decided it."""
+
+    start: int
+    end: int
+    trigger: str
+    event_type: str
+    reason: str
+    sentence_start: int
+    sentence_end: int
