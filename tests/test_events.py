@@ -692,3 +692,39 @@ def test_rejections_name_their_rule(nlp, text, expected, reasons):
     assert [(e.event_type, e.modality, e.participants, e.date_start, e.date_end) for e in found] == expected
     assert [(r.trigger, r.reason) for r in rejected] == reasons
     assert all(text[r.start:r.end] == r.trigger for r in rejected)
+
+
+def _events_by_paragraph(nlp, paragraphs: list[str]):
+    """find_events on each paragraph in turn with one State, as extract runs it on a document."""
+    state, rows = State(), []
+    for text in paragraphs:
+        doc = nlp(text)
+        cuts = [i + 1 for i, ch in enumerate(text) if ch == "。"] or [len(text)]
+        found = find_events(doc, list(zip([0] + cuts[:-1], cuts)), extract_timex(text, DOC_DATE), doc._.actors,
+                            load_lexicon(), state)
+        rows += [(e.trigger, e.event_type, e.participants, e.date_start, e.date_end) for e in found]
+    return rows
+
+
+# A cataphoric lead (`…を行ったところ、概要は以下のとおりです`) holds its reference time for the
+# numbered items after it, across paragraphs; a date inside an item dates only its own act
+READOUT = [
+    (["　5月14日、日本の外務大臣はインドネシアの外務大臣と会談を行ったところ、概要は以下のとおりです。",
+      "（1）双方は、海洋安全保障での協力を強化していくことで一致しました。",
+      "（2）なお、北朝鮮は5月2日に弾道ミサイルを発射しました。",
+      "（3）双方は、引き続き緊密に連携していくことを確認しました。"],
+     [("会談", "MEET", "IDN;JPN", "2024-05-14", "2024-05-14"),
+      ("協力", "AGREE_COOPERATE", "IDN;JPN", "2024-05-14", "2024-05-14"),
+      ("発射", "SHOW_OF_FORCE", "PRK", "2024-05-02", "2024-05-02"),
+      ("確認", "AGREE_COOPERATE", "IDN;JPN", "2024-05-14", "2024-05-14")]),
+    # without the lead, a new paragraph carries no date
+    (["　5月14日、日本の外務大臣はインドネシアの外務大臣と会談を行いました。",
+      "（1）双方は、海洋安全保障での協力を強化していくことで一致しました。"],
+     [("会談", "MEET", "IDN;JPN", "2024-05-14", "2024-05-14"),
+      ("協力", "AGREE_COOPERATE", "IDN;JPN", "", "")]),
+]
+
+
+@pytest.mark.parametrize("paragraphs,expected", READOUT)
+def test_cataphoric_lead_holds_its_date(nlp, paragraphs, expected):
+    assert _events_by_paragraph(nlp, paragraphs) == expected

@@ -12,17 +12,16 @@ from .syntax import code_of, doc_text, head_chain
 
 # How far a reference date carries: to the sentences that follow the dated one, at most this many
 CARRY_SENTENCES = 1
-
-
 # ... and further, up to this many, through a narration in the past tense (every sentence since
 # the dated one, and the event's own, ends in `た`): the text goes on telling the same moment
 CARRY_NARRATIVE = 3
-
-
 # words that move the narration to another time: the carried date stops there
 TIME_SHIFT = re.compile(r"その後|以後|のちに|後に|やがて|現在|今日|近年|最近|今後|当時")
-
-
+# a cataphoric lead (`会談を行ったところ、概要は以下のとおりです`, `主な議論は次のとおり`): the items
+# that follow tell what was said and done at the happening it reports, so the reference time it
+# stands at holds for them, across paragraphs and without decay (their own dates date only
+# themselves)
+CATAPHORA = re.compile(r"(?:以下|次)の(?:とおり|通り)")
 PAST_END = re.compile(r"(?:た|だった|であった)[\s\d¹²³⁴⁵⁶⁷⁸⁹⁰）)」]*[。．]?[\s\d¹²³⁴⁵⁶⁷⁸⁹⁰]*$")
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from ..attribution import attribution_for, find_attributions
 from ..records import Entity, Timex
-from .dates import CARRY_NARRATIVE, CARRY_SENTENCES, CITED_DATE_RE, PAST_END, TIME_SHIFT, split_by_own_dates
+from .dates import CARRY_NARRATIVE, CARRY_SENTENCES, CATAPHORA, CITED_DATE_RE, PAST_END, TIME_SHIFT, split_by_own_dates
 from .lexicon import Trigger, match_trigger
 from .mentions import DOCUMENT_NOUNS, drop_announcements_of_rows, own_date, rejected_by, same_happening, undated_anchor
 from .model import Event, Rejection, State, happening_key
@@ -50,7 +50,8 @@ def find_events(doc, sentences: list[tuple[int, int]], timexes: list[Timex], act
                 lexicon: dict[str, tuple[Trigger, ...]], state: State | None = None,
                 rejected: list[Rejection] | None = None) -> list[Event]:
     state = state or State()
-    state.ref_age = max(state.ref_age, CARRY_NARRATIVE)  # a new paragraph: no carried date
+    if not state.held:
+        state.ref_age = max(state.ref_age, CARRY_NARRATIVE)  # a new paragraph: no carried date
     state.topic = []
     if not lexicon or len(doc) == 0:
         return []
@@ -180,7 +181,11 @@ def _close_sentence(para: Paragraph, sent: Sentence, state: State) -> None:
     in_sent = [t for t, _ in para.dated if span[0] <= t.start < span[1] and t.type == "DATE" and t.moves]
     # a cited report's date (`21日付『…』によれば`) is not when things happened
     happened = [t for t in in_sent if not CITED_DATE_RE.match(doc_text(para.doc), t.end)] or in_sent
+    if state.held:
+        return  # the items after a cataphoric lead stay at its time (their own dates date only themselves)
     if happened:
         state.ref, state.ref_age, state.narrative = happened[-1], 0, True
     else:
         state.ref_age += 1
+    if state.ref is not None and CATAPHORA.search(doc_text(para.doc), span[0], span[1]):
+        state.held, state.ref_age = True, 0

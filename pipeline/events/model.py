@@ -53,6 +53,7 @@ class State:
     pair: tuple[str, ...] = ()  # participants of the last event between exactly two states
     seen: set = field(default_factory=set)  # (type, date_start, date_end) of the rows made so far
     countries: list[str] = field(default_factory=list)  # recent state codes, newest last
+    held: bool = False  # a cataphoric lead holds the reference time for the items after it
 
 
 def happening_key(ev: Event) -> tuple[str, str, str]:

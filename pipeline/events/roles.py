@@ -105,7 +105,9 @@ def act_doers(obj, actors: list[Entity]) -> list[Entity]:
 
 
 def expand_group(doc, tok, state: State) -> list[str]:
-    if tok.text in GROUP_WORDS or doc[tok.i:tok.i + 4].text[:4].startswith(GROUP_WORDS):
+    """`両国`, `両首脳`, `双方` (also split into a compound, `両`+`首脳`): the two sides talked about."""
+    phrase = doc_text(doc)[doc[compound_start(tok)].idx:tok.idx + len(tok.text)]
+    if phrase.startswith(GROUP_WORDS) or doc[tok.i:tok.i + 4].text[:4].startswith(GROUP_WORDS):
         if state.pair and set(state.pair) <= set(state.countries[-4:]):
             return list(state.pair)  # the two sides of the last two-sided event, still being talked about
         return state.countries[-2:] if len(state.countries) >= 2 else []
@@ -258,6 +260,7 @@ def build_event(doc, first, last, trig: Trigger, sent, sent_actors, dated, state
                 # ... or on a clause the trigger's predicate governs: a topic scopes over the
                 # sentence up to its main predicate (`ロシアは…されたりするなど、制裁を受けた`)
                 a1 += [e for e in nominal_actors(t, sent_actors) if e.label != "LOC"]
+                a1_codes += expand_group(doc, t, state)  # `双方は、…連携していくことを確認した`
                 break
         took("actor1:topic_scope")
     if uncoded_subject and not a1 and not a1_codes:
