@@ -20,6 +20,11 @@ from .roles import build_event
 from .syntax import code_of, doc_text, in_quote, token_at
 
 
+# the events whose two sides `両国`/`両首脳`/`双方` and a one-sided meeting refer back to: two
+# parties acting together or one visiting the other (an attack's two sides are not "both leaders")
+PAIRING_TYPES = {"MEET", "VISIT", "SIGN_AGREEMENT", "AGREE_COOPERATE", "MIL_COOPERATION", "JOIN_ORG"}
+
+
 @dataclass
 class Paragraph:
     """One parsed paragraph and what every sentence of it reads."""
@@ -145,7 +150,7 @@ def _candidate(para: Paragraph, sent: Sentence, state: State, first: int, last: 
     if ev.actor1:
         sent.prev_actor1 = [ev.actor1]
     sent.prev_parts = ev.participants.split(";")
-    if len(sent.prev_parts) == 2:
+    if len(sent.prev_parts) == 2 and ev.event_type in PAIRING_TYPES:
         state.pair = tuple(sent.prev_parts)
 
 
