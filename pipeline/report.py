@@ -59,9 +59,16 @@ def read_tables(out_dir: Path) -> dict[str, list[dict]]:
 
 def read_texts(documents: list[dict], out_dir: Path, limit: int = MAX_TEXT_DOCS) -> dict[str, str]:
     """Raw text of the first `limit` ok documents whose file is found and still has the length
-    extract saw (a relative path is tried from the current folder, then beside out_dir)."""
+    extract saw: out_dir/texts/<doc_id>.txt for a PDF, HTML or Word input, else the article file
+    (a relative path is tried from the current folder, then beside out_dir)."""
     texts = {}
     for doc in [d for d in documents if d.get("status") == "ok"][:limit]:
+        converted = out_dir / "texts" / f"{doc['doc_id']}.txt"  # a PDF, HTML or Word file's text
+        if converted.is_file():
+            text = converted.read_bytes().decode("utf-8", errors="replace")
+            if str(len(text)) == doc.get("n_chars"):
+                texts[doc["doc_id"]] = text
+            continue
         p = Path(doc.get("path", ""))
         for cand in ([p] if p.is_absolute() else [Path.cwd() / p, out_dir.parent / p, out_dir / p]):
             if not cand.is_file():
