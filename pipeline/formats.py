@@ -123,18 +123,18 @@ def _lines(chars, height: float) -> list[_Line]:
     out = []
     for row in rows:
         row.sort(key=lambda c: c.x0)
-        size = Counter(round(c.size, 1) for c in row).most_common(1)[0][0]
         segment: list = []
         for c in row:
-            if segment and c.x0 - segment[-1].x1 > 2 * size:
-                out.append(_segment_line(segment, height, size))
+            if segment and c.x0 - segment[-1].x1 > 2 * max(c.size, segment[-1].size):
+                out.append(_segment_line(segment, height))
                 segment = []
             segment.append(c)
-        out.append(_segment_line(segment, height, size))
+        out.append(_segment_line(segment, height))
     return [ln for ln in out if ln.text]
 
 
-def _segment_line(chars, height: float, size: float) -> _Line:
+def _segment_line(chars, height: float) -> _Line:
+    size = Counter(round(c.size, 1) for c in chars).most_common(1)[0][0]
     base = min((c.y0 for c in chars if round(c.size, 1) == size), default=chars[0].y0)
     text = "".join(c.get_text().translate(SUPERSCRIPT) if c.size < 0.9 * size and c.y0 > base + 0.15 * size
                    and c.get_text().isdigit() else c.get_text() for c in chars)
@@ -149,9 +149,10 @@ def _digits_out(text: str) -> str:
     return re.sub(r"[0-9０-９]+", "#", re.sub(r"\s", "", text))
 
 
-def _furniture(pages: list[tuple[float, list[_Line]]]) -> set[tuple[int, int]]:
+def _furniture(pages: list[tuple[float, list[_Line]]], body_size: float) -> set[tuple[int, int]]:
     """(page, line index) of running headers, footers and page numbers: lines near the top or
-    bottom edge that recur (digits aside) on other pages, or that are a page number."""
+    bottom edge that recur (digits aside) on other pages, that are a page number, or that are
+    set in a type smaller than the body's (a one-page file's header)."""
     def edge(height, ln):
         return ln.top < EDGE * height or ln.top > (1 - EDGE) * height
 
@@ -159,7 +160,8 @@ def _furniture(pages: list[tuple[float, list[_Line]]]) -> set[tuple[int, int]]:
     out = set()
     for p, (height, lines) in enumerate(pages):
         for i, ln in enumerate(lines):
-            if edge(height, ln) and (_PAGE_NUMBER.match(ln.text) or (len(pages) > 1 and seen[_digits_out(ln.text)] > 1)):
+            if edge(height, ln) and (_PAGE_NUMBER.match(ln.text) or ln.size < 0.9 * body_size
+                                     or (len(pages) > 1 and seen[_digits_out(ln.text)] > 1)):
                 out.add((p, i))
     return out
 
@@ -196,10 +198,12 @@ def read_pdf(data: bytes) -> Converted:
     for _, lines in pages:
         for ln in lines:
             sizes[round(ln.size, 1)] += len(ln.text)
-    furniture = _furniture(pages)
-    if len(furniture) == sum(len(lines) for _, lines in pages):
+    if not sizes:
         raise IngestError(f"no text layer: run OCR first ({len(pages)} page(s) of images, no text)")
     body_size = sizes.most_common(1)[0][0]
+    furniture = _furniture(pages, body_size)
+    if len(furniture) == sum(len(lines) for _, lines in pages):
+        raise IngestError(f"no text layer: run OCR first ({len(pages)} page(s), only page furniture as text)")
     parts: list[str] = []
     starts: list[int] = []
     spans: list[tuple[int, int]] = []
