@@ -46,6 +46,9 @@ def convert(suffix: str, data: bytes) -> Converted:
 
 # --- PDF ---------------------------------------------------------------------------------
 
+GUTTER = 1.0  # a gap between two characters of a row wider than this many ems splits columns
+
+
 @dataclass
 class _Line:
     text: str
@@ -107,7 +110,7 @@ def _walk(obj):
 
 def _lines(chars, height: float) -> list[_Line]:
     """Characters -> lines: a character joins the row its box overlaps by half its height (a
-    raised note marker too), a row splits where a gap wider than two characters (a column
+    raised note marker too), a row splits where a gap wider than GUTTER ems (a column
     gutter) opens; a small raised digit becomes a superscript digit (a note marker)."""
     rows: list[list] = []
     for c in sorted(chars, key=lambda c: (-c.y0, c.x0)):
@@ -125,7 +128,7 @@ def _lines(chars, height: float) -> list[_Line]:
         row.sort(key=lambda c: c.x0)
         segment: list = []
         for c in row:
-            if segment and c.x0 - segment[-1].x1 > 2 * max(c.size, segment[-1].size):
+            if segment and c.x0 - segment[-1].x1 > GUTTER * max(c.size, segment[-1].size):
                 out.append(_segment_line(segment, height))
                 segment = []
             segment.append(c)
