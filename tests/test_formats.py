@@ -194,3 +194,26 @@ def test_bad_files_are_one_error_row_each_and_the_run_goes_on(tmp_path, capsys):
     stderr = [ln for ln in capsys.readouterr().err.splitlines() if ln.startswith("error: ")]
     assert len(stderr) == len(errors) == 6
     assert all("\n" not in e for e in errors.values())
+
+
+def test_report_shows_the_converted_texts(run):
+    _, out, _, _ = run
+    page = (out / "report.html").read_text(encoding="utf-8")
+    assert "was not found or has changed since extract" not in page  # every text was found
+    assert "アジア政策研究会" in page  # the PDF's footer: shown from texts/, though not analysed
+
+
+def test_a_cached_pdf_still_writes_its_text_and_a_changed_one_runs_again(tmp_path, capsys):
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    F.write_pdf(corpus / "a.pdf")
+    out, cache = tmp_path / "o", tmp_path / "cache"
+    first = run_extract([corpus], out, cache_dir=cache, views=False)
+    text = (out / "texts" / "a.txt").read_bytes()
+    second = run_extract([corpus], out, cache_dir=cache, views=False)
+    assert first == second and (out / "texts" / "a.txt").read_bytes() == text
+    F.write_pdf(corpus / "a.pdf", columns=2)
+    run_extract([corpus], out, cache_dir=cache, views=False)
+    err = capsys.readouterr().err
+    assert "cache: 1 of 1 document(s) unchanged, 0 processed" in err
+    assert "cache: 0 of 1 document(s) unchanged, 1 processed" in err.split("cache: 1 of 1")[1]
