@@ -70,9 +70,7 @@ def _pdf_chars(data: bytes):
     if not data.lstrip()[:5] == b"%PDF-":
         raise IngestError("not a PDF: the file does not start with %PDF-")
     try:
-        doc = PDFDocument(PDFParser(io.BytesIO(data)))
-        if doc.encryption and not _opens_without_password(doc):
-            raise IngestError("encrypted PDF: remove the password first")
+        doc = PDFDocument(PDFParser(io.BytesIO(data)))  # an empty user password opens by itself
         manager = PDFResourceManager()
         device = PDFPageAggregator(manager, laparams=None)
         interpreter = PDFPageInterpreter(manager, device)
@@ -88,17 +86,6 @@ def _pdf_chars(data: bytes):
     except Exception as exc:  # pdfminer raises many kinds on a damaged file
         raise IngestError(f"corrupt PDF: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}".rstrip(": ")) from None
     return pages
-
-
-def _opens_without_password(doc) -> bool:
-    """A PDF encrypted with an empty user password (print/copy restrictions only) reads as is."""
-    try:
-        from pdfminer.pdfpage import PDFPage
-
-        next(iter(PDFPage.create_pages(doc)), None)
-        return True
-    except Exception:
-        return False
 
 
 def _walk(obj):

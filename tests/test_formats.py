@@ -162,11 +162,12 @@ def _scan_pdf(path: Path) -> Path:
     return path
 
 
-def _encrypted_pdf(path: Path) -> Path:
+def _encrypted_pdf(path: Path, user: str = "secret") -> Path:
+    """Encrypted; with an empty user password it only restricts copying, and opens."""
     from reportlab.lib.pdfencrypt import StandardEncryption
     from reportlab.pdfgen import canvas
 
-    c = canvas.Canvas(str(path), encrypt=StandardEncryption("secret", ownerPassword="owner"))
+    c = canvas.Canvas(str(path), encrypt=StandardEncryption(user, ownerPassword="owner", canCopy=0))
     c.drawString(100, 700, "2024")
     c.save()
     return path
@@ -178,13 +179,14 @@ def test_bad_files_are_one_error_row_each_and_the_run_goes_on(tmp_path, capsys):
     F.write_txt(corpus / "good.txt")
     _scan_pdf(corpus / "scan.pdf")
     _encrypted_pdf(corpus / "locked.pdf")
+    _encrypted_pdf(corpus / "restricted.pdf", user="")
     (corpus / "broken.pdf").write_bytes(F.write_pdf(tmp_path / "x.pdf").read_bytes()[:900])
     (corpus / "fake.pdf").write_bytes("これはPDFではない".encode("utf-8"))
     (corpus / "damaged.docx").write_bytes(b"PK\x03\x04 not really a zip")
     (corpus / "empty.html").write_bytes(b"<html><head><title>t</title></head><body><img src=x.png></body></html>")
     docs = run_extract([corpus], tmp_path / "o", progress=False, cache=False, views=False)
     errors = {d["doc_id"]: d["error"] for d in docs if d["status"] == "error"}
-    assert {d["doc_id"] for d in docs if d["status"] == "ok"} == {"good"}
+    assert {d["doc_id"] for d in docs if d["status"] == "ok"} == {"good", "restricted"}
     assert errors["scan"] == "no text layer: run OCR first (1 page(s) of images, no text)"
     assert errors["locked"] == "encrypted PDF: remove the password first"
     assert errors["broken"].startswith("corrupt PDF: ")
