@@ -1,8 +1,9 @@
 """`report.html`: the tables `extract` wrote, as one self-contained page for a reader.
 
 write_report(out_dir) reads documents.csv, sentences.csv, timex.csv, entities.csv and
-events.csv in out_dir, and each article's text (documents.csv `path`, decoded with
-`ingest.read_document`: the CSV offsets point into it), and writes out_dir/report.html:
+events.csv in out_dir, and each article's text (out_dir/texts/<doc_id>.txt for a PDF, HTML or
+Word input, else documents.csv `path` decoded with `ingest.read_document`: the CSV offsets point
+into it), and writes out_dir/report.html:
 
 - a corpus timeline of the dated events (inline SVG): x = date (a bar from date_start to
   date_end, a dot for a single day, a dot with a tick for an open end), one lane per
