@@ -239,8 +239,20 @@ def _drop_running_headers(view: _View) -> None:
     view.delete_matches(pattern, block=True)
 
 
-def clean(raw: str) -> Cleaned:
+def _drop_spans(view: _View, spans: tuple[tuple[int, int], ...]) -> None:
+    for start, end in spans:  # the view is still the raw text: its positions are raw positions
+        view.dropped_blocks.update(range(start, end))
+        for k in range(start, end):
+            view.keep[k] = False
+    if spans:
+        view.refresh()
+
+
+def clean(raw: str, furniture: tuple[tuple[int, int], ...] = ()) -> Cleaned:
+    """`furniture`: raw spans a format reader found to be page furniture (a PDF's running
+    headers, footers, page numbers and footnotes, pipeline/formats.py), dropped like note blocks."""
     view = _View(raw)
+    _drop_spans(view, furniture)
     _drop_note_tails(view)
     _drop_last_note_tail(view)
     _drop_running_headers(view)

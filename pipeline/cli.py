@@ -30,7 +30,7 @@ def fail(message: str, code: int = 2) -> None:
 
 @app.command()
 def extract(
-    inputs: list[Path] = typer.Argument(..., help="Article files or folders (.txt/.md)."),
+    inputs: list[Path] = typer.Argument(..., help="Article files or folders (.txt/.md/.pdf/.html/.htm/.docx)."),
     out: Path = typer.Option(Path("outputs"), "--out", help="Output folder."),
     doc_date: Optional[str] = typer.Option(None, "--doc-date", help="Document date (YYYY[-MM[-DD]]) for articles with no manifest row or dateline."),
     n_process: int = typer.Option(1, "--n-process", min=1, help="Worker processes (local engine) or local Dask workers."),
@@ -70,7 +70,7 @@ def extract(
     except (OSError, ReportError) as exc:
         fail(f"writing {out}: {exc} (the previous outputs are unchanged)")
     if not rows:
-        fail(f"no article (.txt/.md) found under {', '.join(map(str, inputs))}")
+        fail(f"no article (.txt/.md/.pdf/.html/.htm/.docx) found under {', '.join(map(str, inputs))}")
     n_err = sum(r["status"] == "error" for r in rows)
     print(f"{len(rows)} documents ({len(rows) - n_err} ok, {n_err} error) -> {out}", file=sys.stderr)
     print(f"report: {out / 'report.html'}", file=sys.stderr)

@@ -11,6 +11,7 @@ from pathlib import Path
 from .byline import byline_ranges, inside, speaker_label_ranges
 from .clean import Cleaned, clean, paragraphs
 from .dateline import find_dateline
+from .formats import CONVERTED_SUFFIXES, convert, page_of
 from .dedup import DEDUP_COLUMNS
 from .ingest import IngestError, decode_bytes, read_bytes
 from .manifest import ManifestRow, load_manifest
@@ -19,17 +20,18 @@ from .parquet_out import ParquetTables
 from .sentences import Sentence, sentences_from_docs
 from .table_io import CsvStream, write_csv
 
-ARTICLE_SUFFIXES = {".txt", ".md"}
+ARTICLE_SUFFIXES = {".txt", ".md"} | CONVERTED_SUFFIXES  # PDF, HTML, Word: pipeline/formats.py
 SKIP_DIRS = {"gold", ".git", "__pycache__"}
 MANIFEST = "manifest.csv"  # each corpus folder may hold its own (SPEC §1)
 CHUNK_DOCS = 16  # documents per unit of work (one GiNZA stream; one task of a pool or of Dask)
 TABLES = ("sentences", "timex", "entities", "events", "events_rejected")
+TEXTS = "texts"  # <out>/texts/<doc_id>.txt: the text of each PDF, HTML or Word input
 
 DOCUMENT_COLUMNS = (
     "doc_id", "path", "title", "published", "doc_date", "doc_date_source", "encoding",
     "n_chars", "n_sentences", "n_timex", "n_entities", "n_events", "status", "error",
 )
-SENTENCE_COLUMNS = ("doc_id", "sent_id", "char_start", "char_end", "text", "clean_text")
+SENTENCE_COLUMNS = ("doc_id", "sent_id", "char_start", "char_end", "text", "clean_text", "page")
 ENTITY_COLUMNS = (
     "doc_id", "entity_id", "char_start", "char_end", "text", "label", "actor_id", "country", "name", "name_en",
 )
@@ -39,6 +41,7 @@ EVENT_COLUMNS = (
     "participants", "location", "location_text", "date_text", "date_start", "date_end",
     "date_precision", "date_source", "sentence_start", "sentence_end", "sentence",
     "actor1_entity", "actor2_entity", "date_timex", "attribution", "rules", "cluster_id", "doc_title", "doc_date",
+    "page",
 )
 TIMEX_COLUMNS = (
     "doc_id", "timex_id", "char_start", "char_end", "text", "type", "value", "date_start",
@@ -46,7 +49,7 @@ TIMEX_COLUMNS = (
 )
 # trigger matches that made no row, each with the id of the filter or source that decided it
 REJECTED_COLUMNS = (
-    "doc_id", "char_start", "char_end", "trigger", "event_type", "reason", "sentence_start", "sentence_end",
+    "doc_id", "char_start", "char_end", "trigger", "event_type", "reason", "sentence_start", "sentence_end", "page",
 )
 TABLE_COLUMNS = {
     "documents": DOCUMENT_COLUMNS, "sentences": SENTENCE_COLUMNS, "timex": TIMEX_COLUMNS,
@@ -67,6 +70,9 @@ class Article:
     doc_date_source: str = "none"
     encoding: str = ""
     error: str = ""
+    converted: bool = False  # read from PDF, HTML or Word: its text goes to <out>/texts/
+    page_starts: tuple[int, ...] = ()  # PDF: the offset where each page begins
+    meta_date: str = ""  # the date in the file's metadata (HTML)
     cleaned: Cleaned | None = None
     paragraphs: list[tuple[int, int]] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
@@ -163,20 +169,35 @@ def prepare(job: Job) -> Article:
         art.error = job.error
         return art
     try:
-        text, art.encoding = decode_bytes(job.data)
+        text, furniture = read_text(job, art)
     except IngestError as exc:
         art.error = str(exc)
         return art
-    art.cleaned = clean(text)
+    art.cleaned = clean(text, furniture)
     art.paragraphs = paragraphs(art.cleaned)
     dateline = find_dateline(text)  # the raw lines: the cleaner may drop a closing update line
     if art.published:
         art.doc_date, art.doc_date_source = job.manifest.doc_date, "manifest"
+    elif art.meta_date:
+        art.doc_date, art.doc_date_source = art.meta_date, "metadata"
     elif dateline:
         art.doc_date, art.doc_date_source = dateline, "dateline"
     elif job.doc_date:
         art.doc_date, art.doc_date_source = job.doc_date, "option"
     return art
+
+
+def read_text(job: Job, art: Article) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """The article's text and the spans of page furniture in it: plain text decoded, PDF, HTML
+    and Word converted (pipeline/formats.py; their title and date fill what the manifest leaves)."""
+    suffix = Path(job.path).suffix.lower()
+    if suffix not in CONVERTED_SUFFIXES:
+        text, art.encoding = decode_bytes(job.data)
+        return text, ()
+    conv = convert(suffix, job.data)
+    art.encoding, art.page_starts, art.meta_date, art.converted = conv.encoding, conv.page_starts, conv.date, True
+    art.title = art.title or conv.title
+    return conv.text, conv.furniture
 
 
 def _parse(articles: list[Article], nlp, batch_size: int) -> Iterator[tuple[Article, list]]:
@@ -242,6 +263,8 @@ def failed_results(specs: list[tuple], reason: str, ner_mode: str = "gaps") -> l
 
 def result_of(art: Article) -> dict:
     out = {"document": document_row(art)}
+    if art.converted and art.cleaned and not art.error:
+        out["text"] = art.cleaned.raw  # written to <out>/texts/<doc_id>.txt
     for table in TABLES:
         out[table] = art.tables.get(table, [])
     return out
@@ -256,6 +279,7 @@ def analyse(art: Article, docs: list) -> None:
         rows.append({
             "doc_id": art.doc_id, "sent_id": i, "char_start": rs, "char_end": re_,
             "text": art.cleaned.raw[rs:re_], "clean_text": art.cleaned.text[sent.start:sent.end],
+            "page": page_of(art.page_starts, rs),
         })
     art.tables["sentences"] = rows
     byline = byline_ranges(art.cleaned.text, art.author)
@@ -320,6 +344,7 @@ def event_rows(art: Article, paragraphs: list, timexes: list) -> tuple[list[dict
                 "actor1_entity": entity_ids(ev.actor1_spans), "actor2_entity": entity_ids(ev.actor2_spans),
                 "date_timex": timex_of.get(id(ev.date_ref), ""),
                 "rules": ";".join(ev.rules), "cluster_id": "", "doc_title": art.title, "doc_date": art.doc_date,
+                "page": page_of(art.page_starts, rs),
             })
             rows.append(row)
         rejected += [_rejected_row(art, p_start, r) for r in dropped]
@@ -335,7 +360,8 @@ def _rejected_row(art: Article, p_start: int, r) -> dict:
     rs, re_ = art.cleaned.to_raw(p_start + r.start, p_start + r.end)
     ss, se = art.cleaned.to_raw(p_start + r.sentence_start, p_start + r.sentence_end)
     return {"doc_id": art.doc_id, "char_start": rs, "char_end": re_, "trigger": art.cleaned.raw[rs:re_],
-            "event_type": r.event_type, "reason": r.reason, "sentence_start": ss, "sentence_end": se}
+            "event_type": r.event_type, "reason": r.reason, "sentence_start": ss, "sentence_end": se,
+            "page": page_of(art.page_starts, rs)}
 
 
 def entity_rows(art: Article, paragraphs: list) -> list[dict]:
@@ -431,6 +457,13 @@ def run_extract(
     return doc_rows
 
 
+def write_text(path: Path, text: str) -> None:
+    """UTF-8, no BOM, line ends as read: the offsets of every table index this file's characters."""
+    from .table_io import atomic_write_bytes
+
+    atomic_write_bytes(path, text.encode("utf-8"))
+
+
 def _fill_cluster_ids(events_csv: Path) -> tuple[list[dict], list[dict]]:
     """events.csv's `cluster_id` (its happening in events_dedup.csv): (events, clusters)."""
     from .dedup import label_clusters
@@ -468,6 +501,8 @@ def _write_tables(out: Path, specs, hit_keys, store, computed, misses, batch_siz
             doc = result["document"]
             if doc["error"]:
                 print(f"error: {doc['path']}: {doc['error']}", file=sys.stderr)
+            if result.get("text") is not None:  # the text a PDF, HTML or Word file was read as
+                write_text(out / TEXTS / f"{doc['doc_id']}.txt", result["text"])
             tables = {"documents": [doc], **{t: result[t] for t in TABLES}}
             for t, stream in streams.items():
                 stream.write(tables[t])

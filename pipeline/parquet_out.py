@@ -10,7 +10,7 @@ import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
-INT_COLUMNS = {"char_start", "char_end", "sent_id", "sentence_start", "sentence_end", "n_chars",
+INT_COLUMNS = {"char_start", "char_end", "page", "sent_id", "sentence_start", "sentence_end", "n_chars",
                "n_sentences", "n_timex", "n_entities", "n_events", "n_mentions", "n_documents"}
 PART_ROWS = 200_000
 

@@ -1,8 +1,9 @@
 """`report.html`: the tables `extract` wrote, as one self-contained page for a reader.
 
 write_report(out_dir) reads documents.csv, sentences.csv, timex.csv, entities.csv and
-events.csv in out_dir, and each article's text (documents.csv `path`, decoded with
-`ingest.read_document`: the CSV offsets point into it), and writes out_dir/report.html:
+events.csv in out_dir, and each article's text (out_dir/texts/<doc_id>.txt for a PDF, HTML or
+Word input, else documents.csv `path` decoded with `ingest.read_document`: the CSV offsets point
+into it), and writes out_dir/report.html:
 
 - a corpus timeline of the dated events (inline SVG): x = date (a bar from date_start to
   date_end, a dot for a single day, a dot with a tick for an open end), one lane per
@@ -59,9 +60,16 @@ def read_tables(out_dir: Path) -> dict[str, list[dict]]:
 
 def read_texts(documents: list[dict], out_dir: Path, limit: int = MAX_TEXT_DOCS) -> dict[str, str]:
     """Raw text of the first `limit` ok documents whose file is found and still has the length
-    extract saw (a relative path is tried from the current folder, then beside out_dir)."""
+    extract saw: out_dir/texts/<doc_id>.txt for a PDF, HTML or Word input, else the article file
+    (a relative path is tried from the current folder, then beside out_dir)."""
     texts = {}
     for doc in [d for d in documents if d.get("status") == "ok"][:limit]:
+        converted = out_dir / "texts" / f"{doc['doc_id']}.txt"  # a PDF, HTML or Word file's text
+        if converted.is_file():
+            text = converted.read_bytes().decode("utf-8", errors="replace")
+            if str(len(text)) == doc.get("n_chars"):
+                texts[doc["doc_id"]] = text
+            continue
         p = Path(doc.get("path", ""))
         for cand in ([p] if p.is_absolute() else [Path.cwd() / p, out_dir.parent / p, out_dir / p]):
             if not cand.is_file():

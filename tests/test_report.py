@@ -163,7 +163,7 @@ def test_events_xlsx_frozen_filtered_deterministic(outputs):
         sheet = z.read("xl/worksheets/sheet1.xml").decode()
         strings = z.read("xl/sharedStrings.xml").decode()
     assert 'ySplit="1"' in sheet and 'state="frozen"' in sheet
-    assert '<autoFilter ref="A1:AI6"/>' in sheet  # header + 5 events, 35 columns (SPEC §3)
+    assert '<autoFilter ref="A1:AJ6"/>' in sheet  # header + 5 events, 36 columns (SPEC §3, with page)
     assert "<f>" not in sheet and "<t>=首脳会談</t>" in strings
     assert re.search(r'<c r="C2"[^>]*><v>\d+</v></c>', sheet)  # char_start is a number
 
