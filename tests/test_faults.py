@@ -71,10 +71,10 @@ def test_show_prints_markup_in_the_data_as_written():
 
 
 def test_a_damaged_cache_entry_is_recomputed(tmp_path: Path):
-    from pipeline.cache import ResultCache
+    from pipeline.cache import RESULT_TABLES, ResultCache
 
     store = ResultCache(tmp_path)
-    store.put("ab" * 8, {"key": "k", "document": {"status": "ok"}, "sentences": [], "timex": [], "entities": [], "events": []})
+    store.put("ab" * 8, {"key": "k", "document": {"status": "ok"}, **{t: [] for t in RESULT_TABLES}})
     assert store.get("ab" * 8) is not None
     path = tmp_path / "ab" / f"{'ab' * 8}.json"
     for damaged in ('{"key": "k", "document": {"status": "ok"}, "timex": 3}', "[]", '{"a":'):

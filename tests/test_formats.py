@@ -19,6 +19,7 @@ EXPECTED_EVENTS = {
     ("CRITICIZE", "", "PRK"),
     ("MEET", "2024-03-06", "JPN;KOR"),
     ("AGREE_COOPERATE", "2024-03-06", "JPN;KOR"),
+    ("STATEMENT", "2024-03-06", "JPN;KOR"),  # 両外相は…方針を示した: both ministers state a plan
     ("IMPOSE_SANCTIONS", "2024-03-08", "USA"),
 }
 CONVERTED = ("pdf1", "pdf2", "pdfpages", "page", "word")
