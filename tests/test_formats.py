@@ -21,6 +21,7 @@ EXPECTED_EVENTS = {
     ("AGREE_COOPERATE", "2024-03-06", "JPN;KOR"),
     ("STATEMENT", "2024-03-06", "JPN;KOR"),  # 両外相は…方針を示した: both ministers state a plan
     ("IMPOSE_SANCTIONS", "2024-03-08", "USA"),
+    ("SHOW_OF_FORCE", "2024-02-28", "PRK"),  # 短距離弾道ミサイル1発を発射: the counted missile is the object
 }
 CONVERTED = ("pdf1", "pdf2", "pdfpages", "page", "word")
 

@@ -9,7 +9,8 @@ from .model import Event
 from .syntax import case_of, compound_text, doc_text, head_chain, light_verb, telegraphic
 
 
-ALLOWED_NEXT_NOUNS = {"以降", "以来", "後", "前", "時", "中", "際", "直後", "直前", "以後", "当時", "開始", "強化", "拡大"}
+ALLOWED_NEXT_NOUNS = {"以降", "以来", "後", "前", "時", "中", "際", "直後", "直前", "以後", "当時", "開始", "強化", "拡大",
+                      "等", "など"}  # `首脳会談等を行った`: "and other acts" names the act itself
 
 
 def own_date(doc, first: int, last: int, sent: tuple[int, int], dated) -> bool:
@@ -42,8 +43,10 @@ class Mention:
 
 
 def _modifies_noun(m: Mention) -> bool:
-    """`制裁委員会`, `供給ライン`: the noun modifies another noun."""
-    return m.next is not None and m.next.pos_ in ("NOUN", "PROPN") and m.next.lemma_ not in ALLOWED_NEXT_NOUNS
+    """`制裁委員会`, `供給ライン`: the noun modifies another noun (a space between them ends the
+    clause, as between the cells of a table row: `決議　採択　141―5―35`)."""
+    return (m.next is not None and m.next.pos_ in ("NOUN", "PROPN") and m.next.lemma_ not in ALLOWED_NEXT_NOUNS
+            and bool(m.next.text.strip()))
 
 
 def _object_missing(m: Mention) -> bool:
@@ -57,9 +60,19 @@ def _object_missing(m: Mention) -> bool:
     if m.tele:  # a row of a table or chronology: the object stands anywhere in the row
         words |= {t.text for t in doc}
     words |= {compound_text(t) for t in doc[last].children}  # `外貨準備金を凍結`
+    # the run of nouns, numbers and quote marks ending at each argument: a counted thing
+    # (`弾道ミサイル1発を`), a named one (`ICBM「火星19」を`)
+    words |= {_nominal_run(doc, t.i) for t in doc[last].children if t.i < first}
     if m.head.dep_ == "acl" and m.head.head.i > last:
         words.add(compound_text(m.head.head))  # `採択した決議`: the noun the clause modifies
     return not any(o in w for w in words for o in objs)
+
+
+def _nominal_run(doc, k: int) -> str:
+    j = k
+    while j > max(0, k - 8) and (doc[j - 1].pos_ in ("NOUN", "PROPN", "NUM") or doc[j - 1].text in "「」『』"):
+        j -= 1
+    return doc[j:k + 1].text
 
 
 def _noun_phrase_about_act(m: Mention) -> bool:

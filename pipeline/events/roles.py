@@ -124,6 +124,8 @@ def build_event(doc, first, last, trig: Trigger, sent, sent_actors, dated, state
         heads.append(lv)
     if head.dep_ == "compound" and head.head.lemma_ in ALLOWED_NEXT_NOUNS:
         heads.append(head.head)  # `ロシアによるウクライナ侵攻以降`: the arguments sit on 以降
+        if lv is None and (lv := light_verb(doc, head.head.i)) is not None:
+            heads.append(lv)  # `首脳会談等を行った`: ... and on the light verb of `等`
     # a verbal noun ending a telegraphic clause (`ロシアが拒否権、`) is the predicate (体言止め)
     verbal = head.pos_ in ("VERB", "AUX") or lv is not None or telegraphic(doc, last)
     a1: list[Entity] = []
