@@ -16,7 +16,7 @@ from .dates import CARRY_NARRATIVE, CARRY_SENTENCES, CATAPHORA, CITED_DATE_RE, P
 from .lexicon import Trigger, match_trigger
 from .mentions import DOCUMENT_NOUNS, drop_announcements_of_rows, own_date, rejected_by, same_happening, undated_anchor
 from .model import Event, Rejection, State, happening_key
-from .roles import build_event
+from .build import build_event
 from .syntax import code_of, doc_text, in_quote, token_at
 
 

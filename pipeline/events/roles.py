@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 import csv
 import re
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..gazetteer import RESOURCES
 from ..records import Entity
-from .dates import CITED_DATE_RE, bracket_note, date_for
-from .lexicon import JOINT_DECLARATION, Trigger
+from .dates import bracket_note
+from .lexicon import Trigger
 from .mentions import ALLOWED_NEXT_NOUNS
-from .modality import modality_of
-from .model import Event, State
+from .model import State
 from .syntax import ACTOR1_CASES, ACTOR2_CASES, PLACE_CASES, REPORTED, actors_in, case_of, code_of, compound_start, dedupe, doc_text, first_token, head_chain, in_brackets, in_quote, is_actor_token, is_passive, light_verb, telegraphic
 
 
@@ -114,294 +114,396 @@ def expand_group(doc, tok, state: State) -> list[str]:
     return []
 
 
-def build_event(doc, first, last, trig: Trigger, sent, sent_actors, dated, state: State, prev_actor1,
-           prev_parts=(), carry: bool = False, same_type: str = "") -> Event | None:
-    text = doc_text(doc)
-    head = doc[last]
-    heads = [head]
-    lv = light_verb(doc, last)
-    if lv is not None:
-        heads.append(lv)
-    if head.dep_ == "compound" and head.head.lemma_ in ALLOWED_NEXT_NOUNS:
-        heads.append(head.head)  # `ロシアによるウクライナ侵攻以降`: the arguments sit on 以降
-        if lv is None and (lv := light_verb(doc, head.head.i)) is not None:
-            heads.append(lv)  # `首脳会談等を行った`: ... and on the light verb of `等`
-    # a verbal noun ending a telegraphic clause (`ロシアが拒否権、`) is the predicate (体言止め)
-    verbal = head.pos_ in ("VERB", "AUX") or lv is not None or telegraphic(doc, last)
-    a1: list[Entity] = []
-    a2: list[Entity] = []
-    a1_codes: list[str] = []
-    a2_codes: list[str] = []
-    place: list[Entity] = []
-    addressed = False  # an actor2 marked as addressee (`北朝鮮に対し`), not as co-actor
-    uncoded_subject = False
-    agents: list[Entity] = []  # marked による/によって: the doer also in the passive
-    ni_marked: list[Entity] = []  # marked に/から: the doer in the passive (`国連に非難された`)
-    # the trigger itself in the passive (`凍結された`, not `会談が行われた`), or undergone (`制裁を受けた`)
-    passive = (lv is None and is_passive(head)) or (lv is not None and lv.lemma_ in UNDERGO_VERBS)
-    rules: list[str] = [trig.entry]
-    size = [0, 0]
+@dataclass
+class Candidate:
+    """A trigger match read as `trig`, in its sentence, with what the role rules read."""
 
-    def took(rule1: str = "", rule2: str = "") -> None:
+    doc: object
+    first: int
+    last: int
+    trig: Trigger
+    sent: tuple[int, int]
+    actors: list[Entity]
+    dated: list
+    state: State
+    prev_actor1: list[str] = field(default_factory=list)
+    prev_parts: list[str] = field(default_factory=list)
+    carry: bool = False
+    same_type: str = ""
+
+    def __post_init__(self) -> None:
+        doc, head = self.doc, self.doc[self.last]
+        self.head, self.heads, self.lv = head, [head], light_verb(doc, self.last)
+        if self.lv is not None:
+            self.heads.append(self.lv)
+        if head.dep_ == "compound" and head.head.lemma_ in ALLOWED_NEXT_NOUNS:
+            self.heads.append(head.head)  # `ロシアによるウクライナ侵攻以降`: the arguments sit on 以降
+            if self.lv is None and (lv := light_verb(doc, head.head.i)) is not None:
+                self.lv = lv
+                self.heads.append(lv)  # `首脳会談等を行った`: ... and on the light verb of `等`
+        # a verbal noun ending a telegraphic clause (`ロシアが拒否権、`) is the predicate (体言止め)
+        self.verbal = head.pos_ in ("VERB", "AUX") or self.lv is not None or telegraphic(doc, self.last)
+        # the trigger itself in the passive (`凍結された`, not `会談が行われた`), or undergone (`制裁を受けた`)
+        self.passive = (self.lv is None and is_passive(head)) or (self.lv is not None and self.lv.lemma_ in UNDERGO_VERBS)
+        self.start, self.end = doc[self.first].idx, head.idx + len(head.text)
+
+
+@dataclass
+class Sides:
+    """The sides of one event on their way, and the ids of the role rules that gave them."""
+
+    a1: list[Entity] = field(default_factory=list)
+    a2: list[Entity] = field(default_factory=list)
+    a1_codes: list[str] = field(default_factory=list)
+    a2_codes: list[str] = field(default_factory=list)
+    place: list[Entity] = field(default_factory=list)
+    agents: list[Entity] = field(default_factory=list)  # marked による/によって: the doer also in the passive
+    ni_marked: list[Entity] = field(default_factory=list)  # marked に/から: the doer in the passive
+    addressed: bool = False  # an actor2 marked as addressee (`北朝鮮に対し`), not as co-actor
+    uncoded_subject: bool = False  # a subject is written that names no state (`キャンベルは`)
+    rules: list[str] = field(default_factory=list)
+    size: tuple[int, int] = (0, 0)
+
+    @property
+    def subject(self) -> bool:
+        return bool(self.a1 or self.a1_codes)
+
+    def took(self, rule1: str = "", rule2: str = "") -> None:
         """Record the role rule that just gave actor1 (rule1) or actor2 (rule2) something."""
-        n1, n2 = len(a1) + len(a1_codes), len(a2) + len(a2_codes)
-        if rule1 and n1 > size[0]:
-            rules.append(rule1)
-        if rule2 and n2 > size[1]:
-            rules.append(rule2)
-        size[:] = [n1, n2]
+        n1, n2 = len(self.a1) + len(self.a1_codes), len(self.a2) + len(self.a2_codes)
+        if rule1 and n1 > self.size[0]:
+            self.rules.append(rule1)
+        if rule2 and n2 > self.size[1]:
+            self.rules.append(rule2)
+        self.size = (n1, n2)
 
-    for h in heads:
-        for c in h.children:
-            if c.i in range(first, last + 1):
-                continue
-            if any(t.start <= c.idx < t.end for t, _ in dated):
+
+def case_arguments(c: Candidate, s: Sides) -> None:
+    """Actors marked by case on the trigger and its light verb (`は/が/による` actor1, `を/に/と/
+    への/に対し` actor2, `で` place; `Xの` on a nominal trigger actor1)."""
+    for h in c.heads:
+        for child in h.children:
+            if c.first <= child.i <= c.last or any(t.start <= child.idx < t.end for t, _ in c.dated):
                 continue  # a time expression (`…の翌月6月19日に`) is not an actor
-            case = case_of(c)
-            if case == "は" and h.dep_ == "acl" and h.head.i > h.i:
-                continue  # a topic は never sits inside a relative clause: the parser misattached it
-            ents = nominal_actors(c, sent_actors)
-            if c.pos_ in ("NOUN", "PROPN") and not is_actor_token(c, sent_actors):
-                # `対北朝鮮制裁決議案に`: a state after 対 inside another noun is what that noun is
-                # about, not a side of this event
-                ents = [e for e in ents if not (e.start > 0 and doc_text(doc)[e.start - 1] == "対")]
-            group = expand_group(doc, c, state)
-            for st in stray_subjects(c):
-                a1 += [e for e in nominal_actors(st, sent_actors) if e.label != "LOC"]
-            if case in PLACE_CASES:
-                place += [e for e in ents if e.label in ("GPE", "LOC", "FAC", "COUNTRY")]
-            elif passive and (case in AGENT_CASES or (case == "の" and h.pos_ in ("NOUN", "PROPN"))):
-                agents += [e for e in ents if e.label != "LOC"]  # `日本による制裁を受けた`, `北朝鮮の威嚇を受けた`
-            elif case in ACTOR1_CASES or (case == "の" and h.pos_ in ("NOUN", "PROPN")):
-                a1 += [e for e in ents if e.label != "LOC"]
-                a1_codes += group
-                if case in ("は", "が") and verbal and not ents and not group and c.pos_ in ("NOUN", "PROPN") \
-                        and h.i == head.i or (lv is not None and h.i == lv.i and case in ("は", "が") and not ents
-                                              and not group and c.pos_ in ("NOUN", "PROPN")):
-                    uncoded_subject = True  # `キャンベルは…示した`: a person with no known state speaks
-            elif case in ACTOR2_CASES:
-                a2 += [e for e in ents if e.label not in ("LOC",)]
-                if case == "を" and trig.event_type in ACT_TARGET_TYPES:
-                    a2 += act_doers(c, sent_actors)
-                if case in ("に", "から"):
-                    ni_marked += ents
-                addressed = addressed or (case in ADDRESSEE_CASES and bool(ents))
-                a2_codes += group
+            _argument(c, s, h, child)
     # `Xの` on a noun inside a multiword trigger (`SCOの正加盟国となる`) names its other side
-    for k in range(first, last):
-        for c in doc[k].children:
-            if not first <= c.i <= last and case_of(c) == "の":
-                a2 += [e for e in nominal_actors(c, sent_actors) if e.label != "LOC"]
-                for st in stray_subjects(c):
-                    a1 += [e for e in nominal_actors(st, sent_actors) if e.label != "LOC"]
-    took("actor1:case", "actor2:case")
-    # `対X` (`対ロ制裁`, `対独戦争`) names the side acted against, never the doer
-    toward = [e for e in a1 if e.start > 0 and doc_text(doc)[e.start - 1] == "対"]
-    if toward:
-        a1 = [e for e in a1 if e not in toward]
-        a2 += toward
-    took("", "actor2:toward")
-    if trig.event_type == "JOIN_ORG":
+    for k in range(c.first, c.last):
+        for child in c.doc[k].children:
+            if not c.first <= child.i <= c.last and case_of(child) == "の":
+                s.a2 += [e for e in nominal_actors(child, c.actors) if e.label != "LOC"]
+                for st in stray_subjects(child):
+                    s.a1 += [e for e in nominal_actors(st, c.actors) if e.label != "LOC"]
+    s.took("actor1:case", "actor2:case")
+
+
+def _argument(c: Candidate, s: Sides, h, child) -> None:
+    doc, case = c.doc, case_of(child)
+    if case == "は" and h.dep_ == "acl" and h.head.i > h.i:
+        return  # a topic は never sits inside a relative clause: the parser misattached it
+    ents = nominal_actors(child, c.actors)
+    if child.pos_ in ("NOUN", "PROPN") and not is_actor_token(child, c.actors):
+        # `対北朝鮮制裁決議案に`: a state after 対 inside another noun is what that noun is about
+        ents = [e for e in ents if not (e.start > 0 and doc_text(doc)[e.start - 1] == "対")]
+    group = expand_group(doc, child, c.state)
+    for st in stray_subjects(child):
+        s.a1 += [e for e in nominal_actors(st, c.actors) if e.label != "LOC"]
+    nominal_head = case == "の" and h.pos_ in ("NOUN", "PROPN")
+    if case in PLACE_CASES:
+        s.place += [e for e in ents if e.label in ("GPE", "LOC", "FAC", "COUNTRY")]
+    elif c.passive and (case in AGENT_CASES or nominal_head):
+        s.agents += [e for e in ents if e.label != "LOC"]  # `日本による制裁を受けた`, `北朝鮮の威嚇を受けた`
+    elif case in ACTOR1_CASES or nominal_head:
+        s.a1 += [e for e in ents if e.label != "LOC"]
+        s.a1_codes += group
+        on_predicate = (h.i == c.head.i and c.verbal) or (c.lv is not None and h.i == c.lv.i)
+        if case in ("は", "が") and on_predicate and not ents and not group and child.pos_ in ("NOUN", "PROPN"):
+            s.uncoded_subject = True  # `キャンベルは…示した`: a person with no known state speaks
+    elif case in ACTOR2_CASES:
+        s.a2 += [e for e in ents if e.label not in ("LOC",)]
+        if case == "を" and c.trig.event_type in ACT_TARGET_TYPES:
+            s.a2 += act_doers(child, c.actors)
+        if case in ("に", "から"):
+            s.ni_marked += ents
+        s.addressed = s.addressed or (case in ADDRESSEE_CASES and bool(ents))
+        s.a2_codes += group
+
+
+def toward(c: Candidate, s: Sides) -> None:
+    """`対X` (`対ロ制裁`, `対独戦争`) names the side acted against, never the doer."""
+    moved = [e for e in s.a1 if e.start > 0 and doc_text(c.doc)[e.start - 1] == "対"]
+    if moved:
+        s.a1 = [e for e in s.a1 if e not in moved]
+        s.a2 += moved
+
+
+def trigger_sides(c: Candidate, s: Sides) -> None:
+    """Sides the trigger's own words name: `対X`, the organisation joined, a state inside the
+    trigger (`訪中`), the compound modifiers of a nominal trigger (`ウクライナ侵攻`, `露朝首脳会談`)."""
+    toward(c, s)
+    s.took("", "actor2:toward")
+    if c.trig.event_type == "JOIN_ORG":
         # the organisation joined is actor2 whatever its case (`MSMTが発足した`)
-        moved = [e for e in a1 if e.label == "ORG"]
-        a1 = [e for e in a1 if e.label != "ORG"]
-        a2 += moved
-        if moved and not a1:
-            a1_codes = [""]  # the subject was given: nothing to inherit
-        took("", "actor2:organisation_joined")
-    # a state written inside the trigger is its other side (`訪中`, `訪ロ`, `対日`)
-    start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
-    inside = [e for e in sent_actors if start <= e.start and e.end <= end and not (e.start == start and e.end == end)]
-    a2 += inside
-    took("", "actor2:inside_trigger")
-    # the compound modifiers of a nominal trigger name the other side (`ウクライナ侵攻`, `対ロ制裁`)
-    lead = doc[first]
-    k = first
-    while k > max(0, first - 6) and doc[k - 1].pos_ in ("NOUN", "PROPN") and doc[k - 1].idx >= sent[0]:
+        moved = [e for e in s.a1 if e.label == "ORG"]
+        s.a1 = [e for e in s.a1 if e.label != "ORG"]
+        s.a2 += moved
+        if moved and not s.a1:
+            s.a1_codes = [""]  # the subject was given: nothing to inherit
+        s.took("", "actor2:organisation_joined")
+    inside = [e for e in c.actors if c.start <= e.start and e.end <= c.end and not (e.start == c.start and e.end == c.end)]
+    s.a2 += inside
+    s.took("", "actor2:inside_trigger")
+    k = c.first
+    while k > max(0, c.first - 6) and c.doc[k - 1].pos_ in ("NOUN", "PROPN") and c.doc[k - 1].idx >= c.sent[0]:
         k -= 1  # the run of nouns written right before the trigger (`露朝首脳会談`, `対ロ制裁`)
-    mods = actors_in((doc[k].idx, lead.idx), sent_actors)
-    mods = [e for e in mods if e.end <= lead.idx]
+    mods = [e for e in actors_in((c.doc[k].idx, c.start), c.actors) if e.end <= c.start]
     if mods:
-        mod_codes = [code_of(e) for e in mods]
-        if len(set(mod_codes)) >= 2 and not a1 and not a1_codes:
-            a1_codes += mod_codes
-        elif inside and not a1 and not a1_codes:
-            a1 += mods  # the trigger names the other side (`訪ロ`): the modifier is the doer (`習主席訪ロ`)
+        if len({code_of(e) for e in mods}) >= 2 and not s.subject:
+            s.a1_codes += [code_of(e) for e in mods]
+        elif inside and not s.subject:
+            s.a1 += mods  # the trigger names the other side (`訪ロ`): the modifier is the doer (`習主席訪ロ`)
         else:
-            a2 += mods
-        took("actor1:trigger_modifier", "actor2:trigger_modifier")
-    # a nominal event as the setting of another predicate (`会談でAは…と述べた`, `演説でAは…`):
-    # the subject of that predicate took part in it
-    if not a1 and not a1_codes and not verbal and head.dep_ == "obl" and case_of(head) in SETTING_CASES:
-        for c in head.head.children:
-            if c.i != head.i and (c.dep_ == "nsubj" or case_of(c) in ("は", "が")):
-                a1 += [e for e in nominal_actors(c, sent_actors) if e.label != "LOC"]
-                a1_codes += expand_group(doc, c, state)
-        if not a1 and not a1_codes and in_quote(doc_text(doc), sent[0], head.head.idx):
-            a1 += surface_subject(doc, sent, first, sent_actors)  # the parser hung it inside a quote
-        took("actor1:setting_subject")
-    # a relative clause with no subject (`制裁を受けたロシアは`): the noun it modifies is its subject
-    if not a1 and not a1_codes and verbal:
-        a1 += modified_actor(doc, heads[-1], sent, sent_actors)
-        took("actor1:modified_noun")
-    # a clause with no subject inherits it from the clauses that govern it, then from the previous event
-    if not a1 and not a1_codes and verbal:
-        for anc in head_chain(heads[-1])[1:]:
-            for c in anc.children:
-                if c.dep_ in ("nsubj", "nsubj:pass") or case_of(c) in ("は", "が"):
-                    a1 += [e for e in nominal_actors(c, sent_actors) if e.label != "LOC"]
-                    a1_codes += expand_group(doc, c, state)
-            if a1 or a1_codes:
-                break
-        took("actor1:governing_clause")
-    if not a1 and not a1_codes and verbal:
-        # a topic the parser hung inside the quoted complement (`北朝鮮は韓国に対し…だと宣言した`)
-        for t in doc[first_token(doc, sent):first]:
-            if case_of(t) == "は" and t.dep_ in ("nsubj", "obl", "nmod") and (
-                    t.head.i == head.i or head in t.head.ancestors or heads[-1] in t.head.ancestors):
-                # ... or on a clause the trigger's predicate governs: a topic scopes over the
-                # sentence up to its main predicate (`ロシアは…されたりするなど、制裁を受けた`)
-                a1 += [e for e in nominal_actors(t, sent_actors) if e.label != "LOC"]
-                a1_codes += expand_group(doc, t, state)  # `双方は、…連携していくことを確認した`
-                break
-        took("actor1:topic_scope")
-    if uncoded_subject and not a1 and not a1_codes:
-        a1_codes = [""]  # the subject is given: nothing to inherit
-        took("actor1:uncoded_subject")
-    if not a1 and not a1_codes and verbal:
-        a1 += surface_subject(doc, sent, first, sent_actors)
-        took("actor1:surface_subject")
-        if not a1 and surface_subject(doc, sent, first, sent_actors, any_noun=True):
-            a1_codes = [""]  # a subject is written but names no state (`専門家は`): nothing to inherit
-            took("actor1:uncoded_subject")
-    if not a1 and not a1_codes and not verbal and last + 1 < len(doc) and doc[last + 1].lemma_ in TIME_NOUNS:
-        # `習主席は、2023年の訪ロ時に…`: an event named as the time of the main clause is its subject's
-        a1 += surface_subject(doc, sent, first, sent_actors)
-        took("actor1:time_noun_subject")
-    if not a1 and not a1_codes and prev_actor1 and verbal:
-        a1_codes = list(prev_actor1)
-        took("actor1:previous_event")
-    if not a1 and not a1_codes and verbal and state.topic:
-        a1_codes = list(state.topic)  # the topic of the paragraph's previous sentence
-        took("actor1:paragraph_topic")
-    # (again, for the subjects found since)
-    toward = [e for e in a1 if e.start > 0 and doc_text(doc)[e.start - 1] == "対"]
-    if toward:
-        a1 = [e for e in a1 if e not in toward]
-        a2 += toward
-    if passive:
-        rules.append("role:passive_statement" if trig.event_type == "STATEMENT" else
-                     "role:passive_goal" if trig.event_type in GOAL_TYPES else "role:passive")
-    if passive and trig.event_type == "STATEMENT":
+            s.a2 += mods
+        s.took("actor1:trigger_modifier", "actor2:trigger_modifier")
+
+
+def _setting_subject(c: Candidate, s: Sides) -> None:
+    """A nominal event as the setting of another predicate (`会談でAは…と述べた`): that
+    predicate's subject took part in it."""
+    head = c.head
+    if c.verbal or head.dep_ != "obl" or case_of(head) not in SETTING_CASES:
+        return
+    for child in head.head.children:
+        if child.i != head.i and (child.dep_ == "nsubj" or case_of(child) in ("は", "が")):
+            s.a1 += [e for e in nominal_actors(child, c.actors) if e.label != "LOC"]
+            s.a1_codes += expand_group(c.doc, child, c.state)
+    if not s.subject and in_quote(doc_text(c.doc), c.sent[0], head.head.idx):
+        s.a1 += surface_subject(c.doc, c.sent, c.first, c.actors)  # the parser hung it inside a quote
+
+
+def _modified_noun(c: Candidate, s: Sides) -> None:
+    """A relative clause with no subject (`制裁を受けたロシアは`): the noun it modifies."""
+    if c.verbal:
+        s.a1 += modified_actor(c.doc, c.heads[-1], c.sent, c.actors)
+
+
+def _governing_clause(c: Candidate, s: Sides) -> None:
+    """A clause with no subject inherits it from the clauses that govern it."""
+    if not c.verbal:
+        return
+    for anc in head_chain(c.heads[-1])[1:]:
+        for child in anc.children:
+            if child.dep_ in ("nsubj", "nsubj:pass") or case_of(child) in ("は", "が"):
+                s.a1 += [e for e in nominal_actors(child, c.actors) if e.label != "LOC"]
+                s.a1_codes += expand_group(c.doc, child, c.state)
+        if s.subject:
+            return
+
+
+def _topic_scope(c: Candidate, s: Sides) -> None:
+    """A topic は scopes over the sentence up to its main predicate, also when the parser hung it
+    inside a quoted complement (`北朝鮮は韓国に対し…だと宣言した`) or on a clause the trigger's
+    predicate governs (`ロシアは…されたりするなど、制裁を受けた`)."""
+    if not c.verbal:
+        return
+    head, top = c.head, c.heads[-1]
+    for t in c.doc[first_token(c.doc, c.sent):c.first]:
+        if case_of(t) == "は" and t.dep_ in ("nsubj", "obl", "nmod") and (
+                t.head.i == head.i or head in t.head.ancestors or top in t.head.ancestors):
+            s.a1 += [e for e in nominal_actors(t, c.actors) if e.label != "LOC"]
+            s.a1_codes += expand_group(c.doc, t, c.state)  # `双方は、…連携していくことを確認した`
+            return
+
+
+def _uncoded_subject(c: Candidate, s: Sides) -> None:
+    """A subject written that names no state (`専門家は`): nothing is inherited."""
+    if s.uncoded_subject:
+        s.a1_codes = [""]
+
+
+def _surface_subject(c: Candidate, s: Sides) -> None:
+    """The last `Xが/Xは` outside quotes before the trigger (the parser lost the subject)."""
+    if not c.verbal:
+        return
+    s.a1 += surface_subject(c.doc, c.sent, c.first, c.actors)
+    s.took("actor1:surface_subject")
+    if not s.a1 and surface_subject(c.doc, c.sent, c.first, c.actors, any_noun=True):
+        s.a1_codes = [""]  # a subject is written but names no state (`専門家は`): nothing to inherit
+        s.took("actor1:uncoded_subject")
+
+
+def _time_noun_subject(c: Candidate, s: Sides) -> None:
+    """`習主席は、2023年の訪ロ時に…`: an event named as the time of the main clause is its subject's."""
+    nxt = c.doc[c.last + 1] if c.last + 1 < len(c.doc) else None
+    if not c.verbal and nxt is not None and nxt.lemma_ in TIME_NOUNS:
+        s.a1 += surface_subject(c.doc, c.sent, c.first, c.actors)
+
+
+def _previous_event(c: Candidate, s: Sides) -> None:
+    """The doer of the previous event of the sentence."""
+    if c.prev_actor1 and c.verbal:
+        s.a1_codes = list(c.prev_actor1)
+
+
+def _paragraph_topic(c: Candidate, s: Sides) -> None:
+    """The doer of the previous sentence's last event (the paragraph's topic)."""
+    if c.verbal and c.state.topic:
+        s.a1_codes = list(c.state.topic)
+
+
+# Where a missing subject comes from, in order: the first that gives one decides (its id goes
+# into the row's `rules`)
+SUBJECT_SOURCES = (
+    ("actor1:setting_subject", _setting_subject),
+    ("actor1:modified_noun", _modified_noun),
+    ("actor1:governing_clause", _governing_clause),
+    ("actor1:topic_scope", _topic_scope),
+    ("actor1:uncoded_subject", _uncoded_subject),
+    ("actor1:surface_subject", _surface_subject),
+    ("actor1:time_noun_subject", _time_noun_subject),
+    ("actor1:previous_event", _previous_event),
+    ("actor1:paragraph_topic", _paragraph_topic),
+)
+
+
+def subject_sources(c: Candidate, s: Sides) -> None:
+    for rule, source in SUBJECT_SOURCES:
+        if s.subject:
+            break
+        source(c, s)
+        s.took(rule)
+    toward(c, s)  # (again, for the subjects found since)
+
+
+def apply_passive(c: Candidate, s: Sides) -> None:
+    """The passive and `〜を受ける` make the subject done to, the に/による-marked doer actor1."""
+    if not c.passive:
+        return
+    etype = c.trig.event_type
+    s.rules.append("role:passive_statement" if etype == "STATEMENT" else
+                   "role:passive_goal" if etype in GOAL_TYPES else "role:passive")
+    if etype == "STATEMENT":
         # `…ことが報告された`, `…と述べられていた`: the subject is what was said; the speaker is
         # only the one marked に/によって, and with none the speaker is unknown
-        a1 = agents + [e for e in a2 if e in ni_marked]
-        a2 = [e for e in a2 if e not in a1]
-        a1_codes, a2_codes = [], []
-    elif passive and trig.event_type in GOAL_TYPES:
-        a1 = agents + a1
-    elif passive:
+        s.a1 = s.agents + [e for e in s.a2 if e in s.ni_marked]
+        s.a2 = [e for e in s.a2 if e not in s.a1]
+        s.a1_codes, s.a2_codes = [], []
+    elif etype in GOAL_TYPES:
+        s.a1 = s.agents + s.a1  # what is sent (`北朝鮮兵がロシアに派遣された`) belongs to the sender
+    else:
         # the subject of a passive (`ロシアは制裁を受けた`, `北朝鮮は国連に非難された`) is done to;
-        # the doer is marked による/によって or に/から. Not for a movement or a transfer: what is sent
-        # (`北朝鮮兵がロシアに派遣された`) belongs to the sender
-        doers = agents + [e for e in a2 if e in ni_marked]
-        a2 = a1 + [e for e in a2 if e not in doers]
-        a2_codes = a1_codes + a2_codes
-        a1, a1_codes = doers, []
-    # a city or a facility is where, not who (`ニュルンベルク裁判`, `北京での会談`) — except as the
-    # destination of a movement (`平壌を訪問`: the host) or the place acted on (`クリミア併合`)
-    a1 = [e for e in a1 if e.label not in PLACE_LABELS]
-    if trig.event_type not in MOVEMENT | PLACE_TARGETS:
-        a2 = [e for e in a2 if e.label not in PLACE_LABELS]
-    codes1 = dedupe([code_of(e) for e in a1 if code_of(e)] + a1_codes)
-    codes2 = [c for c in dedupe([code_of(e) for e in a2 if code_of(e)] + a2_codes) if c not in codes1]
-    if not codes2 and codes1 and trig.event_type in ("PROVIDE_AID", "DEPLOY_TROOPS"):
-        # the parser hung the goal on a coordinated verb (`ロシアに…武器を供給し、…を提供した`):
-        # take the nearest state before the trigger marked as a goal
-        goal = preceding_goal(doc, sent, doc[first].idx, sent_actors, codes1)
-        if goal is not None:
-            a2.append(goal)
-            codes2 = [code_of(goal)]
-            rules.append("actor2:preceding_goal")
-    if trig.event_type == "VISIT" and codes1 and not codes2:
-        # a visit to places in one country is a visit to that country (`ウラジオストクで…を訪問`)
-        host = next((code_of(e) for e in place if code_of(e) and code_of(e) not in codes1), None)
-        if host:
-            codes2 = [host]
-            rules.append("actor2:visit_host")
-    if not codes1 and not codes2 and prev_parts and in_brackets(doc_text(doc), sent[0], start) and any(
-            (n := bracket_note(doc_text(doc), sent, t)) and n[0] <= start < n[1] for t, _ in dated):
-        # a dated bracketed note on the previous act (`条約に署名した（12 月 4 日発効）`) is about its parties
-        codes1 = [c for c in prev_parts if c]
-        rules.append("actor1:bracket_note")
-    if not codes1 and trig.event_type == "STATEMENT" and trig.needs.startswith("obj:"):
-        # `決議1874採択`: a numbered resolution names the body that adopts it (resources/resolution_bodies.csv)
-        body = resolution_body(text[sent[0]:sent[1]])
-        if body:
-            codes1 = [body]
-            rules.append("actor1:resolution_number")
-    if not codes1 and not codes2 and same_type and not verbal:
-        # `中露の合同パトロールが…、8回目の合同パトロールでは`: the same kind of act named again in
-        # the sentence with no sides of its own has the sides it had
-        codes1 = same_type.split(";")
-        rules.append("actor1:same_type")
-    if not codes1 and not codes2:
-        return None
-    if trig.implied_actor2 and trig.implied_actor2 not in codes1 + codes2:
-        codes2 = codes2 + [trig.implied_actor2]  # the side the word names (`ロシアが拒否権を行使`: UNSC)
-        rules.append("actor2:implied_by_trigger")
-    if trig.event_type in SYMMETRIC and len(set(codes1) | set(codes2)) == 1 and prev_parts:
-        # `会談し、…条約に署名した`: the partner of a coordinated symmetric act is the same
-        codes2 = [c for c in prev_parts if c not in codes1]
-        rules.append("actor2:coordinated_partner")
-    one = set(codes1) | set(codes2)
-    if trig.event_type in SYMMETRIC and len(one) == 1 and len(state.pair) == 2 and one < set(state.pair) \
-            and set(state.pair) <= set(state.countries[-4:]):
-        # a meeting or an agreement has two sides: with one named, the other is its partner in
-        # the two-sided event the text is talking about (`首脳会談では、習近平は…`)
-        codes2 = codes2 + [c for c in state.pair if c not in one]
-        rules.append("actor2:discussed_pair")
-    participants = sorted(set(codes1) | set(codes2))
-    if trig.event_type == "STATEMENT" and len(set(codes1)) >= 2 and not addressed \
-            and trig.surface.endswith(DECLARING_WORDS):
-        # states declaring together, to no addressee, agree (`両国は…パートナーシップを宣言した`;
-        # guideline §5.2: STATEMENT only when no other type fits)
-        trig = JOINT_DECLARATION
-    t = date_for(doc, first, last, sent, dated, trig.event_type)
-    source = "explicit" if t is not None else "none"
-    if t is None and state.ref is not None and carry and not any(
-            sent[0] <= x.start < sent[1] and not CITED_DATE_RE.match(doc_text(doc), x.end) for x, _ in dated):
-        t, source = state.ref, "discourse"
-    if t is not None:
-        rules.append("date:same_clause" if source == "explicit" else "date:carried")
-    modality, modality_rule = modality_of(text[:sent[1]], start, end)
-    rules.append(modality_rule)
-    loc = place[0] if place else None
-    if loc is None and trig.event_type in MOVEMENT:
-        # a visit or a deployment takes place at its destination (`ロシアを訪問`, `ロシアに派兵`)
-        loc = next((e for e in a2 if e.label in ("COUNTRY", "GPE", "LOC", "FAC") and code_of(e) == (codes2[0] if codes2 else "")), None)
+        # the doer is marked による/によって or に/から
+        doers = s.agents + [e for e in s.a2 if e in s.ni_marked]
+        s.a2 = s.a1 + [e for e in s.a2 if e not in doers]
+        s.a2_codes = s.a1_codes + s.a2_codes
+        s.a1, s.a1_codes = doers, []
 
-    def name_of(codes, ents):
-        for e in ents:
-            if code_of(e) == (codes[0] if codes else None):
-                return e.name, e.text
-        return "", ""
 
-    n1, t1 = name_of(codes1, a1)
-    n2, t2 = name_of(codes2, a2)
-    return Event(
-        start=start, end=end, trigger=text[start:end], event_type=trig.event_type, mode=trig.mode,
-        cameo=trig.cameo, plover=trig.plover, modality=modality,
-        actor1=codes1[0] if codes1 else "", actor1_name=n1, actor1_text=t1,
-        actor2=codes2[0] if codes2 else "", actor2_name=n2, actor2_text=t2,
-        participants=";".join(participants),
-        location=(code_of(loc) if loc else ""), location_text=(loc.text if loc else ""),
-        date_text=t.text if t else "", date_start=t.date_start if t else "", date_end=t.date_end if t else "",
-        date_precision=t.precision if t else "", date_source=source, sentence_start=sent[0], sentence_end=sent[1],
-        actor1_spans=tuple((e.start, e.end) for e in a1 if code_of(e) in codes1),
-        actor2_spans=tuple((e.start, e.end) for e in a2 if code_of(e) in codes2),
-        date_ref=t, rules=tuple(dedupe(rules)),
-    )
+def side_codes(c: Candidate, s: Sides) -> tuple[list[str], list[str]]:
+    """(actor1 codes, actor2 codes). A city or a facility is where, not who (`北京での会談`) —
+    except as the destination of a movement (`平壌を訪問`) or the place acted on (`クリミア併合`)."""
+    s.a1 = [e for e in s.a1 if e.label not in PLACE_LABELS]
+    if c.trig.event_type not in MOVEMENT | PLACE_TARGETS:
+        s.a2 = [e for e in s.a2 if e.label not in PLACE_LABELS]
+    codes1 = dedupe([code_of(e) for e in s.a1 if code_of(e)] + s.a1_codes)
+    codes2 = [x for x in dedupe([code_of(e) for e in s.a2 if code_of(e)] + s.a2_codes) if x not in codes1]
+    return codes1, codes2
+
+
+def _preceding_goal(c: Candidate, s: Sides, codes1: list[str], codes2: list[str]):
+    """A transfer with no goal: the parser hung it on a coordinated verb (`ロシアに…武器を供給し、
+    …を提供した`): the nearest state before the trigger marked as a goal."""
+    if codes2 or not codes1 or c.trig.event_type not in ("PROVIDE_AID", "DEPLOY_TROOPS"):
+        return codes1, codes2
+    goal = preceding_goal(c.doc, c.sent, c.start, c.actors, codes1)
+    if goal is None:
+        return codes1, codes2
+    s.a2.append(goal)
+    return codes1, [code_of(goal)]
+
+
+def _visit_host(c: Candidate, s: Sides, codes1: list[str], codes2: list[str]):
+    """A visit to places in one country is a visit to that country (`ウラジオストクで…を訪問`)."""
+    if c.trig.event_type != "VISIT" or not codes1 or codes2:
+        return codes1, codes2
+    host = next((code_of(e) for e in s.place if code_of(e) and code_of(e) not in codes1), None)
+    return codes1, ([host] if host else codes2)
+
+
+def _bracket_note(c: Candidate, s: Sides, codes1: list[str], codes2: list[str]):
+    """A dated bracketed note on the previous act (`条約に署名した（12 月 4 日発効）`) is about its parties."""
+    text = doc_text(c.doc)
+    if codes1 or codes2 or not c.prev_parts or not in_brackets(text, c.sent[0], c.start):
+        return codes1, codes2
+    if any((n := bracket_note(text, c.sent, t)) and n[0] <= c.start < n[1] for t, _ in c.dated):
+        return [x for x in c.prev_parts if x], codes2
+    return codes1, codes2
+
+
+def _resolution_number(c: Candidate, s: Sides, codes1: list[str], codes2: list[str]):
+    """`決議1874採択`: a numbered resolution names the body that adopts it (resources/resolution_bodies.csv)."""
+    if codes1 or c.trig.event_type != "STATEMENT" or not c.trig.needs.startswith("obj:"):
+        return codes1, codes2
+    body = resolution_body(doc_text(c.doc)[c.sent[0]:c.sent[1]])
+    return ([body] if body else codes1), codes2
+
+
+def _same_type(c: Candidate, s: Sides, codes1: list[str], codes2: list[str]):
+    """`中露の合同パトロールが…、8回目の合同パトロールでは`: the same kind of act named again in
+    the sentence with no sides of its own has the sides it had."""
+    if codes1 or codes2 or not c.same_type or c.verbal:
+        return codes1, codes2
+    return c.same_type.split(";"), codes2
+
+
+def _implied_by_trigger(c: Candidate, s: Sides, codes1: list[str], codes2: list[str]):
+    """The side the word names (`ロシアが拒否権を行使`: UNSC)."""
+    implied = c.trig.implied_actor2
+    if not implied or implied in codes1 + codes2 or not (codes1 or codes2):
+        return codes1, codes2
+    return codes1, codes2 + [implied]
+
+
+def _coordinated_partner(c: Candidate, s: Sides, codes1: list[str], codes2: list[str]):
+    """`会談し、…条約に署名した`: the partner of a coordinated symmetric act is the same."""
+    if c.trig.event_type not in SYMMETRIC or len(set(codes1) | set(codes2)) != 1 or not c.prev_parts:
+        return codes1, codes2
+    return codes1, [x for x in c.prev_parts if x not in codes1]
+
+
+def _discussed_pair(c: Candidate, s: Sides, codes1: list[str], codes2: list[str]):
+    """A meeting or an agreement has two sides: with one named, the other is its partner in the
+    two-sided event the text is talking about (`首脳会談では、習近平は…`)."""
+    one, pair = set(codes1) | set(codes2), c.state.pair
+    if c.trig.event_type not in SYMMETRIC or len(one) != 1 or len(pair) != 2 or not one < set(pair) \
+            or not set(pair) <= set(c.state.countries[-4:]):
+        return codes1, codes2
+    return codes1, codes2 + [x for x in pair if x not in one]
+
+
+# Sources of codes once the parse has given what it can, in order; each returns the codes,
+# changed or not (a change records its id in the row's `rules`). The first five run before the
+# check that an event has a side; the last three complete a side it has.
+CODE_SOURCES = (
+    ("actor2:preceding_goal", _preceding_goal),
+    ("actor2:visit_host", _visit_host),
+    ("actor1:bracket_note", _bracket_note),
+    ("actor1:resolution_number", _resolution_number),
+    ("actor1:same_type", _same_type),
+)
+COMPLETING_SOURCES = (
+    ("actor2:implied_by_trigger", _implied_by_trigger),
+    ("actor2:coordinated_partner", _coordinated_partner),
+    ("actor2:discussed_pair", _discussed_pair),
+)
+
+
+def run_code_sources(c: Candidate, s: Sides, codes: tuple[list[str], list[str]], sources) -> tuple[list[str], list[str]]:
+    for rule, source in sources:
+        new = source(c, s, *codes)
+        if new != codes:
+            s.rules.append(rule)
+        codes = new
+    return codes
 
 
 GOAL_AFTER = re.compile(r"(?:に対し(?:て)?|への|へ|に)(?![はおよ])")

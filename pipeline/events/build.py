@@ -1,0 +1,82 @@
+"""One event from one trigger match: its sides (roles), type, date, modality and place."""
+
+from __future__ import annotations
+
+from .dates import CITED_DATE_RE, date_for
+from .lexicon import JOINT_DECLARATION
+from .modality import modality_of
+from .model import Event
+from .roles import (
+    CODE_SOURCES, COMPLETING_SOURCES, DECLARING_WORDS, MOVEMENT, Candidate, Sides, apply_passive, case_arguments,
+    run_code_sources, side_codes, subject_sources, trigger_sides,
+)
+from .syntax import code_of, dedupe, doc_text
+
+
+def build_event(doc, first, last, trig, sent, sent_actors, dated, state, prev_actor1,
+                prev_parts=(), carry: bool = False, same_type: str = "") -> Event | None:
+    """The event of a trigger match, or None when no side of it is coded."""
+    c = Candidate(doc, first, last, trig, sent, sent_actors, dated, state, list(prev_actor1), list(prev_parts),
+                  carry, same_type)
+    s = Sides(rules=[trig.entry])
+    case_arguments(c, s)
+    trigger_sides(c, s)
+    subject_sources(c, s)
+    apply_passive(c, s)
+    codes = run_code_sources(c, s, side_codes(c, s), CODE_SOURCES)
+    if not any(codes):
+        return None
+    codes1, codes2 = run_code_sources(c, s, codes, COMPLETING_SOURCES)
+    if trig.event_type == "STATEMENT" and len(set(codes1)) >= 2 and not s.addressed \
+            and trig.surface.endswith(DECLARING_WORDS):
+        # states declaring together, to no addressee, agree (`両国は…パートナーシップを宣言した`;
+        # guideline §5.2: STATEMENT only when no other type fits)
+        c.trig = JOINT_DECLARATION
+    t, source = _date(c)
+    if t is not None:
+        s.rules.append("date:same_clause" if source == "explicit" else "date:carried")
+    modality, modality_rule = modality_of(doc_text(doc)[:sent[1]], c.start, c.end)
+    s.rules.append(modality_rule)
+    return _event(c, s, codes1, codes2, t, source, modality)
+
+
+def _date(c: Candidate):
+    """(the timex that dates the event, its source: explicit, discourse or none)."""
+    t = date_for(c.doc, c.first, c.last, c.sent, c.dated, c.trig.event_type)
+    if t is not None:
+        return t, "explicit"
+    text = doc_text(c.doc)
+    if c.state.ref is not None and c.carry and not any(
+            c.sent[0] <= x.start < c.sent[1] and not CITED_DATE_RE.match(text, x.end) for x, _ in c.dated):
+        return c.state.ref, "discourse"
+    return None, "none"
+
+
+def _name_of(codes: list[str], ents) -> tuple[str, str]:
+    for e in ents:
+        if code_of(e) == (codes[0] if codes else None):
+            return e.name, e.text
+    return "", ""
+
+
+def _event(c: Candidate, s: Sides, codes1: list[str], codes2: list[str], t, source: str, modality: str) -> Event:
+    loc = s.place[0] if s.place else None
+    if loc is None and c.trig.event_type in MOVEMENT:
+        # a visit or a deployment takes place at its destination (`ロシアを訪問`, `ロシアに派兵`)
+        loc = next((e for e in s.a2 if e.label in ("COUNTRY", "GPE", "LOC", "FAC")
+                    and code_of(e) == (codes2[0] if codes2 else "")), None)
+    (n1, t1), (n2, t2) = _name_of(codes1, s.a1), _name_of(codes2, s.a2)
+    trig = c.trig
+    return Event(
+        start=c.start, end=c.end, trigger=doc_text(c.doc)[c.start:c.end], event_type=trig.event_type, mode=trig.mode,
+        cameo=trig.cameo, plover=trig.plover, modality=modality,
+        actor1=codes1[0] if codes1 else "", actor1_name=n1, actor1_text=t1,
+        actor2=codes2[0] if codes2 else "", actor2_name=n2, actor2_text=t2,
+        participants=";".join(sorted(set(codes1) | set(codes2))),
+        location=(code_of(loc) if loc else ""), location_text=(loc.text if loc else ""),
+        date_text=t.text if t else "", date_start=t.date_start if t else "", date_end=t.date_end if t else "",
+        date_precision=t.precision if t else "", date_source=source, sentence_start=c.sent[0], sentence_end=c.sent[1],
+        actor1_spans=tuple((e.start, e.end) for e in s.a1 if code_of(e) in codes1),
+        actor2_spans=tuple((e.start, e.end) for e in s.a2 if code_of(e) in codes2),
+        date_ref=t, rules=tuple(dedupe(s.rules)),
+    )
