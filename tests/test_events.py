@@ -572,6 +572,14 @@ def test_particle_after_a_bracketed_note(nlp):
 # Telegraphic rows (chronologies, tables, headlines): a verbal noun ending its clause in a text
 # without 。 is the predicate; an abstention or a failed draft is no row (guideline §6.8)
 TELEGRAPHIC = [
+    # the cells of a row are clauses of their own: a subject is not taken across a space
+    ("2024.6.10　決議2735（米国）　停戦案を支持　採択　14―0―1　ロシアは棄権",
+     [("STATEMENT", "asserted", "UNSC", "2024-06-10", "2024-06-10")]),
+    ("2023.12.22　決議2720（UAE）　人道支援の拡大　採択　13―0―2　米ロが棄権",
+     [("STATEMENT", "asserted", "UNSC", "2023-12-22", "2023-12-22")]),
+    ("2024年3月5日　中国海警局がフィリピンの補給船に放水　フィリピン政府は抗議",
+     [("ATTACK", "asserted", "CHN;PHL", "2024-03-05", "2024-03-05"),
+      ("CRITICIZE", "asserted", "PHL", "2024-03-05", "2024-03-05")]),
     ("2023.6.1\u3000制裁決議案\u3000否決\u3000フランスが拒否権、英国は棄権",
      [("VETO_REJECT", "asserted", "FRA;UNSC", "2023-06-01", "2023-06-01")]),
     ("2024年3月1日\u3000スペインとポルトガルが首脳会談",

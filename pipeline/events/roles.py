@@ -114,6 +114,9 @@ def expand_group(doc, tok, state: State) -> list[str]:
     return []
 
 
+CELL_GAP = re.compile(r"[\u3000\t]+| {2,}")
+
+
 @dataclass
 class Candidate:
     """A trigger match read as `trig`, in its sentence, with what the role rules read."""
@@ -146,6 +149,16 @@ class Candidate:
         # the trigger itself in the passive (`凍結された`, not `会談が行われた`), or undergone (`制裁を受けた`)
         self.passive = (self.lv is None and is_passive(head)) or (self.lv is not None and self.lv.lemma_ in UNDERGO_VERBS)
         self.start, self.end = doc[self.first].idx, head.idx + len(head.text)
+        # the actors of the trigger's cell: in a table or chronology row (no `。`), the words
+        # between two spaces (`決議2712（マルタ）　…　採択　12―0―3　米英ロが棄権`) are a clause of
+        # their own, whose subject the parse and the surface rules must not take from another cell
+        cell = self.sent
+        text = doc_text(doc)
+        if "。" not in text:
+            before = [m.end() for m in CELL_GAP.finditer(text, self.sent[0], self.start)]
+            after = CELL_GAP.search(text, self.end, self.sent[1])
+            cell = (before[-1] if before else self.sent[0], after.start() if after else self.sent[1])
+        self.cell_actors = [e for e in self.actors if cell[0] <= e.start and e.end <= cell[1]]
 
 
 @dataclass
@@ -293,7 +306,7 @@ def _governing_clause(c: Candidate, s: Sides) -> None:
     for anc in head_chain(c.heads[-1])[1:]:
         for child in anc.children:
             if child.dep_ in ("nsubj", "nsubj:pass") or case_of(child) in ("は", "が"):
-                s.a1 += [e for e in nominal_actors(child, c.actors) if e.label != "LOC"]
+                s.a1 += [e for e in nominal_actors(child, c.cell_actors) if e.label != "LOC"]
                 s.a1_codes += expand_group(c.doc, child, c.state)
         if s.subject:
             return
@@ -309,7 +322,7 @@ def _topic_scope(c: Candidate, s: Sides) -> None:
     for t in c.doc[first_token(c.doc, c.sent):c.first]:
         if case_of(t) == "は" and t.dep_ in ("nsubj", "obl", "nmod") and (
                 t.head.i == head.i or head in t.head.ancestors or top in t.head.ancestors):
-            s.a1 += [e for e in nominal_actors(t, c.actors) if e.label != "LOC"]
+            s.a1 += [e for e in nominal_actors(t, c.cell_actors) if e.label != "LOC"]
             s.a1_codes += expand_group(c.doc, t, c.state)  # `双方は、…連携していくことを確認した`
             return
 
@@ -324,7 +337,7 @@ def _surface_subject(c: Candidate, s: Sides) -> None:
     """The last `Xが/Xは` outside quotes before the trigger (the parser lost the subject)."""
     if not c.verbal:
         return
-    s.a1 += surface_subject(c.doc, c.sent, c.first, c.actors)
+    s.a1 += surface_subject(c.doc, c.sent, c.first, c.cell_actors)
     s.took("actor1:surface_subject")
     if not s.a1 and surface_subject(c.doc, c.sent, c.first, c.actors, any_noun=True):
         s.a1_codes = [""]  # a subject is written but names no state (`専門家は`): nothing to inherit
