@@ -728,6 +728,9 @@ def test_exact_rows(nlp, text, expected):
 # Trigger matches that make no row, each with the id of the rule that decided it (the rows of
 # events_rejected.csv): (text, expected rows, expected (trigger, reason) rejections)
 REJECTIONS = [
+    # what a resolution says is its content (guideline §6.8); its adoption or the veto is the act
+    ("2023年10月25日、イスラエルの自衛権に言及した決議案をロシアが拒否権を行使して否決した。",
+     [("VETO_REJECT", "asserted", "RUS;UNSC", "2023-10-25", "2023-10-25")], [("言及", "filter:document_content")]),
     ("2024年3月、日本政府は対ロ制裁の効果を検証した。", [], [("制裁", "filter:noun_phrase_about_act")]),
     ("ロシアへの支援を減らすべきだとの声が上がった。", [], [("支援", "filter:object_of_predicate")]),
     ("この首脳会談では、両首脳が協力を確認した。", [],

@@ -118,6 +118,22 @@ def _object_clause(m: Mention) -> bool:
     return not m.nominal and object_clause(m.doc, m.last)
 
 
+# the documents whose content a relative clause tells (`停戦を求める決議`, `懸念を表明した声明`)
+CONTENT_DOCUMENTS = ("決議", "決議案", "声明", "宣言", "報告書", "書簡", "文書", "コミュニケ", "談話")
+SAYING_TYPES = {"STATEMENT", "CRITICIZE", "SUPPORT_RECOGNIZE", "THREATEN"}
+
+
+def _document_content(m: Mention) -> bool:
+    """`即時停戦を求める決議案`, `自衛権に言及した決議案`: a saying in a relative clause on a document
+    tells what the document says; the document's adoption or issuing is the act."""
+    h = m.head
+    return (m.trig.event_type in SAYING_TYPES and h.dep_ == "acl" and h.head.i > m.last
+            and compound_text(h.head).endswith(CONTENT_DOCUMENTS) and not m.trig.surface.startswith(ISSUING))
+
+
+ISSUING = ("採択", "可決", "採決", "発出", "発表", "公表")  # `…について採択した決議`: the adoption is the act
+
+
 def _needs_light_verb(m: Mention) -> bool:
     """An entry marked `light` (`協力`) with no light verb or `する`, outside telegraphic rows."""
     return m.trig.needs == "light" and m.bare and m.head.pos_ != "VERB" and not m.tele
@@ -136,6 +152,7 @@ MENTION_FILTERS = (
     ("filter:back_reference", _back_reference),
     ("filter:topic_of_discussion", _topic_of_discussion),
     ("filter:object_clause", _object_clause),
+    ("filter:document_content", _document_content),
     ("filter:needs_light_verb", _needs_light_verb),
 )
 
