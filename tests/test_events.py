@@ -696,6 +696,10 @@ JOINT_DECLARATIONS = [
 # support verbs whose object is the act they perform, repeat or resume; a table row's cells
 # (a space ends the clause); `等` after an act; a counted or named object of a launch
 SUPPORT_VERBS = [
+    # a readout's `Xから、…旨述べた`: X is the speaker of the saying, not a side of the act it tells
+    ("2024年5月14日、日本側から、北朝鮮が弾道ミサイルを発射したことを強く非難しました。",
+     [("SHOW_OF_FORCE", "asserted", "PRK", "2024-05-14", "2024-05-14"),
+      ("CRITICIZE", "asserted", "JPN;PRK", "2024-05-14", "2024-05-14")]),
     ("2025年4月、米国とイランは高官協議を重ねた。", [("MEET", "asserted", "IRN;USA", "2025-04-01", "2025-04-30")]),
     ("2023年12月10日、中国海警局の船はフィリピンの補給船への進路妨害を繰り返した。",
      [("THREATEN", "asserted", "CHN;PHL", "2023-12-10", "2023-12-10")]),

@@ -213,6 +213,8 @@ def _argument(c: Candidate, s: Sides, h, child) -> None:
     doc, case = c.doc, case_of(child)
     if case == "は" and h.dep_ == "acl" and h.head.i > h.i:
         return  # a topic は never sits inside a relative clause: the parser misattached it
+    if case == "から" and c.trig.event_type not in SPEAKING_TYPES and _speaker_frame(doc, child):
+        return  # `日本側から、北朝鮮が…発射したことを非難`: the speaker of the saying, not a side of this act
     ents = nominal_actors(child, c.actors)
     if child.pos_ in ("NOUN", "PROPN") and not is_actor_token(child, c.actors):
         # `対北朝鮮制裁決議案に`: a state after 対 inside another noun is what that noun is about
@@ -293,6 +295,28 @@ def _setting_subject(c: Candidate, s: Sides) -> None:
         s.a1 += surface_subject(c.doc, c.sent, c.first, c.actors)  # the parser hung it inside a quote
 
 
+SPEAKING_TYPES = {"STATEMENT", "CRITICIZE", "SUPPORT_RECOGNIZE"}
+
+
+def _speaker_frame(doc, t) -> bool:
+    """`Xから、`: a noun, its から and a comma."""
+    k = t.i + 1
+    return k + 1 < len(doc) and doc[k].text == "から" and doc[k + 1].text == "、"
+
+
+def _speaker_from(c: Candidate, s: Sides) -> None:
+    """`岸田総理大臣から、…旨述べました`, `日本側から、…を表明`: an actor marked `から、` ahead of a
+    saying is its speaker (the readout's way of naming who said it), whatever the parser hung it on."""
+    if c.trig.event_type not in SPEAKING_TYPES:
+        return
+    for t in c.doc[first_token(c.doc, c.sent):c.first]:
+        if case_of(t) == "から" and _speaker_frame(c.doc, t):
+            found = [e for e in nominal_actors(t, c.cell_actors) if e.label in ("COUNTRY", "ORG", "PERSON")]
+            s.a1 += found
+            s.a2 = [e for e in s.a2 if e not in found]
+            return
+
+
 def _modified_noun(c: Candidate, s: Sides) -> None:
     """A relative clause with no subject (`制裁を受けたロシアは`): the noun it modifies."""
     if c.verbal:
@@ -367,6 +391,7 @@ def _paragraph_topic(c: Candidate, s: Sides) -> None:
 # into the row's `rules`)
 SUBJECT_SOURCES = (
     ("actor1:setting_subject", _setting_subject),
+    ("actor1:speaker_from", _speaker_from),
     ("actor1:modified_noun", _modified_noun),
     ("actor1:governing_clause", _governing_clause),
     ("actor1:topic_scope", _topic_scope),
