@@ -695,6 +695,19 @@ JOINT_DECLARATIONS = [
 # the composed tables above whose rows are one sentence each: exactly these rows, no others
 # support verbs whose object is the act they perform, repeat or resume; a table row's cells
 # (a space ends the clause); `等` after an act; a counted or named object of a launch
+# a predicate listing several dates of its own clause states one act per date (guideline §5.2)
+COORDINATED_DATES = [
+    ("ロシアでは下院が2024年6月24日、上院が7月6日に条約の批准法案を可決した。",
+     [("SIGN_AGREEMENT", "asserted", "RUS", "2024-06-24", "2024-06-24"),
+      ("SIGN_AGREEMENT", "asserted", "RUS", "2023-07-06", "2023-07-06")]),
+    ("中国海警局は2023年12月10日、翌24年3月5日、同月23日にも進路妨害を繰り返した。",
+     [("THREATEN", "asserted", "CHN", "2023-12-10", "2023-12-10"), ("THREATEN", "asserted", "CHN", "2024-03-05", "2024-03-05"),
+      ("THREATEN", "asserted", "CHN", "2024-03-23", "2024-03-23")]),
+    # one date and the month it lies in are one act
+    ("2024年6月、ロシアは19日に北朝鮮と会談した。", [("MEET", "asserted", "PRK;RUS", "2024-06-19", "2024-06-19")]),
+]
+
+
 SUPPORT_VERBS = [
     # a readout's `Xから、…旨述べた`: X is the speaker of the saying, not a side of the act it tells
     ("2024年5月14日、日本側から、北朝鮮が弾道ミサイルを発射したことを強く非難しました。",
@@ -720,7 +733,7 @@ SUPPORT_VERBS = [
 
 EXACT_TABLES = {"telegraphic": TELEGRAPHIC, "vocabulary": VOCABULARY, "announcements": ANNOUNCEMENTS,
                 "resolutions": RESOLUTIONS, "joint_declarations": JOINT_DECLARATIONS,
-                "support_verbs": SUPPORT_VERBS}
+                "support_verbs": SUPPORT_VERBS, "coordinated_dates": COORDINATED_DATES}
 
 
 @pytest.mark.parametrize("text,expected", [pytest.param(text, expected, id=f"{table}-{k}")

@@ -39,26 +39,61 @@ CITED_DATE_RE = re.compile(r"[ \t\u3000]*(?:付|発(?=[のでに、『「\s]))")
 def date_for(doc, first: int, last: int, sent: tuple[int, int], dated: list[tuple[Timex, int]],
               trig_type: str = "") -> Timex | None:
     """The timex of the trigger's clause, else the nearest one of its sentence."""
+    in_sent = _sentence_dates(doc, first, last, sent, dated, trig_type)
+    if not in_sent:
+        return None
+    governed = _governed(doc, first, last, in_sent)
+    if governed:
+        return min(governed, key=lambda t: abs(t.start - doc[first].idx))
+    before = [t for t, _ in in_sent if t.end <= doc[first].idx]
+    return before[-1] if before else in_sent[0][0]
+
+
+def coordinated_dates(doc, first: int, last: int, sent: tuple[int, int], dated: list[tuple[Timex, int]],
+                      trig_type: str = "") -> list[Timex]:
+    """The dates of the trigger's own clause when it lists two or more (`下院が10月24日、上院が11月6日に
+    可決`, `12月30日と2日の攻撃`): the predicate states one act per date (guideline §5.2). Closed
+    dates only (not `以降`), none holding another; else []."""
+    governed = [t for t in _governed(doc, first, last, _sentence_dates(doc, first, last, sent, dated, trig_type))
+                if t.type == "DATE" and t.date_start and t.date_end]
+    ranges = sorted({(t.date_start, t.date_end) for t in governed})
+    if len(ranges) < 2 or any(a != b and a[0] <= b[0] and b[1] <= a[1] for a in ranges for b in ranges):
+        return []
+    firsts = {}
+    for t in sorted(governed, key=lambda t: t.start):
+        firsts.setdefault((t.date_start, t.date_end), t)
+    return sorted(firsts.values(), key=lambda t: t.start)
+
+
+def _sentence_dates(doc, first: int, last: int, sent, dated, trig_type: str) -> list[tuple[Timex, int]]:
     pos = doc[first].idx
     in_sent = [(t, k) for t, k in dated if sent[0] <= t.start < sent[1]]
     # the date of a bracketed note (`…に署名した（2024 年 12 月 4 日発効）`) dates the note's own act
     in_sent = [(t, k) for t, k in in_sent if not ((n := bracket_note(doc_text(doc), sent, t)) and not n[0] <= pos < n[1])]
-    in_sent = [(t, k) for t, k in in_sent if not dates_other(doc, t, k, first, last, trig_type)]
-    if not in_sent:
-        return None
+    return [(t, k) for t, k in in_sent if not dates_other(doc, t, k, first, last, trig_type)]
+
+
+def _governed(doc, first: int, last: int, in_sent: list[tuple[Timex, int]]) -> list[Timex]:
+    """The timexes of the trigger's own clause: reached up the parse with no other predicate between."""
     chain = {t.i for t in head_chain(doc[last])}
     governed = []
     for t, k in in_sent:
         for anc in head_chain(doc[k]):
             if anc.i == doc[last].i or (anc.i in chain and anc.i != k and anc.pos_ in ("VERB", "ADJ") and anc.i <= last + 3):
-                governed.append((abs(t.start - doc[first].idx), t))
+                governed.append(t)
                 break
             if anc.i != k and anc.pos_ in ("VERB", "ADJ") and not first <= anc.i <= last + 3:
                 break  # the timex dates another predicate's clause (`…が2023年以降…提供したとの分析を示した`)
-    if governed:
-        return min(governed, key=lambda x: x[0])[1]
-    before = [t for t, _ in in_sent if t.end <= doc[first].idx]
-    return before[-1] if before else in_sent[0][0]
+    return governed
+
+
+def split_by_dates(ev: Event, dates: list[Timex]) -> list[Event]:
+    """One copy of a dated event per date its clause lists (see coordinated_dates)."""
+    if len(dates) < 2 or ev.date_source != "explicit":
+        return [ev]
+    rules = tuple("date:coordinated" if r.startswith("date:") else r for r in ev.rules)
+    return [replace(ev, date_text=t.text, date_start=t.date_start, date_end=t.date_end, date_precision=t.precision,
+                    date_ref=t, rules=rules) for t in dates]
 
 
 def bracket_note(text: str, sent, t: Timex) -> tuple[int, int] | None:

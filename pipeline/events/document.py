@@ -12,7 +12,10 @@ from dataclasses import dataclass, field, replace
 
 from ..attribution import attribution_for, find_attributions
 from ..records import Entity, Timex
-from .dates import CARRY_NARRATIVE, CARRY_SENTENCES, CATAPHORA, CITED_DATE_RE, PAST_END, TIME_SHIFT, split_by_own_dates
+from .dates import (
+    CARRY_NARRATIVE, CARRY_SENTENCES, CATAPHORA, CITED_DATE_RE, PAST_END, TIME_SHIFT, coordinated_dates, split_by_dates,
+    split_by_own_dates,
+)
 from .lexicon import Trigger, match_trigger
 from .mentions import DOCUMENT_NOUNS, drop_announcements_of_rows, own_date, rejected_by, same_happening, undated_anchor
 from .model import Event, Rejection, State, happening_key
@@ -146,7 +149,10 @@ def _candidate(para: Paragraph, sent: Sentence, state: State, first: int, last: 
     said = attribution_for(sent.reported, ev.start, ev.end)
     if said is not None:
         ev = replace(ev, attribution=said.source, rules=ev.rules + (said.rule,))
-    sent.rows += split_by_own_dates(doc_text(doc), ev, sent.actors, para.dated)
+    rows = split_by_own_dates(doc_text(doc), ev, sent.actors, para.dated)
+    if len(rows) == 1:  # no actor with a date of its own: one row per date the clause lists
+        rows = split_by_dates(ev, coordinated_dates(doc, first, last, sent.span, para.dated, ev.event_type))
+    sent.rows += rows
     if ev.actor1:
         sent.prev_actor1 = [ev.actor1]
     sent.prev_parts = ev.participants.split(";")
