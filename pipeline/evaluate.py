@@ -19,9 +19,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from .event_types import types_with
 from .table_io import atomic_write_bytes, unescape, write_csv
 
-SYMMETRIC = {"MEET", "SIGN_AGREEMENT", "MIL_COOPERATION", "AGREE_COOPERATE"}
+SYMMETRIC = types_with("symmetric")  # resources/events/types.csv
 OPEN_END = "9999-12-31"
 
 

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from .event_types import EVENT_TYPES as CONTRACT_EVENT_TYPES
 from .ingest import IngestError, read_document
 from .manifest import load_manifest
 
@@ -23,11 +24,7 @@ EVENT_COLUMNS = (
 )
 TIMEX_TYPES = {"DATE", "TIME", "DURATION", "SET"}
 ENTITY_LABELS = {"PERSON", "COUNTRY", "ORG", "GPE", "LOC", "FAC"}
-EVENT_TYPES = {
-    "MEET", "VISIT", "SIGN_AGREEMENT", "AGREE_COOPERATE", "SUPPORT_RECOGNIZE", "JOIN_ORG",
-    "PROVIDE_AID", "DEPLOY_TROOPS", "MIL_COOPERATION", "SHOW_OF_FORCE", "ATTACK",
-    "IMPOSE_SANCTIONS", "BREAK_RELATIONS", "VETO_REJECT", "CRITICIZE", "THREATEN", "STATEMENT",
-}
+EVENT_TYPES = set(CONTRACT_EVENT_TYPES)  # resources/events/types.csv
 MODALITIES = {"asserted", "planned", "hypothetical", "negated"}
 EXTRA_COUNTRIES = {"TWN", "XKX", "PSE", "SUN"}
 _CODE = re.compile(r"^[A-Z][A-Z0-9_]{1,11}$")

@@ -12,14 +12,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from html import escape
 
-# The contract's event types (SPEC §3), in its order, each with a colour of its own.
-TYPE_COLORS = {
-    "MEET": "#1f77b4", "VISIT": "#6baed6", "SIGN_AGREEMENT": "#2ca02c", "AGREE_COOPERATE": "#98df8a",
-    "SUPPORT_RECOGNIZE": "#17becf", "JOIN_ORG": "#9edae5", "PROVIDE_AID": "#bcbd22",
-    "DEPLOY_TROOPS": "#8c564b", "MIL_COOPERATION": "#c49c94", "SHOW_OF_FORCE": "#ff7f0e",
-    "ATTACK": "#d62728", "IMPOSE_SANCTIONS": "#9467bd", "BREAK_RELATIONS": "#c5b0d5",
-    "VETO_REJECT": "#e377c2", "CRITICIZE": "#f7b6d2", "THREATEN": "#ff9896", "STATEMENT": "#7f7f7f",
-}
+from .event_types import TYPE_COLORS
+
+# The contract's event types (SPEC §3), in its order, each with a colour of its own
+# (resources/events/types.csv)
 OTHER_COLOR = "#444444"
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"

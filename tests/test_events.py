@@ -1,4 +1,4 @@
-"""Tests for the event stage (pipeline/events.py) on composed sentences, one table per rule.
+"""Tests for the event stage (the pipeline/events/ package) on composed sentences, one table per rule.
 
 Each row: (text, expected events as (event_type, modality, participants, date_start, date_end)).
 The sentences are written for these tests; none comes from the corpus.
@@ -805,3 +805,32 @@ READOUT = [
 @pytest.mark.parametrize("paragraphs,expected", READOUT)
 def test_cataphoric_lead_holds_its_date(nlp, paragraphs, expected):
     assert _events_by_paragraph(nlp, paragraphs) == expected
+
+
+def test_event_types_are_defined_once(tmp_path):
+    """resources/events/types.csv is the one home of the types: the lexicon, gold-check, eval and
+    the report colours read it, and a trigger row with another type is an error naming the row."""
+    from pipeline import evaluate, gold_check, htmlkit
+    from pipeline.event_types import EVENT_TYPES, TYPE_COLORS, types_with
+    from pipeline.events import LexiconError
+
+    assert len(EVENT_TYPES) == 17 and set(gold_check.EVENT_TYPES) == set(EVENT_TYPES)
+    assert evaluate.SYMMETRIC == types_with("symmetric") == {"MEET", "SIGN_AGREEMENT", "MIL_COOPERATION", "AGREE_COOPERATE"}
+    assert htmlkit.TYPE_COLORS is TYPE_COLORS and set(TYPE_COLORS) == set(EVENT_TYPES)
+    assert {t.event_type for readings in load_lexicon().values() for t in readings} <= set(EVENT_TYPES)
+    bad = tmp_path / "triggers.csv"
+    bad.write_text("trigger,event_type,mode,cameo,plover,needs,implied_actor2,note\n会談,MEETING,,040,CONSULT,,,\n",
+                   encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"triggers.csv:2: event_type 'MEETING'"):
+        load_lexicon(bad)
+    with pytest.raises(KeyError):
+        types_with("colour")
+
+
+def test_word_lists_come_from_the_resource_file():
+    from pipeline.events.syntax import LIGHT_VERBS
+    from pipeline.events.words import words
+
+    assert LIGHT_VERBS == words("light_verbs") and "行う" in LIGHT_VERBS
+    with pytest.raises(KeyError, match="no list 'no_such_list'"):
+        words("no_such_list")

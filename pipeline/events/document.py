@@ -11,6 +11,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 
 from ..attribution import attribution_for, find_attributions
+from ..event_types import types_with
 from ..records import Entity, Timex
 from .dates import (
     CARRY_NARRATIVE, CARRY_SENTENCES, CATAPHORA, CITED_DATE_RE, PAST_END, TIME_SHIFT, coordinated_dates, split_by_dates,
@@ -25,7 +26,7 @@ from .syntax import code_of, doc_text, in_quote, token_at
 
 # the events whose two sides `両国`/`両首脳`/`双方` and a one-sided meeting refer back to: two
 # parties acting together or one visiting the other (an attack's two sides are not "both leaders")
-PAIRING_TYPES = {"MEET", "VISIT", "SIGN_AGREEMENT", "AGREE_COOPERATE", "MIL_COOPERATION", "JOIN_ORG"}
+PAIRING_TYPES = types_with("pairing")
 
 
 @dataclass

@@ -1,4 +1,4 @@
-"""The trigger lexicon (resources/event_triggers.csv) and the longest-match trigger finder."""
+"""The trigger lexicon (resources/events/triggers.csv) and the longest-match trigger finder."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 import csv
 
+from ..event_types import EVENT_TYPES
 from ..gazetteer import RESOURCES, fold
 from .syntax import doc_text, no_spaces, token_arrays
 
@@ -37,7 +38,7 @@ def entry_id(t: Trigger) -> str:
 
 
 @lru_cache(maxsize=4)
-def load_lexicon(path: Path = RESOURCES / "event_triggers.csv") -> dict[str, tuple[Trigger, ...]]:
+def load_lexicon(path: Path = RESOURCES / "events" / "triggers.csv") -> dict[str, tuple[Trigger, ...]]:
     """trigger -> its readings (a word listed under several types, told apart by `needs`)."""
     out: dict[str, tuple[Trigger, ...]] = {}
     if not Path(path).is_file():
@@ -47,6 +48,8 @@ def load_lexicon(path: Path = RESOURCES / "event_triggers.csv") -> dict[str, tup
             key = fold((r.get("trigger") or "").strip())
             if not key or not r.get("event_type"):
                 raise LexiconError(f"{path}:{i}: empty trigger or event_type")
+            if r["event_type"].strip() not in EVENT_TYPES:
+                raise LexiconError(f"{path}:{i}: event_type {r['event_type']!r} is not in resources/events/types.csv")
             t = Trigger(key, r["event_type"].strip(), (r.get("mode") or "").strip(),
                         (r.get("cameo") or "").strip(), (r.get("plover") or "").strip(), (r.get("needs") or "").strip(),
                         (r.get("implied_actor2") or "").strip())

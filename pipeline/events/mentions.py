@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 
+from ..event_types import types_with
 from .lexicon import Trigger
 from .model import Event
 from .syntax import case_of, compound_text, doc_text, head_chain, light_verb, telegraphic
+from .words import words
 
 
-ALLOWED_NEXT_NOUNS = {"以降", "以来", "後", "前", "時", "中", "際", "直後", "直前", "以後", "当時", "開始", "強化", "拡大",
-                      "等", "など"}  # `首脳会談等を行った`: "and other acts" names the act itself
+ALLOWED_NEXT_NOUNS = words("allowed_next_nouns")  # `首脳会談等を行った`: "and other acts" names the act itself
 
 
 def own_date(doc, first: int, last: int, sent: tuple[int, int], dated) -> bool:
@@ -119,8 +120,8 @@ def _object_clause(m: Mention) -> bool:
 
 
 # the documents whose content a relative clause tells (`停戦を求める決議`, `懸念を表明した声明`)
-CONTENT_DOCUMENTS = ("決議", "決議案", "声明", "宣言", "報告書", "書簡", "文書", "コミュニケ", "談話")
-SAYING_TYPES = {"STATEMENT", "CRITICIZE", "SUPPORT_RECOGNIZE", "THREATEN"}
+CONTENT_DOCUMENTS = words("content_documents")
+SAYING_TYPES = types_with("saying")
 
 
 def _document_content(m: Mention) -> bool:
@@ -131,7 +132,7 @@ def _document_content(m: Mention) -> bool:
             and compound_text(h.head).endswith(CONTENT_DOCUMENTS) and not m.trig.surface.startswith(ISSUING))
 
 
-ISSUING = ("採択", "可決", "採決", "発出", "発表", "公表")  # `…について採択した決議`: the adoption is the act
+ISSUING = words("issuing_words")  # `…について採択した決議`: the adoption is the act
 
 
 def _needs_light_verb(m: Mention) -> bool:
@@ -165,7 +166,7 @@ def rejected_by(doc, first: int, last: int, trig: Trigger, anchored: bool = Fals
 
 # announcing words (guideline §6.9): `…と発表した`, `停戦合意を発表` is a STATEMENT row only when
 # what it announces is not itself a row
-ANNOUNCE_TRIGGERS = ("発表", "公表", "表明", "声明")
+ANNOUNCE_TRIGGERS = words("announcing_words")
 
 
 ANNOUNCED = re.compile(r"(?:と|を)[^、。「」]{0,4}$")
@@ -205,11 +206,11 @@ def object_clause(doc, last: int) -> bool:
 # nouns that a non-past clause describes as a disposition or a possibility, not as a happening
 # (a possibility or an intention, `…する可能性/方針/考え`, stays a row: its modality says
 # hypothetical or planned)
-ABSTRACT_HEADS = {"傾向", "姿勢", "必要", "必要性", "能力", "用意", "構え", "余地", "狙い", "目的", "意図", "試み", "動き"}
+ABSTRACT_HEADS = words("abstract_heads")
 
 
-TOPIC_MARKERS = ("について", "に関して", "に関する", "をめぐって", "をめぐる", "を巡って", "を巡る")
-DOCUMENT_NOUNS = ("声明", "宣言", "コミュニケ", "文書", "条約", "協定")
+TOPIC_MARKERS = words("topic_markers")
+DOCUMENT_NOUNS = words("document_nouns")
 
 
 def cited_document(doc, first: int, last: int, trig: Trigger) -> bool:
@@ -227,7 +228,7 @@ def same_happening(a: Event, b: Event) -> bool:
             and (a.date_start, a.date_end) == (b.date_start, b.date_end) and a.modality == b.modality)
 
 
-ANCHOR_NOUNS = {"以降", "以来", "後", "以後", "直後", "開始", "開始後", "勃発", "勃発後"}
+ANCHOR_NOUNS = words("anchor_nouns")
 
 
 def undated_anchor(doc, first: int, last: int, dated) -> bool:
@@ -249,7 +250,7 @@ def undated_anchor(doc, first: int, last: int, dated) -> bool:
     return True
 
 
-DEMONSTRATIVES = ("この", "その", "同", "当該", "上記", "前記", "こうした", "そうした", "かかる", "これらの", "それらの")
+DEMONSTRATIVES = words("demonstratives")
 
 
 def back_reference(doc, first: int) -> bool:
@@ -265,7 +266,7 @@ def topic_marker(doc, last: int) -> bool:
     return text.startswith(TOPIC_MARKERS)
 
 
-HAPPEN_VERBS = {"開催", "行う", "実施", "挙行", "開く", "行なう"}
+HAPPEN_VERBS = words("happen_verbs")
 
 
 def stated_by_relative_clause(doc, first: int, last: int, any_verb: bool = False) -> bool:

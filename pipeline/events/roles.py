@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..event_types import types_with
 from ..gazetteer import RESOURCES
 from ..records import Entity
 from .dates import bracket_note
@@ -14,19 +15,20 @@ from .lexicon import Trigger
 from .mentions import ALLOWED_NEXT_NOUNS
 from .model import State
 from .syntax import ACTOR1_CASES, ACTOR2_CASES, PLACE_CASES, REPORTED, actors_in, case_of, code_of, compound_start, dedupe, doc_text, first_token, head_chain, in_brackets, in_quote, is_actor_token, is_passive, light_verb, telegraphic
+from .words import words
 
 
-ADDRESSEE_CASES = ("に", "へ", "への", "に対し", "に対して", "に対する", "にも")
-MOVEMENT = {"VISIT", "DEPLOY_TROOPS"}
+ADDRESSEE_CASES = words("addressee_cases")
+MOVEMENT = types_with("movement")
 PLACE_LABELS = ("GPE", "FAC")
-PLACE_TARGETS = {"ATTACK", "SHOW_OF_FORCE", "THREATEN"}
-SYMMETRIC = {"MEET", "SIGN_AGREEMENT", "MIL_COOPERATION", "AGREE_COOPERATE"}
-GROUP_WORDS = ("両国", "両首脳", "両者", "両政府", "両外相", "両国首脳", "双方")
+PLACE_TARGETS = types_with("place_target")
+SYMMETRIC = types_with("symmetric")
+GROUP_WORDS = words("group_words")
 
 
 # words of declaring a stance together (`両国は…パートナーシップを宣言した`); reporting words
 # (`発表`, `説明`, `強調`) with two subjects are two states saying something, not agreeing
-DECLARING_WORDS = ("宣言", "声明", "表明", "確認", "誓", "約束")
+DECLARING_WORDS = words("declaring_words")
 
 
 @lru_cache(maxsize=1)
@@ -42,15 +44,15 @@ def resolution_body(sentence: str) -> str:
     return bodies.pop() if len(bodies) == 1 else ""
 
 
-SETTING_CASES = ("で", "では", "において", "においては", "にて", "の際", "の席で")
-AGENT_CASES = ("による", "によって", "により")
-UNDERGO_VERBS = {"受ける", "被る", "蒙る"}  # `制裁を受ける`: the subject undergoes the act
-GOAL_TYPES = {"VISIT", "DEPLOY_TROOPS", "PROVIDE_AID"}
+SETTING_CASES = words("setting_cases")
+AGENT_CASES = words("agent_cases")
+UNDERGO_VERBS = words("undergo_verbs")  # `制裁を受ける`: the subject undergoes the act
+GOAL_TYPES = types_with("goal")
 
 
 # a noun with one of these particles is an argument of its own, never a modifier inside another
 # noun phrase, whatever head the parser gave it (`ベラルーシがSCOの加盟国となった`)
-OWN_CASES = ("が", "は", "を", "で")
+OWN_CASES = words("own_cases")
 
 
 def stray_subjects(tok) -> list:
@@ -88,8 +90,8 @@ def nominal_actors(tok, actors: list[Entity]) -> list[Entity]:
     return sorted(out, key=lambda e: e.start)
 
 
-TIME_NOUNS = {"時", "際", "後", "前", "直後", "直前", "中", "以降", "以来"}
-ACT_TARGET_TYPES = {"CRITICIZE", "SUPPORT_RECOGNIZE", "THREATEN", "VETO_REJECT"}
+TIME_NOUNS = words("time_nouns")
+ACT_TARGET_TYPES = types_with("act_target")
 
 
 def act_doers(obj, actors: list[Entity]) -> list[Entity]:
@@ -295,7 +297,7 @@ def _setting_subject(c: Candidate, s: Sides) -> None:
         s.a1 += surface_subject(c.doc, c.sent, c.first, c.actors)  # the parser hung it inside a quote
 
 
-SPEAKING_TYPES = {"STATEMENT", "CRITICIZE", "SUPPORT_RECOGNIZE"}
+SPEAKING_TYPES = types_with("speaking")
 
 
 def _speaker_frame(doc, t) -> bool:

@@ -5,17 +5,13 @@ from __future__ import annotations
 import re
 
 from ..records import Entity
+from .words import words
 
 
-ACTOR1_CASES = ("は", "が", "も", "による", "によって", "により", "では")
-ACTOR2_CASES = ("を", "に", "と", "へ", "への", "に対し", "に対して", "に対する", "との", "から", "とは", "にも", "とも")
-PLACE_CASES = ("で", "において", "における", "にて")
-LIGHT_VERBS = {"する", "行う", "受ける", "被る", "表す", "実施", "開催", "科す", "科する", "課す", "表明", "示す", "持つ", "開く", "踏み切る",
-               "始める", "開始", "強化", "拡大", "推進", "進める", "発表", "成功", "着手", "断行", "強行",
-               # support verbs whose object is the act they perform, repeat or resume
-               # (`進路妨害を繰り返した`, `協議を重ねた`, `制裁を再開した`, `会合を主宰した`,
-               # `判決を出した`, `共同声明を発出した`)
-               "繰り返す", "重ねる", "再開", "主宰", "出す", "下す", "発出", "取りまとめる"}
+ACTOR1_CASES = words("actor1_cases")
+ACTOR2_CASES = words("actor2_cases")
+PLACE_CASES = words("place_cases")
+LIGHT_VERBS = words("light_verbs")
 
 
 def doc_text(doc) -> str:
