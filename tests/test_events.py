@@ -65,6 +65,7 @@ MODALITY = [
     ("2023年、北朝鮮の外相はロシアを訪問しなかった。", "VISIT", "negated"),
     ("会談は行われず、中国とロシアは会談しなかった。", "MEET", "negated"),
     ("仮にロシアが北朝鮮に派兵すれば、緊張が高まる。", "DEPLOY_TROOPS", "hypothetical"),
+    ("北朝鮮が韓国を攻撃した場合、米国は反撃する。", "ATTACK", "hypothetical"),  # 〜場合 (guideline §6.7)
     ("2024年6月、ロシアは北朝鮮を訪問した。", "VISIT", "asserted"),
 ]
 
@@ -746,6 +747,13 @@ def test_exact_rows(nlp, text, expected):
 # Trigger matches that make no row, each with the id of the rule that decided it (the rows of
 # events_rejected.csv): (text, expected rows, expected (trigger, reason) rejections)
 REJECTIONS = [
+    # a trip inside one's own state is no visit (SPEC §3: 視察 abroad)
+    ("2024年1月14日、日本の首相は輪島市を訪れた。", [], [("訪れ", "roles:domestic_visit")]),
+    # what a treaty provides is its content; a cell boundary ends the signing's clause (its modality)
+    ("2024年6月19日　ロシアと北朝鮮が条約に署名　一方が侵攻を受けた場合、軍事援助を提供すると規定",
+     [("SIGN_AGREEMENT", "asserted", "PRK;RUS", "2024-06-19", "2024-06-19"),
+      ("ATTACK", "hypothetical", "RUS", "2024-06-19", "2024-06-19")],
+     [("軍事援助", "filter:object_of_predicate"), ("提供", "filter:provision")]),
     # what a resolution says is its content (guideline §6.8); its adoption or the veto is the act
     ("2023年10月25日、イスラエルの自衛権に言及した決議案をロシアが拒否権を行使して否決した。",
      [("VETO_REJECT", "asserted", "RUS;UNSC", "2023-10-25", "2023-10-25")], [("言及", "filter:document_content")]),

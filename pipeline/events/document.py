@@ -27,6 +27,7 @@ from .syntax import code_of, doc_text, in_quote, token_at
 # the events whose two sides `両国`/`両首脳`/`双方` and a one-sided meeting refer back to: two
 # parties acting together or one visiting the other (an attack's two sides are not "both leaders")
 PAIRING_TYPES = types_with("pairing")
+HOSTED_TYPES = {"VISIT"}
 
 
 @dataclass
@@ -165,6 +166,9 @@ def _admission(ev: Event | None, sent: Sentence, state: State, anchored: bool) -
     """Why a built event is not a row ("" when it is)."""
     if ev is None:
         return "roles:no_actor"
+    if ev.event_type in HOSTED_TYPES and ev.participants.count(";") == 0 and any(
+            e.label in ("GPE", "LOC", "FAC") and e.country == ev.participants for e in sent.actors):
+        return "roles:domestic_visit"  # `首相が輪島市を訪れ`: a trip inside one's own state is no visit
     if any(same_happening(ev, o) for o in sent.rows):
         return "filter:same_happening"  # `基地を訪問し工場を視察した`: two triggers, one happening (§5.2)
     if anchored and (ev.date_source != "explicit" or happening_key(ev) in state.seen):

@@ -135,6 +135,14 @@ def _document_content(m: Mention) -> bool:
 ISSUING = words("issuing_words")  # `…について採択した決議`: the adoption is the act
 
 
+PROVISION = re.compile(r"[^。、\u3000]{0,12}?(?:と|ことを|旨を?)(?:規定|定め)")
+
+
+def _provision(m: Mention) -> bool:
+    """`遅滞なく軍事援助を提供すると規定`: what a treaty or law provides is its content, no act."""
+    return bool(PROVISION.match(doc_text(m.doc), m.head.idx + len(m.head.text)))
+
+
 def _needs_light_verb(m: Mention) -> bool:
     """An entry marked `light` (`協力`) with no light verb or `する`, outside telegraphic rows."""
     return m.trig.needs == "light" and m.bare and m.head.pos_ != "VERB" and not m.tele
@@ -154,6 +162,7 @@ MENTION_FILTERS = (
     ("filter:topic_of_discussion", _topic_of_discussion),
     ("filter:object_clause", _object_clause),
     ("filter:document_content", _document_content),
+    ("filter:provision", _provision),
     ("filter:needs_light_verb", _needs_light_verb),
 )
 
