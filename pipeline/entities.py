@@ -43,6 +43,8 @@ RUN_JOINERS = "・"
 
 # after a run of abbreviations, words that make it a compound even after another kanji (`第2回日比外務`)
 RUN_SUFFIXES = ("外務", "外相", "防衛", "首脳", "会談", "関係", "同盟", "間", "共同", "合同", "閣僚", "協力", "連携", "対立")
+# what may follow an abbreviation standing alone (`use=alone` in country_abbrevs.csv)
+ALONE_FOLLOWERS = frozenset("のはがともにへを")
 DIGIT_BEFORE = re.compile(r"[0-9０-９〇一二三四五六七八九十][ \u3000]?$")
 
 # Pass 2: a name before a title
@@ -401,6 +403,9 @@ class _Finder:
             return True
         if _is_kanji(before):
             return False
+        if s[k] in self.gaz.alone_abbrevs and s[k + 1:k + 2] in ALONE_FOLLOWERS and not (
+                _is_katakana(before) or before.isdigit() or _ASCII_WORD.match(before)):
+            return True  # `米は棄権`, `比の漁民`: the news style's one-character name as a word of its own
         return any(s.startswith(x, k + 1) for x in SINGLE_SUFFIXES)
 
     def _context_abbrevs(self) -> None:

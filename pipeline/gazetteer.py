@@ -52,6 +52,7 @@ class Gazetteer:
     names: dict[str, Entry] = field(default_factory=dict)
     abbrevs: dict[str, str] = field(default_factory=dict)  # char -> code, used inside compounds
     context_abbrevs: dict[str, str] = field(default_factory=dict)  # only after 対/訪 … (北 -> PRK)
+    alone_abbrevs: frozenset = frozenset()  # also a word of their own before a particle (`米は`, `比の`)
     titles: tuple[str, ...] = ()
     exclusions: frozenset[str] = frozenset()
     country_codes: frozenset[str] = frozenset()
@@ -127,8 +128,10 @@ def load_gazetteer(folder: Path = RESOURCES) -> Gazetteer:
                                shown=r.get("kind") != "anaphor"), r["_where"])
     for r in _rows(folder / "country_abbrevs.csv", ("char", "code")):
         use = r.get("use") or "compound"
-        if use == "compound":
+        if use in ("compound", "alone"):
             g.abbrevs[fold(r["char"])] = r["code"]
+        if use == "alone":
+            g.alone_abbrevs |= {fold(r["char"])}
         elif use == "context":
             g.context_abbrevs[fold(r["char"])] = r["code"]
     titles = {fold(r["title"]) for r in _rows(folder / "titles.csv", ("title",)) if r["title"]}

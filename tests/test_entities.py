@@ -55,6 +55,10 @@ COMPOUNDS = [
     ("日・米・韓の連携", [("日", "COUNTRY", "JPN"), ("米", "COUNTRY", "USA"), ("韓", "COUNTRY", "KOR")]),
     ("日米豪印の枠組み", [("日", "COUNTRY", "JPN"), ("米", "COUNTRY", "USA"), ("豪", "COUNTRY", "AUS"), ("印", "COUNTRY", "IND")]),
     ("対北制裁", [("北", "COUNTRY", "PRK")]),
+    # the news style's one-character name as a word of its own before a particle (use=alone)
+    ("米は棄権した。", [("米", "COUNTRY", "USA")]),
+    ("比の漁民が抗議した。", [("比", "COUNTRY", "PHL")]),
+    ("印パの軍事衝突", [("印", "COUNTRY", "IND"), ("パ", "COUNTRY", "PAK")]),
 ]
 
 FALSE_FRIENDS = [
@@ -69,6 +73,10 @@ FALSE_FRIENDS = [
     "中間選挙の後",
     "日常の生活",
     "ロシアン・ルーレット",
+    "その中の一つだ。",  # 中 never stands alone
+    "3日の会合が開かれた。",
+    "前年比の伸びが鈍った。",
+    "コメは英語でライスと言う。",
 ]
 
 PEOPLE = [
@@ -141,7 +149,7 @@ def test_country_codes_valid():
 
 def test_abbrev_codes_valid():
     bad = [r for r in _read("country_abbrevs.csv") if r["code"] not in ISO3 | ORG_CODES or len(r["char"]) != 1
-           or r["use"] not in ("compound", "context", "off")]
+           or r["use"] not in ("compound", "alone", "context", "off")]
     assert bad == []
 
 
