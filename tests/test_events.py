@@ -696,6 +696,22 @@ JOINT_DECLARATIONS = [
 # the composed tables above whose rows are one sentence each: exactly these rows, no others
 # support verbs whose object is the act they perform, repeat or resume; a table row's cells
 # (a space ends the clause); `等` after an act; a counted or named object of a launch
+# the date of a clause (guideline §6.9): a relative clause dates the noun it modifies, and through
+# it an act in that setting; a date inside what the act is about dates only that
+CLAUSE_DATES = [
+    ("2024年6月19日に平壌で行われた首脳会談で、ロシアと北朝鮮は条約に署名した。",
+     [("MEET", "asserted", "PRK;RUS", "2024-06-19", "2024-06-19"),
+      ("SIGN_AGREEMENT", "asserted", "PRK;RUS", "2024-06-19", "2024-06-19")]),
+    ("日本は、2016年7月12日に示された判断が最終的なものであることを改めて確認した。",
+     [("AGREE_COOPERATE", "asserted", "JPN", "", "")]),
+    ("日本は、北朝鮮が5月2日に発射したミサイルについて、韓国と協議した。",
+     [("SHOW_OF_FORCE", "asserted", "PRK", "2024-05-02", "2024-05-02"), ("MEET", "asserted", "JPN;KOR", "", "")]),
+    ("2023年9月13日、ロシアと北朝鮮が会談し、共同声明を発表した。",
+     [("MEET", "asserted", "PRK;RUS", "2023-09-13", "2023-09-13"),
+      ("SIGN_AGREEMENT", "asserted", "PRK;RUS", "2023-09-13", "2023-09-13")]),
+]
+
+
 # a predicate listing several dates of its own clause states one act per date (guideline §5.2)
 COORDINATED_DATES = [
     ("ロシアでは下院が2024年6月24日、上院が7月6日に条約の批准法案を可決した。",
@@ -734,7 +750,8 @@ SUPPORT_VERBS = [
 
 EXACT_TABLES = {"telegraphic": TELEGRAPHIC, "vocabulary": VOCABULARY, "announcements": ANNOUNCEMENTS,
                 "resolutions": RESOLUTIONS, "joint_declarations": JOINT_DECLARATIONS,
-                "support_verbs": SUPPORT_VERBS, "coordinated_dates": COORDINATED_DATES}
+                "support_verbs": SUPPORT_VERBS, "coordinated_dates": COORDINATED_DATES,
+                "clause_dates": CLAUSE_DATES}
 
 
 @pytest.mark.parametrize("text,expected", [pytest.param(text, expected, id=f"{table}-{k}")

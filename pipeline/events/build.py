@@ -47,7 +47,7 @@ def _date(c: Candidate):
         return t, "explicit"
     text = doc_text(c.doc)
     if c.state.ref is not None and c.carry and not any(
-            c.sent[0] <= x.start < c.sent[1] and not CITED_DATE_RE.match(text, x.end) for x, _ in c.dated):
+            c.sent[0] <= x.start < c.sent[1] and not CITED_DATE_RE.match(text, x.end) and x.moves for x, _ in c.dated):
         return c.state.ref, "discourse"
     return None, "none"
 

@@ -7,7 +7,8 @@ import re
 
 from ..records import Entity, Timex
 from .model import Event
-from .syntax import code_of, doc_text, head_chain
+from .syntax import case_of, code_of, doc_text, head_chain
+from .words import words
 
 
 # How far a reference date carries: to the sentences that follow the dated one, at most this many
@@ -45,8 +46,13 @@ def date_for(doc, first: int, last: int, sent: tuple[int, int], dated: list[tupl
     governed = _governed(doc, first, last, in_sent)
     if governed:
         return min(governed, key=lambda t: abs(t.start - doc[first].idx))
-    before = [t for t, _ in in_sent if t.end <= doc[first].idx]
-    return before[-1] if before else in_sent[0][0]
+    # else the date of its sentence, only when it is the time of the sentence's narrative (a date
+    # attributive to another noun or inside a relative clause dates only that: guideline §6.9)
+    narrative = [(t, k) for t, k in in_sent if t.moves and not _in_relative_clause(doc, k, first, last)]
+    if not narrative:
+        return None
+    before = [t for t, _ in narrative if t.end <= doc[first].idx]
+    return before[-1] if before else narrative[0][0]
 
 
 def coordinated_dates(doc, first: int, last: int, sent: tuple[int, int], dated: list[tuple[Timex, int]],
@@ -73,17 +79,34 @@ def _sentence_dates(doc, first: int, last: int, sent, dated, trig_type: str) -> 
     return [(t, k) for t, k in in_sent if not dates_other(doc, t, k, first, last, trig_type)]
 
 
+def _in_relative_clause(doc, k: int, first: int, last: int) -> bool:
+    """The token's first predicate up the parse is a relative clause on a noun (`5月2日に発射した
+    ミサイル`), not the trigger's."""
+    for anc in head_chain(doc[k])[1:]:
+        if first <= anc.i <= last:
+            return False
+        if anc.pos_ in ("VERB", "ADJ", "AUX"):
+            return anc.dep_ == "acl" and anc.head.pos_ in ("NOUN", "PROPN") and not first <= anc.head.i <= last
+    return False
+
+
 def _governed(doc, first: int, last: int, in_sent: list[tuple[Timex, int]]) -> list[Timex]:
     """The timexes of the trigger's own clause: reached up the parse with no other predicate between."""
     chain = {t.i for t in head_chain(doc[last])}
     governed = []
     for t, k in in_sent:
+        relative = False
         for anc in head_chain(doc[k]):
             if anc.i == doc[last].i or (anc.i in chain and anc.i != k and anc.pos_ in ("VERB", "ADJ") and anc.i <= last + 3):
                 governed.append(t)
                 break
             if anc.i != k and anc.pos_ in ("VERB", "ADJ") and not first <= anc.i <= last + 3:
-                break  # the timex dates another predicate's clause (`…が2023年以降…提供したとの分析を示した`)
+                if anc.dep_ != "acl":
+                    break  # the timex dates another predicate's clause (`…が2023年以降…提供したとの分析を示した`)
+                relative = True  # a relative clause: the noun it modifies decides (`…日に行われた会談で`)
+            elif relative and anc.pos_ in ("NOUN", "PROPN") and case_of(anc) not in SETTING_CASES + ("の", ""):
+                break  # ... which is what the act is about (`…日に示された判断であることを確認`, `…日に
+                # 発射したミサイルについて協議`), not its setting (`…日に行われた会談で`)
     return governed
 
 
@@ -94,6 +117,9 @@ def split_by_dates(ev: Event, dates: list[Timex]) -> list[Event]:
     rules = tuple("date:coordinated" if r.startswith("date:") else r for r in ev.rules)
     return [replace(ev, date_text=t.text, date_start=t.date_start, date_end=t.date_end, date_precision=t.precision,
                     date_ref=t, rules=rules) for t in dates]
+
+
+SETTING_CASES = words("setting_cases")
 
 
 def bracket_note(text: str, sent, t: Timex) -> tuple[int, int] | None:
