@@ -22,12 +22,14 @@ from .mentions import DOCUMENT_NOUNS, drop_announcements_of_rows, own_date, reje
 from .model import Event, Rejection, State, happening_key
 from .build import build_event
 from .syntax import code_of, doc_text, in_quote, token_at
+from .words import words
 
 
 # the events whose two sides `両国`/`両首脳`/`双方` and a one-sided meeting refer back to: two
 # parties acting together or one visiting the other (an attack's two sides are not "both leaders")
 PAIRING_TYPES = types_with("pairing")
 HOSTED_TYPES = {"VISIT"}
+READOUT_REMARKS = words("readout_remarks")
 
 
 @dataclass
@@ -169,6 +171,8 @@ def _admission(ev: Event | None, sent: Sentence, state: State, anchored: bool) -
     if ev.event_type in HOSTED_TYPES and ev.participants.count(";") == 0 and any(
             e.label in ("GPE", "LOC", "FAC") and e.country == ev.participants for e in sent.actors):
         return "roles:domestic_visit"  # `首相が輪島市を訪れ`: a trip inside one's own state is no visit
+    if state.held and ev.event_type == "STATEMENT" and ev.trigger.startswith(READOUT_REMARKS):
+        return "filter:readout_remark"  # a remark made in the meeting a readout reports is its content (§6.9)
     if any(same_happening(ev, o) for o in sent.rows):
         return "filter:same_happening"  # `基地を訪問し工場を視察した`: two triggers, one happening (§5.2)
     if anchored and (ev.date_source != "explicit" or happening_key(ev) in state.seen):
