@@ -764,6 +764,9 @@ def test_exact_rows(nlp, text, expected):
 # Trigger matches that make no row, each with the id of the rule that decided it (the rows of
 # events_rejected.csv): (text, expected rows, expected (trigger, reason) rejections)
 REJECTIONS = [
+    # a statement named as the medium of another saying: what is said there is the act
+    ("2024年10月31日、日本の官房長官は記者会見で北朝鮮を非難した。",
+     [("CRITICIZE", "asserted", "JPN;PRK", "2024-10-31", "2024-10-31")], [("記者会見", "filter:medium_of_saying")]),
     # a trip inside one's own state is no visit (SPEC §3: 視察 abroad)
     ("2024年1月14日、日本の首相は輪島市を訪れた。", [], [("訪れ", "roles:domestic_visit")]),
     # what a treaty provides is its content; a cell boundary ends the signing's clause (its modality)

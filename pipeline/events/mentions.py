@@ -143,6 +143,17 @@ def _provision(m: Mention) -> bool:
     return bool(PROVISION.match(doc_text(m.doc), m.head.idx + len(m.head.text)))
 
 
+MEDIUM_CASES = ("で", "では", "において")
+
+
+def _medium_of_saying(m: Mention) -> bool:
+    """`声明で決議を歓迎した`, `記者会見で…と強調した`: a statement named as the medium of another
+    predicate — what is said there is the act, not the statement as such."""
+    h = m.head
+    return (m.nominal and m.trig.event_type == "STATEMENT" and case_of(h) in MEDIUM_CASES
+            and h.head.pos_ in ("VERB", "AUX") and h.head.i > m.last)
+
+
 def _needs_light_verb(m: Mention) -> bool:
     """An entry marked `light` (`協力`) with no light verb or `する`, outside telegraphic rows."""
     return m.trig.needs == "light" and m.bare and m.head.pos_ != "VERB" and not m.tele
@@ -163,6 +174,7 @@ MENTION_FILTERS = (
     ("filter:object_clause", _object_clause),
     ("filter:document_content", _document_content),
     ("filter:provision", _provision),
+    ("filter:medium_of_saying", _medium_of_saying),
     ("filter:needs_light_verb", _needs_light_verb),
 )
 
