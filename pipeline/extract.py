@@ -317,7 +317,7 @@ def event_rows(art: Article, paragraphs: list, timexes: list) -> tuple[list[dict
     from .events import State, find_events, load_lexicon
 
     lexicon = load_lexicon()
-    state = State()
+    state = State(doc_date=art.doc_date)
     rows, rejected = [], []
     entity_of = {(r["char_start"], r["char_end"]): r["entity_id"] for r in art.tables.get("entities", ())}
     timex_of: dict[int, str] = {}  # id() of a paragraph's shifted Timex -> its timex_id

@@ -863,3 +863,24 @@ def test_word_lists_come_from_the_resource_file():
     assert LIGHT_VERBS == words("light_verbs") and "行う" in LIGHT_VERBS
     with pytest.raises(KeyError, match="no list 'no_such_list'"):
         words("no_such_list")
+
+
+def _events_on(nlp, text, doc_date=DOC_DATE):
+    doc = nlp(text)
+    found = find_events(doc, [(0, len(text))], extract_timex(text, doc_date), doc._.actors, load_lexicon(),
+                        State(doc_date=doc_date))
+    return [(e.event_type, e.modality, e.participants, e.date_start, e.date_source) for e in found]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a report tells no happening after its own date (2024-07-01): one dated later is still to come
+    ("2024年8月5日、日本と韓国は東京で会談する。", [("MEET", "planned", "JPN;KOR", "2024-08-05", "explicit")]),
+    ("2024年6月5日、日本と韓国は東京で会談した。", [("MEET", "asserted", "JPN;KOR", "2024-06-05", "explicit")]),
+    # a speech act performed as it is spoken is dated by the session or release (guideline §6.9)
+    ("我が国は、北朝鮮による弾道ミサイルの発射を強く非難いたします。",
+     [("CRITICIZE", "asserted", "JPN;PRK", "2024-07-01", "document")]),
+    # ... a standing position is not performed now
+    ("我が国は、北朝鮮に対して自制を求めております。", [("STATEMENT", "asserted", "JPN;PRK", "", "none")]),
+])
+def test_document_date_rules(nlp, text, expected):
+    assert _events_on(nlp, text) == expected

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
+from ..records import Timex
 from .dates import CITED_DATE_RE, date_for
 from .lexicon import JOINT_DECLARATION
 from .modality import modality_of
 from .model import Event
 from .roles import (
-    CODE_SOURCES, COMPLETING_SOURCES, DECLARING_WORDS, MOVEMENT, Candidate, Sides, apply_passive, case_arguments,
+    CODE_SOURCES, COMPLETING_SOURCES, DECLARING_WORDS, MOVEMENT, SPEAKING_TYPES, Candidate, Sides, apply_passive,
+    case_arguments,
     run_code_sources, side_codes, subject_sources, trigger_sides,
 )
 from .syntax import code_of, dedupe, doc_text
@@ -34,8 +38,11 @@ def build_event(doc, first, last, trig, sent, sent_actors, dated, state, prev_ac
         c.trig = JOINT_DECLARATION
     t, source = _date(c)
     if t is not None:
-        s.rules.append("date:same_clause" if source == "explicit" else "date:carried")
+        s.rules.append({"explicit": "date:same_clause", "discourse": "date:carried"}.get(source, "date:performative"))
     modality, modality_rule = modality_of(doc_text(doc)[:sent[1]], c.start, c.end)
+    if modality == "asserted" and t is not None and _after(t.date_start, state.doc_date):
+        # a report tells no happening after its own date: one dated later is still to come
+        modality, modality_rule = "planned", "modality:future_date"
     s.rules.append(modality_rule)
     return _event(c, s, codes1, codes2, t, source, modality)
 
@@ -46,10 +53,25 @@ def _date(c: Candidate):
     if t is not None:
         return t, "explicit"
     text = doc_text(c.doc)
+    if c.trig.event_type in SPEAKING_TYPES and len(c.state.doc_date) == 10 and PERFORMATIVE.match(text, c.end):
+        # `強く非難いたします`, `求めます`: a speech act performed as it is spoken, on the day of the
+        # session or release (guideline §6.9) — the text itself says it is now
+        d = c.state.doc_date
+        return Timex(-1, -1, "", "DATE", d, d, d, "day", "document"), "document"
     if c.state.ref is not None and c.carry and not any(
             c.sent[0] <= x.start < c.sent[1] and not CITED_DATE_RE.match(text, x.end) and x.moves for x, _ in c.dated):
         return c.state.ref, "discourse"
     return None, "none"
+
+
+# the polite non-past of a saying, ending its sentence: performed as it is said (`非難いたします`),
+# not a standing position (`求めております`) nor a report (`求めました`)
+PERFORMATIVE = re.compile(r"(?:いたし|し)?ます(?:[。」]|$)")
+
+
+def _after(day: str, doc_date: str) -> bool:
+    """`day` (ISO) falls after the document's date (ISO, maybe partial: compared at its precision)."""
+    return bool(day and doc_date) and day[:len(doc_date)] > doc_date
 
 
 def _name_of(codes: list[str], ents) -> tuple[str, str]:

@@ -54,6 +54,7 @@ class State:
     seen: set = field(default_factory=set)  # (type, date_start, date_end) of the rows made so far
     countries: list[str] = field(default_factory=list)  # recent state codes, newest last
     held: bool = False  # a cataphoric lead holds the reference time for the items after it
+    doc_date: str = ""  # the document's date (ISO, maybe partial), "" when unknown
 
 
 def happening_key(ev: Event) -> tuple[str, str, str]:
