@@ -831,6 +831,12 @@ READOUT = [
 ]
 
 
+# a chronology row stating a two-sided act with no side goes on about the last pair
+READOUT.append((["2024年6月19日　ロシアと北朝鮮が条約に署名", "2024年12月4日　批准書を交換し、条約が発効"],
+                [("署名", "SIGN_AGREEMENT", "PRK;RUS", "2024-06-19", "2024-06-19"),
+                 ("交換", "SIGN_AGREEMENT", "PRK;RUS", "2024-12-04", "2024-12-04")]))
+
+
 @pytest.mark.parametrize("paragraphs,expected", READOUT)
 def test_cataphoric_lead_holds_its_date(nlp, paragraphs, expected):
     assert _events_by_paragraph(nlp, paragraphs) == expected

@@ -520,6 +520,16 @@ def _discussed_pair(c: Candidate, s: Sides, codes1: list[str], codes2: list[str]
     return codes1, codes2 + [x for x in pair if x not in one]
 
 
+def _row_pair(c: Candidate, s: Sides, codes1: list[str], codes2: list[str]):
+    """A chronology or table row stating a two-sided act with no side (`4日　批准書を交換し、条約が
+    発効`): the rows go on about the pair of the last two-sided act while both are still named."""
+    pair = c.state.pair
+    if codes1 or codes2 or c.trig.event_type not in SYMMETRIC or "。" in doc_text(c.doc) or len(pair) != 2 \
+            or not set(pair) <= set(c.state.countries[-4:]):
+        return codes1, codes2
+    return list(pair), codes2
+
+
 # Sources of codes once the parse has given what it can, in order; each returns the codes,
 # changed or not (a change records its id in the row's `rules`). The first five run before the
 # check that an event has a side; the last three complete a side it has.
@@ -529,6 +539,7 @@ CODE_SOURCES = (
     ("actor1:bracket_note", _bracket_note),
     ("actor1:resolution_number", _resolution_number),
     ("actor1:same_type", _same_type),
+    ("actor1:row_pair", _row_pair),
 )
 COMPLETING_SOURCES = (
     ("actor2:implied_by_trigger", _implied_by_trigger),
