@@ -599,6 +599,16 @@ TELEGRAPHIC = [
 # Security vocabulary beyond the essays (issue 17): armed clashes, killings, coast-guard
 # harassment, ceasefires, ratification bills — each checked on the dev corpus as a whole
 VOCABULARY = [
+    # acts without a type of their own (guideline §6.9): force against vessels, court acts, a term on a body
+    ("2023年8月5日、中国海警局はフィリピンの補給船に放水銃を使用した。",
+     [("ATTACK", "asserted", "CHN;PHL", "2023-08-05", "2023-08-05")]),
+    ("2024年6月17日、中国海警局の隊員がフィリピン軍のボートに乗り込んだ。",
+     [("ATTACK", "asserted", "CHN;PHL", "2024-06-17", "2024-06-17")]),
+    ("2024年1月26日、国際司法裁判所はイスラエルにジェノサイド防止の措置を命じた。",
+     [("CRITICIZE", "asserted", "ICJ;ISR", "2024-01-26", "2024-01-26")]),
+    ("2023年12月29日、南アフリカはイスラエルを国際司法裁判所に提訴した。",
+     [("CRITICIZE", "asserted", "ICJ;ISR;ZAF", "2023-12-29", "2023-12-29")]),
+    ("日本は2023年1月から安保理の非常任理事国を務めた。", [("JOIN_ORG", "asserted", "JPN;UNSC", "2023-01-01", "2023-01-31")]),
     # general vocabulary added in issue 17 (each checked on the dev corpus as a whole)
     ("2024年10月21日、インドと中国は国境の巡回に関する取り決めに達した。",
      [("AGREE_COOPERATE", "asserted", "CHN;IND", "2024-10-21", "2024-10-21")]),
