@@ -599,6 +599,11 @@ TELEGRAPHIC = [
 # Security vocabulary beyond the essays (issue 17): armed clashes, killings, coast-guard
 # harassment, ceasefires, ratification bills — each checked on the dev corpus as a whole
 VOCABULARY = [
+    ("2024年3月28日、日本の外相はロシアの決定に遺憾の意を表明した。",
+     [("CRITICIZE", "asserted", "JPN;RUS", "2024-03-28", "2024-03-28")]),
+    # condolence messages are STATEMENT rows, actor2 the state addressed (guideline §6.9)
+    ("2024年1月2日、米国の大統領は日本に弔意を表した。", [("STATEMENT", "asserted", "JPN;USA", "2024-01-02", "2024-01-02")]),
+    ("2023年3月21日、日本の首相は犠牲者に哀悼の意を表した。", [("STATEMENT", "asserted", "JPN", "2023-03-21", "2023-03-21")]),
     # acts without a type of their own (guideline §6.9): force against vessels, court acts, a term on a body
     ("2023年8月5日、中国海警局はフィリピンの補給船に放水銃を使用した。",
      [("ATTACK", "asserted", "CHN;PHL", "2023-08-05", "2023-08-05")]),
