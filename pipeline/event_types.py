@@ -11,7 +11,8 @@ Columns: `event_type, cameo, plover` (default codes; a trigger row may refine th
 - `goal`: in the passive, what is sent belongs to the sender (`北朝鮮兵がロシアに派遣された`);
 - `act_target`: criticising (supporting, rejecting) an act told by a clause targets its doer;
 - `speaking`: a `Xから、` readout frame names its speaker;
-- `saying`: in a relative clause on a document it is the document's content (guideline §6.8).
+- `saying`: in a relative clause on a document it is the document's content (guideline §6.8);
+- `hosted`: needs a host state — a trip inside one's own state is no such event.
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ from functools import lru_cache
 from pathlib import Path
 
 TYPES_CSV = Path(__file__).parent / "resources" / "events" / "types.csv"
-ROLE_COLUMNS = ("symmetric", "pairing", "movement", "place_target", "goal", "act_target", "speaking", "saying")
+ROLE_COLUMNS = ("symmetric", "pairing", "movement", "place_target", "goal", "act_target", "speaking", "saying",
+                "hosted")
 
 
 @lru_cache(maxsize=1)

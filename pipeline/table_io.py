@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import io
 import os
 import tempfile
 from collections.abc import Iterable, Mapping, Sequence

@@ -28,7 +28,7 @@ from .words import words
 # the events whose two sides `両国`/`両首脳`/`双方` and a one-sided meeting refer back to: two
 # parties acting together or one visiting the other (an attack's two sides are not "both leaders")
 PAIRING_TYPES = types_with("pairing")
-HOSTED_TYPES = {"VISIT"}
+HOSTED_TYPES = types_with("hosted")
 READOUT_REMARKS = words("readout_remarks")
 
 
