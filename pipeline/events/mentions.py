@@ -128,8 +128,12 @@ def _document_content(m: Mention) -> bool:
     """`即時停戦を求める決議案`, `自衛権に言及した決議案`: a saying in a relative clause on a document
     tells what the document says; the document's adoption or issuing is the act."""
     h = m.head
+    noun = DOCUMENT_NUMBER.sub("", compound_text(h.head))  # `安保理決議2231`
     return (m.trig.event_type in SAYING_TYPES and h.dep_ == "acl" and h.head.i > m.last
-            and compound_text(h.head).endswith(CONTENT_DOCUMENTS) and not m.trig.surface.startswith(ISSUING))
+            and noun.endswith(CONTENT_DOCUMENTS) and not m.trig.surface.startswith(ISSUING))
+
+
+DOCUMENT_NUMBER = re.compile(r"[\s第]*[0-9０-９][0-9０-９/／\-－号]*$")
 
 
 ISSUING = words("issuing_words")  # `…について採択した決議`: the adoption is the act
