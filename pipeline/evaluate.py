@@ -391,6 +391,7 @@ def render_report(metrics: dict, diffs: dict[str, list[dict]]) -> str:
     for doc, m in metrics["per_document"].items():
         lines.append(f"| {doc} | {m['timex_value_f1']:.3f} | {m['entity_partial_f1']:.3f} | {m['event_relaxed_f1']:.3f} |")
     lines += _miss_table(diffs.get("events", []))
+    lines += _rule_table(diffs.get("events", []))
     lines += ["", "## Worst misses (first 10 false negatives per layer)", ""]
     for layer, rows in diffs.items():
         fns = [r for r in rows if r["status"] == "FN"][:10]
@@ -409,6 +410,28 @@ def _miss_table(rows: list[dict]) -> list[str]:
         return []
     lines = ["", "## What decided the missed events", "", "| decided by | missed |", "|---|---|"]
     return lines + [f"| {why} | {n} |" for why, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
+def rule_precision(rows: list[dict]) -> dict[str, tuple[int, int]]:
+    """rule id -> (true, false) scored predictions whose `rules` hold it (the trigger entries left out)."""
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for r in rows:
+        if r["status"] in ("TP", "FP"):
+            for rule in filter(None, r.get("decided_by", "").split(";")):
+                if not rule.startswith("trigger:"):
+                    counts[rule][r["status"] == "FP"] += 1
+    return {k: (v[0], v[1]) for k, v in counts.items()}
+
+
+def _rule_table(rows: list[dict]) -> list[str]:
+    """How often the predictions each rule helped make were right (lowest precision first)."""
+    counts = rule_precision(rows)
+    if not counts:
+        return []
+    lines = ["", "## Precision of each rule (scored predictions whose `rules` hold it)", "",
+             "| rule | right | wrong | precision |", "|---|---|---|---|"]
+    order = sorted(counts.items(), key=lambda kv: (kv[1][0] / sum(kv[1]), kv[0]))
+    return lines + [f"| {rule} | {tp} | {fp} | {tp / (tp + fp):.2f} |" for rule, (tp, fp) in order]
 
 
 def _per_document(gold: dict[str, pd.DataFrame], pred: dict[str, pd.DataFrame]) -> dict:

@@ -177,3 +177,12 @@ def test_decided_by_of_a_prediction_is_its_rules():
     row = {"status": "FP", "doc_id": "d", "gold_rules": "", "pred_rules": "trigger:会談/MEET;date:same_clause"}
     out = explain_events([row], df(), _rejected())[0]
     assert out["decided_by"] == "trigger:会談/MEET;date:same_clause" and "pred_rules" not in out and "gold_rules" not in out
+
+
+def test_rule_precision_counts_scored_predictions():
+    from pipeline.evaluate import rule_precision
+
+    rows = [{"status": "TP", "decided_by": "trigger:会談/MEET;actor1:case;date:carried"},
+            {"status": "FP", "decided_by": "trigger:会談/MEET;actor1:case;date:same_clause"},
+            {"status": "FN", "decided_by": "no trigger"}]
+    assert rule_precision(rows) == {"actor1:case": (1, 1), "date:carried": (1, 0), "date:same_clause": (0, 1)}
