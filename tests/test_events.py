@@ -779,6 +779,8 @@ def test_exact_rows(nlp, text, expected):
 # Trigger matches that make no row, each with the id of the rule that decided it (the rows of
 # events_rejected.csv): (text, expected rows, expected (trigger, reason) rejections)
 REJECTIONS = [
+    # a numbered section heading names what follows, it states nothing
+    ("2　首脳会談", [], [("首脳会談", "filter:heading")]),
     ("2025年8月28日、英仏独は核合意を承認した安保理決議2231に基づき、手続きを開始した。", [],
      [("合意", "filter:object_of_predicate"), ("承認", "filter:document_content")]),
     # a statement named as the medium of another saying: what is said there is the act

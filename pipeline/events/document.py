@@ -8,6 +8,7 @@ list, and from there to `events_rejected.csv`, so a reader sees why a word made 
 from __future__ import annotations
 
 from bisect import bisect_left
+import re
 from dataclasses import dataclass, field, replace
 
 from ..attribution import attribution_for, find_attributions
@@ -30,6 +31,11 @@ from .words import words
 PAIRING_TYPES = types_with("pairing")
 HOSTED_TYPES = types_with("hosted")
 READOUT_REMARKS = words("readout_remarks")
+
+
+# a numbered section heading of a release or report (`2　首脳会談`, `3. 共同声明の発出`): short, no
+# sentence end, a number and a space before it
+SECTION_HEADING = re.compile(r"\s*[0-9０-９一二三四五六七八九十]{1,2}[.．、]?[ \u3000]+[^。、 \u3000]{1,20}\s*")
 
 
 @dataclass
@@ -76,13 +82,18 @@ def find_events(doc, sentences: list[tuple[int, int]], timexes: list[Timex], act
         if first_tok >= stop:
             continue
         sent = _open_sentence(para, span, state)
+        heading = SECTION_HEADING.fullmatch(doc_text(doc), span[0], span[1]) is not None
         i = first_tok
         while i < stop:
             m = match_trigger(doc, i, lexicon, para.max_len)
             if m is None or m[0] >= stop:
                 i += 1
                 continue
-            _candidate(para, sent, state, i, m[0], m[1], rejected)
+            if heading:  # `2　首脳会談`: a section heading names what follows, it states nothing
+                start, end = doc[i].idx, doc[m[0]].idx + len(doc[m[0]].text)
+                rejected.append(_rejection(start, end, doc_text(doc)[start:end], m[1][0].event_type, "filter:heading", span))
+            else:
+                _candidate(para, sent, state, i, m[0], m[1], rejected)
             i = m[0] + 1
         kept = drop_announcements_of_rows(doc_text(doc), sent.rows, span)
         rejected += [_rejection(ev.start, ev.end, ev.trigger, ev.event_type, "filter:announcement_of_row", span)
