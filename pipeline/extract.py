@@ -293,9 +293,13 @@ def analyse(art: Article, docs: list) -> None:
 def _paragraph_actors(art: Article, docs: list, byline) -> list[tuple[int, int, object, list]]:
     """(start, end, Doc, actors) per paragraph; actors from the `actor_finder` component,
     those in the author block left out (cleaned offsets = start + actor offsets)."""
+    from .context_bodies import context_bodies
+
     out = []
     for (p_start, p_end), doc in zip(art.paragraphs, docs):
         actors = [e for e in (doc._.actors or ()) if not inside(byline, p_start + e.start, p_start + e.end)]
+        # bodies named bare whose organisation the document gives (`総会` in a text about the UN)
+        actors = sorted(actors + context_bodies(art.cleaned.text, doc.text, actors), key=lambda e: (e.start, e.end))
         out.append((p_start, p_end, doc, actors))
     return out
 

@@ -256,3 +256,13 @@ PEOPLE_CONTEXT = [
 def test_people_and_places_in_context(text, expected):
     ner = [(3, 6, "City")] if text.startswith("石川県志賀町") else []
     assert rows(text, ner) == expected
+
+
+def test_bodies_named_bare_take_the_organisation_the_document_gives():
+    from pipeline.context_bodies import context_bodies
+
+    paragraph = "2022.3.2　【総会】撤退を求める決議　採択。制裁委員会が報告した。株主総会が開かれた。"
+    found = context_bodies("国連の安保理で否決された後の経過", paragraph, [])
+    assert [(e.text, e.label, e.actor_id, paragraph[e.start:e.end]) for e in found] == [
+        ("総会", "ORG", "UNGA", "総会"), ("制裁委員会", "ORG", "UNSC", "制裁委員会")]  # not 株主総会
+    assert context_bodies("株主の話", paragraph, []) == []  # no UN in the document: nothing

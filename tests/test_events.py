@@ -574,6 +574,8 @@ def test_particle_after_a_bracketed_note(nlp):
 # Telegraphic rows (chronologies, tables, headlines): a verbal noun ending its clause in a text
 # without 。 is the predicate; an abstention or a failed draft is no row (guideline §6.8)
 TELEGRAPHIC = [
+    # a row labelled with its actor in lenticular brackets
+    ("2024.3.25　【安保理】ガザの停戦を求める決議　採択　14―0―1", [("STATEMENT", "asserted", "UNSC", "2024-03-25", "2024-03-25")]),
     # the cells of a row are clauses of their own: a subject is not taken across a space
     ("2024.6.10　決議2735（米国）　停戦案を支持　採択　14―0―1　ロシアは棄権",
      [("STATEMENT", "asserted", "UNSC", "2024-06-10", "2024-06-10")]),

@@ -370,6 +370,16 @@ def _surface_subject(c: Candidate, s: Sides) -> None:
         s.took("actor1:uncoded_subject")
 
 
+def _row_label(c: Candidate, s: Sides) -> None:
+    """A table or chronology row labelled with its actor in lenticular brackets (`【総会】…決議　採択`):
+    the label names who acts in the row."""
+    text = doc_text(c.doc)
+    if not c.verbal or "。" in text:
+        return
+    s.a1 += [e for e in c.actors if e.start > c.sent[0] and text[e.start - 1] == "【" and text[e.end:e.end + 1] == "】"
+             and e.label in ("COUNTRY", "ORG")]
+
+
 def _time_noun_subject(c: Candidate, s: Sides) -> None:
     """`習主席は、2023年の訪ロ時に…`: an event named as the time of the main clause is its subject's."""
     nxt = c.doc[c.last + 1] if c.last + 1 < len(c.doc) else None
@@ -399,6 +409,7 @@ SUBJECT_SOURCES = (
     ("actor1:topic_scope", _topic_scope),
     ("actor1:uncoded_subject", _uncoded_subject),
     ("actor1:surface_subject", _surface_subject),
+    ("actor1:row_label", _row_label),
     ("actor1:time_noun_subject", _time_noun_subject),
     ("actor1:previous_event", _previous_event),
     ("actor1:paragraph_topic", _paragraph_topic),
