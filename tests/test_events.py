@@ -716,6 +716,8 @@ JOINT_DECLARATIONS = [
 # the date of a clause (guideline §6.9): a relative clause dates the noun it modifies, and through
 # it an act in that setting; a date inside what the act is about dates only that
 CLAUSE_DATES = [
+    # a decree's date (`…日付の政令で`) is its act's; a newspaper's (`…日付『新聞』`) is only its report's
+    ("北朝鮮の金委員長は2024年11月11日付の政令で条約を批准した。", [("SIGN_AGREEMENT", "asserted", "PRK", "2024-11-11", "2024-11-11")]),
     ("2024年6月19日に平壌で行われた首脳会談で、ロシアと北朝鮮は条約に署名した。",
      [("MEET", "asserted", "PRK;RUS", "2024-06-19", "2024-06-19"),
       ("SIGN_AGREEMENT", "asserted", "PRK;RUS", "2024-06-19", "2024-06-19")]),

@@ -34,7 +34,7 @@ def dates_other(doc, t: Timex, k: int, first: int, last: int, trig_type: str) ->
     return False
 
 
-CITED_DATE_RE = re.compile(r"[ \t\u3000]*(?:付|発(?=[のでに、『「\s]))")  # `20日付『…』`, `5日発の`, not `4日発効`
+CITED_DATE_RE = re.compile(r"[ \t\u3000]*(?:付(?=[ \u3000]*の?[ \u3000]*(?:[『「]|新聞|紙|報道|記事|論評|社説|電))|発(?=[のでに、『「\s]))")  # `20日付『…』`, `5日発の`, not `4日発効` nor `11日付の政令で` (a decree: its act's date)
 
 
 def date_for(doc, first: int, last: int, sent: tuple[int, int], dated: list[tuple[Timex, int]],
