@@ -783,6 +783,9 @@ def test_exact_rows(nlp, text, expected):
 # Trigger matches that make no row, each with the id of the rule that decided it (the rows of
 # events_rejected.csv): (text, expected rows, expected (trigger, reason) rejections)
 REJECTIONS = [
+    # pointing out (指摘) or claiming (主張) a happening that is itself a row is no STATEMENT (§6.9)
+    ("2024年1月4日、米国の調整官は、ロシア軍が北朝鮮製のミサイルでウクライナを攻撃したと指摘した。",
+     [("ATTACK", "asserted", "RUS;UKR", "2024-01-04", "2024-01-04")], [("指摘", "filter:announcement_of_row")]),
     # a numbered section heading names what follows, it states nothing
     ("2　首脳会談", [], [("首脳会談", "filter:heading")]),
     ("2025年8月28日、英仏独は核合意を承認した安保理決議2231に基づき、手続きを開始した。", [],
