@@ -43,6 +43,8 @@ def build_event(doc, first, last, trig, sent, sent_actors, dated, state, prev_ac
     if modality == "asserted" and t is not None and _after(t.date_start, state.doc_date):
         # a report tells no happening after its own date: one dated later is still to come
         modality, modality_rule = "planned", "modality:future_date"
+    elif modality == "asserted" and _non_past_end(c):
+        modality, modality_rule = "planned", "modality:non_past_end"
     s.rules.append(modality_rule)
     return _event(c, s, codes1, codes2, t, source, modality)
 
@@ -67,6 +69,19 @@ def _date(c: Candidate):
 # the polite non-past of a saying, ending its sentence: performed as it is said (`非難いたします`),
 # not a standing position (`求めております`) nor a report (`求めました`)
 PERFORMATIVE = re.compile(r"(?:いたし|し)?ます(?:[。」]|$)")
+
+
+def _non_past_end(c: Candidate) -> bool:
+    """The act's verb ends its sentence in the plain non-past (`緊急会合を開く。`, `来月訪問する。`):
+    a report telling what is to come (not `…した`, `…している`, nor the performative `…します`)."""
+    verb = c.lv if c.lv is not None else (c.head if c.head.pos_ == "VERB" else None)
+    if verb is None or verb.dep_ != "ROOT":
+        return False
+    auxes = [t for t in verb.children if t.dep_ == "aux" and t.i > verb.i]
+    if any(a.lemma_ in ("た", "だ", "ます", "いる", "です", "れる", "られる", "ない") for a in auxes):
+        return False
+    end = (auxes[-1] if auxes else verb).i + 1
+    return end < len(c.doc) and c.doc[end].text in ("。", "．")
 
 
 def _after(day: str, doc_date: str) -> bool:
