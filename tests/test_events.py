@@ -864,6 +864,12 @@ READOUT.append((["2024年6月19日　ロシアと北朝鮮が条約に署名", "
                  ("交換", "SIGN_AGREEMENT", "PRK;RUS", "2024-12-04", "2024-12-04")]))
 
 
+# `両軍` (both armies) refers back to the pair talked about, as `両国` does
+READOUT.append((["2020年6月15日、中国とインドが国境で会談した。2022年12月9日には両軍の小競り合いが起きた。"],
+                [("会談", "MEET", "CHN;IND", "2020-06-15", "2020-06-15"),
+                 ("小競り合い", "ATTACK", "CHN;IND", "2022-12-09", "2022-12-09")]))
+
+
 @pytest.mark.parametrize("paragraphs,expected", READOUT)
 def test_cataphoric_lead_holds_its_date(nlp, paragraphs, expected):
     assert _events_by_paragraph(nlp, paragraphs) == expected
