@@ -11,8 +11,8 @@ from pathlib import Path
 from .byline import byline_ranges, inside, speaker_label_ranges
 from .clean import Cleaned, clean, paragraphs
 from .dateline import find_dateline
-from .formats import CONVERTED_SUFFIXES, convert, page_of
 from .dedup import DEDUP_COLUMNS
+from .formats import CONVERTED_SUFFIXES, convert, page_of
 from .ingest import IngestError, decode_bytes, read_bytes
 from .manifest import ManifestRow, load_manifest
 from .outdir import OutputFolder
