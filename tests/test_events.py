@@ -602,6 +602,13 @@ TELEGRAPHIC = [
 # Security vocabulary beyond the essays (issue 17): armed clashes, killings, coast-guard
 # harassment, ceasefires, ratification bills — each checked on the dev corpus as a whole
 VOCABULARY = [
+    # general security vocabulary: summons, expulsions, raids, ceasefire and armistice
+    ("2024年5月8日、韓国外務省は日本の大使を呼び出して抗議した。", [("CRITICIZE", "asserted", "JPN;KOR", "2024-05-08", "2024-05-08")]),
+    ("2023年4月5日、ロシアは日本の外交官を国外追放した。", [("BREAK_RELATIONS", "asserted", "JPN;RUS", "2023-04-05", "2023-04-05")]),
+    ("2024年3月1日、イスラエル軍はガザ地区の病院を急襲した。", [("ATTACK", "asserted", "ISR;PSE", "2024-03-01", "2024-03-01")]),
+    ("2025年1月15日、イスラエルとハマスは停戦合意に達した。",
+     [("AGREE_COOPERATE", "asserted", "HAMAS;ISR", "2025-01-15", "2025-01-15")]),
+    ("1953年7月27日、国連軍と北朝鮮は休戦協定に署名した。", [("SIGN_AGREEMENT", "asserted", "PRK;UNC", "1953-07-27", "1953-07-27")]),
     ("2024年3月28日、日本の外相はロシアの決定に遺憾の意を表明した。",
      [("CRITICIZE", "asserted", "JPN;RUS", "2024-03-28", "2024-03-28")]),
     # condolence messages are STATEMENT rows, actor2 the state addressed (guideline §6.9)
