@@ -67,6 +67,7 @@ MODALITY = [
     ("仮にロシアが北朝鮮に派兵すれば、緊張が高まる。", "DEPLOY_TROOPS", "hypothetical"),
     ("北朝鮮が韓国を攻撃した場合、米国は反撃する。", "ATTACK", "hypothetical"),  # 〜場合 (guideline §6.7)
     ("国連安保理はイスラエルの要請を受けて緊急会合を開く。", "MEET", "planned"),  # a report's plain non-past: to come
+    ("2024年4月24日、米国はウクライナへの新たな支援パッケージを発表した。", "PROVIDE_AID", "planned"),  # a pledge (§6.9)
     ("2024年6月、ロシアは北朝鮮を訪問した。", "VISIT", "asserted"),
 ]
 

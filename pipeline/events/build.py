@@ -45,6 +45,8 @@ def build_event(doc, first, last, trig, sent, sent_actors, dated, state, prev_ac
         modality, modality_rule = "planned", "modality:future_date"
     elif modality == "asserted" and _non_past_end(c):
         modality, modality_rule = "planned", "modality:non_past_end"
+    elif modality == "asserted" and _pledge(c):
+        modality, modality_rule = "planned", "modality:pledge"
     s.rules.append(modality_rule)
     return _event(c, s, codes1, codes2, t, source, modality)
 
@@ -82,6 +84,18 @@ def _non_past_end(c: Candidate) -> bool:
         return False
     end = (auxes[-1] if auxes else verb).i + 1
     return end < len(c.doc) and c.doc[end].text in ("。", "．")
+
+
+def _pledge(c: Candidate) -> bool:
+    """`新たな支援を表明した`, `支援パッケージを発表した`: aid announced is aid pledged, still to be
+    given (guideline §6.9)."""
+    if c.trig.event_type != "PROVIDE_AID":
+        return False
+    verb = c.lv if c.lv is not None else (c.head.head if c.head.dep_ in ("obj", "nsubj") else None)
+    return verb is not None and verb.lemma_ in PLEDGE_VERBS
+
+
+PLEDGE_VERBS = ("表明", "発表", "約束", "公表")
 
 
 def _after(day: str, doc_date: str) -> bool:
