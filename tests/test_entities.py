@@ -27,6 +27,7 @@ def check_offsets(text):
 
 
 NAMES = [
+    ("気象庁が津波警報を発表した。", [("気象庁", "ORG", "JPN")]),  # a state's agencies, named bare
     ("朝鮮民主主義人民共和国とロシア連邦が条約を結んだ。",
      [("朝鮮民主主義人民共和国", "COUNTRY", "PRK"), ("ロシア連邦", "COUNTRY", "RUS")]),
     ("北朝鮮は韓国と米国を非難した。", [("北朝鮮", "COUNTRY", "PRK"), ("韓国", "COUNTRY", "KOR"), ("米国", "COUNTRY", "USA")]),
