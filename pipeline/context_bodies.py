@@ -10,11 +10,9 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from .entities import KANJI
 from .gazetteer import RESOURCES, fold, load_gazetteer
 from .records import Entity
-
-KANJI = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf々]")
-
 
 @lru_cache(maxsize=2)
 def load_context_bodies(path: Path = RESOURCES / "context_bodies.csv") -> tuple[tuple[str, str, re.Pattern], ...]:

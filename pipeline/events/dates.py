@@ -7,8 +7,7 @@ import re
 
 from ..records import Entity, Timex
 from .model import Event
-from .syntax import case_of, code_of, doc_text, head_chain
-from .words import words
+from .syntax import SETTING_CASES, case_of, code_of, doc_text, head_chain
 
 
 # How far a reference date carries: to the sentences that follow the dated one, at most this many
@@ -118,8 +117,6 @@ def split_by_dates(ev: Event, dates: list[Timex]) -> list[Event]:
     return [replace(ev, date_text=t.text, date_start=t.date_start, date_end=t.date_end, date_precision=t.precision,
                     date_ref=t, rules=rules) for t in dates]
 
-
-SETTING_CASES = words("setting_cases")
 
 
 def bracket_note(text: str, sent, t: Timex) -> tuple[int, int] | None:

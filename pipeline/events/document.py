@@ -165,7 +165,7 @@ def _candidate(para: Paragraph, sent: Sentence, state: State, first: int, last: 
     if said is not None:
         ev = replace(ev, attribution=said.source, rules=ev.rules + (said.rule,))
     rows = split_by_own_dates(doc_text(doc), ev, sent.actors, para.dated)
-    if len(rows) == 1:  # no actor with a date of its own: one row per date the clause lists
+    if len(rows) == 1 and ev.date_source == "explicit":  # no actor with its own date: one row per date listed
         rows = split_by_dates(ev, coordinated_dates(doc, first, last, sent.span, para.dated, ev.event_type))
     sent.rows += rows
     if ev.actor1:

@@ -14,7 +14,7 @@ from .dates import bracket_note
 from .lexicon import Trigger
 from .mentions import ALLOWED_NEXT_NOUNS
 from .model import State
-from .syntax import ACTOR1_CASES, ACTOR2_CASES, PLACE_CASES, REPORTED, actors_in, case_of, code_of, compound_start, dedupe, doc_text, first_token, head_chain, in_brackets, in_quote, is_actor_token, is_passive, light_verb, telegraphic
+from .syntax import ACTOR1_CASES, ACTOR2_CASES, PLACE_CASES, REPORTED, SETTING_CASES, actors_in, case_of, code_of, compound_start, dedupe, doc_text, first_token, head_chain, in_brackets, in_quote, is_actor_token, is_passive, light_verb, telegraphic
 from .words import words
 
 
@@ -44,7 +44,6 @@ def resolution_body(sentence: str) -> str:
     return bodies.pop() if len(bodies) == 1 else ""
 
 
-SETTING_CASES = words("setting_cases")
 AGENT_CASES = words("agent_cases")
 UNDERGO_VERBS = words("undergo_verbs")  # `制裁を受ける`: the subject undergoes the act
 GOAL_TYPES = types_with("goal")

@@ -11,6 +11,7 @@ from .words import words
 ACTOR1_CASES = words("actor1_cases")
 ACTOR2_CASES = words("actor2_cases")
 PLACE_CASES = words("place_cases")
+SETTING_CASES = words("setting_cases")
 LIGHT_VERBS = words("light_verbs")
 
 
