@@ -595,6 +595,12 @@ TELEGRAPHIC = [
      [("VISIT", "asserted", "BRA;JPN", "2021-09-14", "2021-09-14"),
       ("AGREE_COOPERATE", "asserted", "BRA;JPN", "2021-09-14", "2021-09-14")]),
     ("2023年6月1日、英国は棄権した。", []),
+    # a comma after the subject's が sets it over the whole row, not over the quoted clause
+    ("2022年5月3日\u3000ブラジル大統領が、アルゼンチンとの国境で密輸組織を摘発したと発表",
+     [("STATEMENT", "asserted", "BRA", "2022-05-03", "2022-05-03")]),
+    # the state after 駐 is the ambassador's post, not a side
+    ("2023年4月1日\u3000トルコの駐英大使が、経済協力は順調だと発言",
+     [("STATEMENT", "asserted", "TUR", "2023-04-01", "2023-04-01")]),
     # in prose a bare light-verb noun stays a noun
     ("2023年6月1日、英国の拒否権の扱いが議論された。", []),
 ]

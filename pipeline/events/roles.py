@@ -82,8 +82,10 @@ def nominal_actors(tok, actors: list[Entity]) -> list[Entity]:
         spans.append((t.idx, t.idx + len(t.text)))
         todo += [c for c in t.children if c.dep_ in NOMINAL_DEPS and abs(c.i - tok.i) <= 10
                  and case_of(c) not in OWN_CASES]
-    out = []
+    out, text = [], doc_text(tok.doc)
     for e in actors:
+        if e.start and text[e.start - 1] == "駐" and e.label == "COUNTRY":
+            continue  # `ロシアの駐韓大使`: the state after 駐 is the post, not the actor
         if any(e.start < b and a < e.end for a, b in spans) and e not in out:
             out.append(e)
     return sorted(out, key=lambda e: e.start)
@@ -599,6 +601,15 @@ def modified_actor(doc, verb, sent, actors: list[Entity]) -> list[Entity]:
     return [e for e in actors if e.start == doc[k].idx and e.label in ("COUNTRY", "ORG", "PERSON", "GPE")]
 
 
+def _comma_after_case(doc, t) -> bool:
+    """`ゼレンスキー大統領が、…と発表`: a comma after the subject's particle sets it over the whole
+    predicate that follows, not over the first clause."""
+    k = t.i + 1
+    while k < len(doc) and (doc[k].dep_ in ("case", "fixed") or doc[k].pos_ == "ADP"):
+        k += 1
+    return k < len(doc) and doc[k].text == "、"
+
+
 def surface_subject(doc, sent, first: int, actors: list[Entity], any_noun: bool = False) -> list:
     """The parser lost the subject (a quote in the clause often makes it hang the subject on a
     verb inside the quote): the last `Xが/Xは` before the trigger, outside quotes, with no other
@@ -608,7 +619,7 @@ def surface_subject(doc, sent, first: int, actors: list[Entity], any_noun: bool 
             continue
         if t.pos_ in ("NOUN", "PROPN", "PRON") and case_of(t) in ("が", "は"):
             if case_of(t) == "が" and t.head.pos_ in ("VERB", "ADJ") and t.head.i < first \
-                    and not in_quote(doc_text(doc), sent[0], t.head.idx):
+                    and not in_quote(doc_text(doc), sent[0], t.head.idx) and not _comma_after_case(doc, t):
                 continue  # the subject of an embedded clause of its own (`支援が役立っているとの…`)
             if any_noun:
                 group = doc_text(doc)[doc[compound_start(t)].idx:t.idx + len(t.text)].endswith(GROUP_WORDS + ("首脳", "両者"))
