@@ -294,12 +294,15 @@ def _paragraph_actors(art: Article, docs: list, byline) -> list[tuple[int, int, 
     """(start, end, Doc, actors) per paragraph; actors from the `actor_finder` component,
     those in the author block left out (cleaned offsets = start + actor offsets)."""
     from .context_bodies import context_bodies
+    from .person_anaphora import People, named_again
 
-    out = []
+    out, people = [], People()
     for (p_start, p_end), doc in zip(art.paragraphs, docs):
         actors = [e for e in (doc._.actors or ()) if not inside(byline, p_start + e.start, p_start + e.end)]
         # bodies named bare whose organisation the document gives (`総会` in a text about the UN)
-        actors = sorted(actors + context_bodies(art.cleaned.text, doc.text, actors), key=lambda e: (e.start, e.end))
+        actors = actors + context_bodies(art.cleaned.text, doc.text, actors)
+        # people named again (`習氏`, `同大使`) after their first mention in the document
+        actors = named_again(doc.text, actors, people)
         out.append((p_start, p_end, doc, actors))
     return out
 
