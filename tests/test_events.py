@@ -611,6 +611,10 @@ TELEGRAPHIC = [
 VOCABULARY = [
     # general security vocabulary: summons, expulsions, raids, ceasefire and armistice
     ("2024年5月8日、韓国外務省は日本の大使を呼び出して抗議した。", [("CRITICIZE", "asserted", "JPN;KOR", "2024-05-08", "2024-05-08")]),
+    # what the object is said to consist of (`精鋭部隊など数百人を`) names what is sent
+    ("2023年2月1日、イラン軍は精鋭部隊など数百人をシリアに派遣した。",
+     [("DEPLOY_TROOPS", "asserted", "IRN;SYR", "2023-02-01", "2023-02-01")]),
+    ("2023年2月1日、米国は職員ら数十人をフィリピンに派遣した。", []),
     ("2023年4月5日、ロシアは日本の外交官を国外追放した。", [("BREAK_RELATIONS", "asserted", "JPN;RUS", "2023-04-05", "2023-04-05")]),
     ("2024年3月1日、イスラエル軍はガザ地区の病院を急襲した。", [("ATTACK", "asserted", "ISR;PSE", "2024-03-01", "2024-03-01")]),
     ("2025年1月15日、イスラエルとハマスは停戦合意に達した。",

@@ -61,12 +61,18 @@ def _object_missing(m: Mention) -> bool:
     if m.tele:  # a row of a table or chronology: the object stands anywhere in the row
         words |= {t.text for t in doc}
     words |= {compound_text(t) for t in doc[last].children}  # `外貨準備金を凍結`
+    # what an argument is said to consist of (`特殊部隊など約1500人を`, `兵士ら数百人を`)
+    words |= {compound_text(g) for t in doc[last].children for g in t.children
+              if g.dep_ == "nmod" and g.i + 1 < len(doc) and doc[g.i + 1].text in EXEMPLIFYING}
     # the run of nouns, numbers and quote marks ending at each argument: a counted thing
     # (`弾道ミサイル1発を`), a named one (`ICBM「火星19」を`)
     words |= {_nominal_run(doc, t.i) for t in doc[last].children if t.i < first}
     if m.head.dep_ == "acl" and m.head.head.i > last:
         words.add(compound_text(m.head.head))  # `採択した決議`: the noun the clause modifies
     return not any(o in w for w in words for o in objs)
+
+
+EXEMPLIFYING = ("など", "ら", "等")
 
 
 def _nominal_run(doc, k: int) -> str:
