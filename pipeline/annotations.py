@@ -30,6 +30,7 @@ document with the same syntax, where `@START` may be left out (`2024年6月19日
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import json
 import re
@@ -119,11 +120,9 @@ def utf16_offsets(text: str) -> list[int]:
     return out
 
 
-def from_utf16(text: str, unit: int) -> int | None:
-    """The code-point offset of a UTF-16 offset, None when it falls inside a surrogate pair."""
-    u = utf16_offsets(text)
-    import bisect
-
+def from_utf16(u: Sequence[int], unit: int) -> int | None:
+    """The code-point offset of a UTF-16 offset (`u` = utf16_offsets(text)), None when it falls
+    inside a surrogate pair or outside the text."""
     i = bisect.bisect_left(u, unit)
     return i if i < len(u) and u[i] == unit else None
 
@@ -191,14 +190,6 @@ def _fill_from_links(row: dict[str, str], links: Mapping[str, list[Region]]) -> 
         row["participants"] = ";".join(sorted(parts))
     if not row["modality"]:
         row["modality"] = DEFAULT_MODALITY
-
-
-def prefill_rows(out_dir_tables: Mapping[str, Sequence[Mapping[str, str]]]) -> dict[str, list[dict[str, str]]]:
-    """Gold-format rows from the extractor's tables (`timex`, `entities`, `events` of outputs/):
-    the gold columns only (an events row's note is left empty)."""
-    names = {TIMEX: "timex", ENTITY: "entities", EVENT: "events"}
-    return {layer: [{c: (r.get(c) or "") for c in LAYER_COLUMNS[layer] if c != "note"}
-                    for r in out_dir_tables.get(names[layer], ())] for layer in names}
 
 
 # ---------------------------------------------------------------- doccano
@@ -496,6 +487,7 @@ def parse_label_studio(data: str, source: str, annotator: str | None = None) -> 
         if ann is None:
             unlabelled.append(doc.doc_id)
             continue
+        u16 = utf16_offsets(doc.text)
         regions: dict[str, Region] = {}
         pending: list[tuple[str, str, dict, str]] = []
         for item in ann.get("result", []) or []:
@@ -516,7 +508,7 @@ def parse_label_studio(data: str, source: str, annotator: str | None = None) -> 
                 if layer is None or lab not in labels[layer] or len(value.get("labels")) != 1:
                     raise AnnotationError(f"{rwhere}: labels {value.get('labels')!r} of {name!r}: one label of "
                                           f"the timex, entity or event control of label-studio-config.xml")
-                start, end = _ls_span(doc.text, value, rwhere)
+                start, end = _ls_span(doc.text, u16, value, rwhere)
                 if rid in regions:
                     raise AnnotationError(f"{rwhere}: two labelled regions with one id")
                 regions[rid] = Region(layer, lab, start, end, {}, rid, f"{rwhere} {lab} [{start},{end})")
@@ -542,13 +534,13 @@ def parse_label_studio(data: str, source: str, annotator: str | None = None) -> 
     return docs, unlabelled
 
 
-def _ls_span(text: str, value: Mapping, where: str) -> tuple[int, int]:
+def _ls_span(text: str, u16: Sequence[int], value: Mapping, where: str) -> tuple[int, int]:
     s, e = value.get("start"), value.get("end")
     if not isinstance(s, int) or not isinstance(e, int):
         raise AnnotationError(f"{where}: `start`/`end` must be integer offsets (a Text region)")
     want = value.get("text")
     cands = []
-    cs, ce = from_utf16(text, s), from_utf16(text, e)
+    cs, ce = from_utf16(u16, s), from_utf16(u16, e)
     if cs is not None and ce is not None:
         cands.append((cs, ce))
     cands.append((s, e))  # code points

@@ -167,7 +167,7 @@ def gold_check(
 def export_annotations_cmd(
     doc_ids: Optional[list[str]] = typer.Argument(None, help="Documents to export (default: every article of the manifest)."),
     corpus: Path = typer.Option(Path("corpus"), "--corpus", help="Corpus folder with manifest.csv."),
-    out: Path = typer.Option(Path("annotation"), "--out", help="Folder for the task files."),
+    out: Path = typer.Option(Path("outputs/annotation"), "--out", help="Folder for the task files."),
     tool: str = typer.Option("both", "--tool", help="doccano, label-studio or both."),
     prefill: Optional[Path] = typer.Option(None, "--prefill", help="Pre-fill from an extractor output folder. NEVER for a gold set meant to measure the tool."),
     from_gold: Optional[Path] = typer.Option(None, "--from-gold", help="Pre-fill from a gold folder (to review or adjudicate labels in the tool)."),

@@ -111,7 +111,8 @@ def test_composed_gold_is_valid_and_has_what_the_test_is_about(corpus):
 def test_utf16_offsets():
     text = "a𠮟😀b"
     assert ann.utf16_offsets(text) == [0, 1, 3, 5, 6]
-    assert ann.from_utf16(text, 5) == 3 and ann.from_utf16(text, 2) is None
+    u = ann.utf16_offsets(text)
+    assert ann.from_utf16(u, 5) == 3 and ann.from_utf16(u, 2) is None and ann.from_utf16(u, 9) is None
 
 
 # ---------------------------------------------------------------- what the tools do with a task
