@@ -25,7 +25,8 @@ doccano has no per-span fields: they are written as lines `TEXT@START key=value 
 text, `\\n`/`\\r` escaped, and its start; `#N` picks the Nth of identical spans) in the task's
 `fields` metadata by the export, and the annotator adds or overrides them in a comment on the
 document with the same syntax, where `@START` may be left out (`2024年6月19日 value=2024-06-19`,
-`#2` for the second labelled span with that text). `note=` takes the rest of its line.
+`#2` for the second labelled span with that text). `note=` takes the rest of its line; a line
+starting with `//` is a remark.
 """
 
 from __future__ import annotations
@@ -242,8 +243,9 @@ def _apply_field_lines(doc: Document, block: str, where: str) -> None:
                  and (ref.group("start") is None or r.start == int(ref.group("start")))]
         n = int(ref.group("n") or 1)
         if len(cands) < n:
-            raise AnnotationError(f"{where}: fields line {line!r}: no{'' if n == 1 else f' {n}th'} labelled span "
-                                  f"{text!r}" + (f" at {ref.group('start')}" if ref.group("start") else ""))
+            raise AnnotationError(f"{where}: fields line {line!r}: no labelled span {text!r}"
+                                  + (f" at {ref.group('start')}" if ref.group("start") else "")
+                                  + (f" #{n} (there are {len(cands)})" if n > 1 else ""))
         reg = cands[n - 1]
         fields_text = m.group("fields")
         note = None
@@ -267,7 +269,9 @@ def _note_at(fields_text: str) -> int | None:
 
 
 def _id_key(rid: str) -> tuple:
-    return (0, int(rid), "") if rid.isdigit() else (1, 0, rid)
+    """Regions in the order the tool made them: numeric ids (doccano's, `#N` for a span list) by number."""
+    num = rid.lstrip("#")
+    return (0, int(num), "") if num.isdigit() else (1, 0, rid)
 
 
 def doccano_task(doc_id: str, text: str, regions: Sequence[Region]) -> dict:

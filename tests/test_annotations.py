@@ -5,6 +5,7 @@ the BMP (Label Studio counts UTF-16 code units) before and inside the spans."""
 from __future__ import annotations
 
 import json
+from xml.etree import ElementTree
 from pathlib import Path
 
 import pytest
@@ -224,6 +225,7 @@ def test_blank_export_has_no_regions(corpus, tmp_path):
     lines = [json.loads(x) for x in (tmp_path / "tasks/doccano.jsonl").read_text(encoding="utf-8").splitlines()]
     assert [(d["doc_id"], d["entities"], d["relations"], d["fields"]) for d in lines] == [("a", [], [], ""), ("b", [], [], "")]
     config = (tmp_path / "tasks/label-studio-config.xml").read_text(encoding="utf-8")
+    ElementTree.fromstring(config)  # well-formed
     for word in ('name="timex"', 'value="COUNTRY"', 'value="SHOW_OF_FORCE"', 'perRegion="true"', 'value="negated"'):
         assert word in config
     spans = json.loads((tmp_path / "tasks/doccano-span-labels.json").read_text(encoding="utf-8"))
@@ -290,6 +292,31 @@ def test_doccano_spans_comment_and_relations(corpus, tmp_path):
     entities = read_csv_rows(tmp_path / "A/b.entities.csv")
     assert [(e["char_start"], e["text"], e["actor_id"]) for e in entities] == [(str(TEXT_B.index("日本")), "日本", "JPN"),
                                                                                  (str(TEXT_B.index("東京")), "東京", "JPN")]
+
+
+def test_doccano_sequence_labelling_list_and_repeated_spans(corpus, tmp_path):
+    """doccano's plain sequence-labelling export (`label: [[start, end, LABEL]]`): two events on one
+    trigger (coordinated dates) told apart by `#N` in the order doccano made them — spans 9 and 10,
+    so that span `#10` must sort after `#9`."""
+    a, b = _at(TEXT_A, "会談", 2)
+    dates = ["2024年5月1日", "同日", "20日", "5月1日", "1日", "2024年", "6月19日", "5月"]
+    spans = [[*_at(TEXT_A, d), "DATE"] for d in dates] + [[a, b, "MEET"], [a, b, "MEET"]]
+    comment = ("// the second meeting, one row per date\n"
+               f"会談@{a} modality=planned date_start=2024-06-19 date_end=2024-06-19\n"
+               f"会談@{a}#2 modality=planned date_start=2024-06-20 date_end=2024-06-20")
+    task = {"id": 1, "text": TEXT_A, "doc_id": "a", "label": spans, "Comments": [{"text": comment}]}
+    export = tmp_path / "seq.jsonl"
+    export.write_text(json.dumps(task, ensure_ascii=False) + "\n", encoding="utf-8")
+    _import(corpus, export, tmp_path / "A")
+    ev = read_csv_rows(tmp_path / "A/a.events.csv")
+    assert [(int(e["char_start"]), e["modality"], e["date_start"]) for e in ev] == [(a, "planned", "2024-06-19"),
+                                                                                   (a, "planned", "2024-06-20")]
+    assert len(read_csv_rows(tmp_path / "A/a.timex.csv")) == 8
+    # a third one is not there
+    task["Comments"] = [comment.replace("会談@%d#2" % a, "会談#3")]
+    export.write_text(json.dumps(task, ensure_ascii=False) + "\n", encoding="utf-8")
+    result = _import(corpus, export, tmp_path / "B", code=1)
+    assert "no labelled span '会談' #3 (there are 2)" in result.output
 
 
 def test_label_studio_code_point_offsets_and_lf_text_are_read(corpus, tmp_path):
