@@ -745,8 +745,10 @@ def import_annotations(path, corpus, out, tool: str | None = None, annotator: st
     existing = [n for n in files if (out / n).exists()]
     if existing and not force:
         raise AnnotationError(f"{out}: would overwrite {', '.join(existing)} (--force replaces them)")
+    created = not out.exists()
     out.mkdir(parents=True, exist_ok=True)
     stage = Path(tempfile.mkdtemp(dir=out, prefix=".import-"))
+    written = []
     try:
         for name, rows in files.items():
             write_csv(stage / name, LAYER_COLUMNS[next(k for k, v in LAYER_FILE.items() if name.endswith(v))], rows)
@@ -754,10 +756,11 @@ def import_annotations(path, corpus, out, tool: str | None = None, annotator: st
         if found:
             found = [p.replace(str(stage), str(out)) for p in found]
             raise AnnotationError("\n".join(found + [f"{len(found)} problem(s): nothing written"]))
-        written = []
         for name in files:
             os.replace(stage / name, out / name)
             written.append(out / name)
     finally:
         shutil.rmtree(stage, ignore_errors=True)
+        if created and not written and not any(out.iterdir()):
+            out.rmdir()  # a refused import leaves nothing behind
     return written, warnings

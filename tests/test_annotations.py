@@ -332,12 +332,17 @@ def test_label_studio_code_point_offsets_and_lf_text_are_read(corpus, tmp_path):
                    "text": "2024年\n6月19日", "labels": ["DATE"]}},
         {"id": "k2", "from_name": "timex_value", "to_name": "text", "type": "textarea",
          "value": {"start": 0, "end": 0, "text": ["2024-06-19"]}},
+        {"id": "k3", "from_name": "entity", "to_name": "text", "type": "labels",
+         "value": {"start": lf.index("中国外務省"), "end": lf.index("中国外務省") + 5, "labels": ["ORG"]}},
+        {"id": "k3", "from_name": "actor_id", "to_name": "text", "type": "textarea", "value": {"text": ["CHN"]}},
+        {"from_id": "k1", "to_id": "k3", "type": "relation", "direction": "right", "labels": ["actor1"]},
     ]}]}
     export = tmp_path / "ls.json"
     export.write_text(json.dumps([task], ensure_ascii=False), encoding="utf-8")
     _import(corpus, export, tmp_path / "A")
     ev = read_csv_rows(tmp_path / "A/a.events.csv")
-    assert [(int(e["char_start"]), e["trigger"], e["modality"]) for e in ev] == [(TEXT_A.index("非難"), "非難", "asserted")]
+    assert [(int(e["char_start"]), e["trigger"], e["modality"], e["actor1"], e["participants"]) for e in ev] == [
+        (TEXT_A.index("非難"), "非難", "asserted", "CHN", "CHN")]
     tx = read_csv_rows(tmp_path / "A/a.timex.csv")
     assert [(int(t["char_start"]), t["text"], t["value"]) for t in tx] == [
         (TEXT_A.index("2024年\r\n6月"), "2024年\r\n6月19日", "2024-06-19")]
@@ -388,7 +393,7 @@ def test_malformed_export_is_refused_with_its_place(corpus, tmp_path, content, n
     result = _import(corpus, export, tmp_path / "A", code=1)
     assert fragment in result.output, result.output
     assert str(export) in result.output
-    assert not (tmp_path / "A").exists() or not any((tmp_path / "A").iterdir())
+    assert not (tmp_path / "A").exists()
 
 
 def test_duplicate_rows_are_refused_by_gold_check(corpus, tmp_path):
@@ -400,7 +405,7 @@ def test_duplicate_rows_are_refused_by_gold_check(corpus, tmp_path):
     export.write_text(json.dumps([_ls_task([r, r2])], ensure_ascii=False), encoding="utf-8")
     result = _import(corpus, export, tmp_path / "A", code=1)
     assert f"{tmp_path / 'A' / 'a.timex.csv'}:3: row: duplicate of line 2" in result.output
-    assert not any((tmp_path / "A").glob("*.csv"))
+    assert not (tmp_path / "A").exists()
 
 
 def test_cli_refuses_bad_options(corpus, tmp_path):
