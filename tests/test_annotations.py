@@ -333,7 +333,8 @@ def test_label_studio_code_point_offsets_and_lf_text_are_read(corpus, tmp_path):
         {"id": "k2", "from_name": "timex_value", "to_name": "text", "type": "textarea",
          "value": {"start": 0, "end": 0, "text": ["2024-06-19"]}},
         {"id": "k3", "from_name": "entity", "to_name": "text", "type": "labels",
-         "value": {"start": lf.index("中国外務省"), "end": lf.index("中国外務省") + 5, "labels": ["ORG"]}},
+         "value": {"start": lf.index("中国外務省"), "end": lf.index("中国外務省") + 5, "text": "中国外務省",
+                   "labels": ["ORG"]}},
         {"id": "k3", "from_name": "actor_id", "to_name": "text", "type": "textarea", "value": {"text": ["CHN"]}},
         {"from_id": "k1", "to_id": "k3", "type": "relation", "direction": "right", "labels": ["actor1"]},
     ]}]}
@@ -343,6 +344,8 @@ def test_label_studio_code_point_offsets_and_lf_text_are_read(corpus, tmp_path):
     ev = read_csv_rows(tmp_path / "A/a.events.csv")
     assert [(int(e["char_start"]), e["trigger"], e["modality"], e["actor1"], e["participants"]) for e in ev] == [
         (TEXT_A.index("非難"), "非難", "asserted", "CHN", "CHN")]
+    ent = read_csv_rows(tmp_path / "A/a.entities.csv")
+    assert [(int(e["char_start"]), e["text"], e["actor_id"]) for e in ent] == [(TEXT_A.index("中国外務省"), "中国外務省", "CHN")]
     tx = read_csv_rows(tmp_path / "A/a.timex.csv")
     assert [(int(t["char_start"]), t["text"], t["value"]) for t in tx] == [
         (TEXT_A.index("2024年\r\n6月"), "2024年\r\n6月19日", "2024-06-19")]
