@@ -47,14 +47,14 @@ LAYER_FILE = {TIMEX: "timex.csv", ENTITY: "entities.csv", EVENT: "events.csv"}
 LAYER_COLUMNS = {TIMEX: gold_check.TIMEX_COLUMNS, ENTITY: gold_check.ENTITY_COLUMNS, EVENT: gold_check.EVENT_COLUMNS}
 TEXT_COLUMN = {TIMEX: "text", ENTITY: "text", EVENT: "trigger"}
 LABEL_COLUMN = {TIMEX: "type", ENTITY: "label", EVENT: "event_type"}
+LAYER_NAME = {TIMEX: "a date (timex)", ENTITY: "an actor or place", EVENT: "an event trigger"}  # in messages
 SPAN_COLUMNS = ("doc_id", "char_start", "char_end")
 # the fields of a region: every gold column that is not the span, its text or its label
 FIELDS = {layer: tuple(c for c in cols if c not in SPAN_COLUMNS + (TEXT_COLUMN[layer], LABEL_COLUMN[layer]))
           for layer, cols in LAYER_COLUMNS.items()}
 LINK_TYPES = ("actor1", "actor2", "participant", "location", "date")
 DEFAULT_MODALITY = "asserted"
-MODALITIES = ("asserted", "planned", "hypothetical", "negated")
-assert set(MODALITIES) == gold_check.MODALITIES, "gold_check.MODALITIES changed: update MODALITIES' order"
+MODALITIES = (DEFAULT_MODALITY, *sorted(gold_check.MODALITIES - {DEFAULT_MODALITY}))  # the choices, default first
 
 
 def layer_labels() -> dict[str, tuple[str, ...]]:
@@ -147,7 +147,7 @@ def rows_from_document(doc: Document) -> tuple[dict[str, list[dict[str, str]]], 
     """Gold rows of one document (by layer, sorted by offset) and, for messages, each row's
     region location. Links fill the fields the regions leave empty."""
     by_id = {r.rid: r for r in doc.regions if r.rid}
-    linked: dict[str, dict[str, list[Region]]] = defaultdict(lambda: defaultdict(list))
+    linked: dict[int, dict[str, list[Region]]] = defaultdict(lambda: defaultdict(list))  # by id(trigger region)
     for link in doc.links:
         src, dst = by_id.get(link.from_id), by_id.get(link.to_id)
         if src is None or dst is None:
@@ -157,7 +157,7 @@ def rows_from_document(doc: Document) -> tuple[dict[str, list[dict[str, str]]], 
         wanted = TIMEX if link.kind == "date" else ENTITY
         if src.layer != EVENT or dst.layer != wanted:
             raise AnnotationError(f"{dst.where or doc.where}: relation {link.kind!r} must go from an event trigger "
-                                  f"to a{'' if wanted == ENTITY else ' timex'} {wanted} span")
+                                  f"to {'an actor or place' if wanted == ENTITY else 'a date'} span")
         linked[id(src)][link.kind].append(dst)
     rows: dict[str, list[dict[str, str]]] = {TIMEX: [], ENTITY: [], EVENT: []}
     where: list[tuple[str, dict[str, str]]] = []
@@ -254,12 +254,12 @@ def _apply_field_lines(doc: Document, block: str, where: str) -> None:
         for fm in _FIELD.finditer(fields_text):
             key, value = fm.group("key"), fm.group("value")
             if key not in FIELDS[reg.layer]:
-                raise AnnotationError(f"{where}: fields line {line!r}: {key!r} is no field of a {reg.layer} "
-                                      f"span ({', '.join(FIELDS[reg.layer])})")
+                raise AnnotationError(f"{where}: fields line {line!r}: {key!r} is no field of "
+                                      f"{LAYER_NAME[reg.layer]} span ({', '.join(FIELDS[reg.layer])})")
             reg.fields[key] = value
         if note is not None:
             if "note" not in FIELDS[reg.layer]:
-                raise AnnotationError(f"{where}: fields line {line!r}: a {reg.layer} span has no note")
+                raise AnnotationError(f"{where}: fields line {line!r}: {LAYER_NAME[reg.layer]} span has no note")
             reg.fields["note"] = note
 
 
@@ -526,7 +526,8 @@ def parse_label_studio(data: str, source: str, annotator: str | None = None) -> 
             if reg is None:
                 raise AnnotationError(f"{rwhere}: {name} given for a region with no label")
             if reg.layer != layer:
-                raise AnnotationError(f"{rwhere}: {name} belongs to a {layer} span, not a {reg.layer} span")
+                raise AnnotationError(f"{rwhere}: {name} belongs to {LAYER_NAME[layer]} span, not "
+                                      f"to {LAYER_NAME[reg.layer]} span")
             items = value.get("choices" if name in LS_CHOICES else "text") or []
             if isinstance(items, str):
                 items = [items]

@@ -375,7 +375,7 @@ def _region(rid, control, label, s, text=TEXT_A):
      "ls.json", f"region r1 COUNTRY [{TEXT_A.index('日本')},{TEXT_A.index('日本') + 2}): actor_id: 'JP' is not an ISO 3166-1 alpha-3"),
     (json.dumps([_ls_task([_region("r1", "event", "MEET", "会談"),
                            {"id": "r1", "from_name": "actor_id", "to_name": "text", "type": "textarea",
-                            "value": {"text": ["JPN"]}}])]), "ls.json", "actor_id belongs to a entity span"),
+                            "value": {"text": ["JPN"]}}])]), "ls.json", "actor_id belongs to an actor or place span, not to an event trigger span"),
     (json.dumps([_ls_task([_region("r1", "timex", "DATE", "同日")], doc="zz")]), "ls.json", "'zz' is not in the corpus"),
     (json.dumps([_ls_task([_region("r1", "timex", "DATE", "同日", "別の記事、同日")], text="別の記事、同日")]), "ls.json",
      "is not the text of a"),
@@ -386,7 +386,7 @@ def _region(rid, control, label, s, text=TEXT_A):
     (json.dumps({"text": TEXT_B, "doc_id": "b", "entities": [[0, 2, "COUNTRY"]], "Comments": ["東京 actor_id=JPN"]}),
      "d.jsonl", "no labelled span '東京'"),
     (json.dumps({"text": TEXT_B, "doc_id": "b", "entities": [[2, 4, "COUNTRY"]], "Comments": ["日本 date_start=2024-01-01"]}),
-     "d.jsonl", "'date_start' is no field of a entity span"),
+     "d.jsonl", "'date_start' is no field of an actor or place span"),
     (json.dumps({"text": TEXT_B, "doc_id": "b", "entities": [[2, 4, "COUNTRY"]], "relations": [
         {"from_id": 1, "to_id": 2, "type": "enemy"}]}), "d.jsonl", "type must be one of"),
 ])
