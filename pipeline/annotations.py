@@ -311,9 +311,12 @@ def parse_doccano(data: str, source: str) -> list[Document]:
         except json.JSONDecodeError as exc:
             raise AnnotationError(f"{where}: not JSON ({exc.msg} at column {exc.colno}): "
                                   "a doccano export has one JSON object a line") from None
-        if not isinstance(task, dict) or not isinstance(task.get("text"), str):
+        # the text is `text` (older releases: `data`); metadata at the top level or under `meta`
+        text = task.get("text", task.get("data")) if isinstance(task, dict) else None
+        if not isinstance(text, str):
             raise AnnotationError(f"{where}: no `text`: not a doccano export line")
-        doc = Document(_doc_id(task, where), task["text"], where=where)
+        meta = task.get("meta") if isinstance(task.get("meta"), dict) else {}
+        doc = Document(_doc_id(task, where), text, where=where)
         spans = task.get("entities", task.get("label", task.get("labels", [])))
         if not isinstance(spans, list):
             raise AnnotationError(f"{where}: `entities`/`label` must be a list")
@@ -335,8 +338,8 @@ def parse_doccano(data: str, source: str) -> list[Document]:
             if not isinstance(rel, dict) or rel.get("type") not in LINK_TYPES:
                 raise AnnotationError(f"{where}: relation {rel!r}: type must be one of {', '.join(LINK_TYPES)}")
             doc.links.append(Link(str(rel.get("from_id")), str(rel.get("to_id")), rel["type"]))
-        if task.get("fields"):
-            _apply_field_lines(doc, str(task["fields"]), f"{where}: fields")
+        if task.get("fields", meta.get("fields")):
+            _apply_field_lines(doc, str(task.get("fields", meta.get("fields"))), f"{where}: fields")
         for comment in task.get("Comments", task.get("comments", [])) or []:
             text = comment.get("text", "") if isinstance(comment, dict) else str(comment)
             _apply_field_lines(doc, text, f"{where}: comment")

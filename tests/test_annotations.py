@@ -133,12 +133,15 @@ def label_studio_labels(tasks: list[dict]) -> list[dict]:
     return out
 
 
-def doccano_labels(lines: list[dict]) -> list[dict]:
+def doccano_labels(lines: list[dict], nested: bool = False) -> list[dict]:
     """doccano's JSONL export of a relation project: new example and span ids, the metadata keys
-    at the top level, a `Comments` list."""
+    at the top level (or, `nested`, under `meta` with the text as `data`), a `Comments` list."""
     out = []
     for n, task in enumerate(lines, start=1):
         task = json.loads(json.dumps(task))
+        if nested:
+            task = {"data": task.pop("text"), "entities": task.pop("entities"), "relations": task.pop("relations"),
+                    "meta": task}
         task["id"] = n
         for e in task["entities"]:
             e["id"] += 700
@@ -183,7 +186,8 @@ def test_round_trip_label_studio(corpus, tmp_path):
     _same_files(corpus / "gold", tmp_path / "imported")
 
 
-def test_round_trip_doccano(corpus, tmp_path):
+@pytest.mark.parametrize("nested", [False, True])
+def test_round_trip_doccano(corpus, tmp_path, nested):
     _export(corpus, tmp_path / "tasks", "--tool", "doccano", "--from-gold", str(corpus / "gold"))
     lines = [json.loads(x) for x in (tmp_path / "tasks/doccano.jsonl").read_text(encoding="utf-8").splitlines()]
     assert lines[0]["text"] == TEXT_A
@@ -191,7 +195,7 @@ def test_round_trip_doccano(corpus, tmp_path):
     assert date["start_offset"] == TEXT_A.index("2024年5月1日")  # doccano counts code points
     assert "会談@" in lines[0]["fields"] and "#2 modality=planned" in lines[0]["fields"]
     export = tmp_path / "all.jsonl"
-    export.write_text("".join(json.dumps(t, ensure_ascii=False) + "\n" for t in doccano_labels(lines)), encoding="utf-8")
+    export.write_text("".join(json.dumps(t, ensure_ascii=False) + "\n" for t in doccano_labels(lines, nested)), encoding="utf-8")
     _import(corpus, export, tmp_path / "imported", "--combined")
     _same_files(corpus / "gold", tmp_path / "imported")
 
