@@ -425,3 +425,24 @@ def test_cli_refuses_bad_options(corpus, tmp_path):
     assert result.exit_code == 2 and "file not found" in result.output
     result = runner.invoke(app, ["--help"])
     assert "export-annotations" in result.stdout and "import-annotations" in result.stdout
+
+
+def test_imported_files_merge_with_add_gold(corpus, tmp_path):
+    """The per-document files are what scripts/add_gold.py merges into a gold set."""
+    import subprocess
+    import sys
+
+    _export(corpus, tmp_path / "tasks", "--tool", "label-studio", "--from-gold", str(corpus / "gold"))
+    tasks = json.loads((tmp_path / "tasks/label-studio.json").read_text(encoding="utf-8"))
+    export = tmp_path / "ls.json"
+    export.write_text(json.dumps(label_studio_labels(tasks), ensure_ascii=False), encoding="utf-8")
+    _import(corpus, export, corpus / "adjudicated")
+    merged = corpus / "merged"
+    script = Path(__file__).resolve().parents[1] / "scripts" / "add_gold.py"
+    for doc in ("a", "b"):
+        proc = subprocess.run([sys.executable, str(script), str(corpus / "adjudicated"), doc, "--gold", str(merged)],
+                              capture_output=True, text=True)
+        assert proc.returncode == 0, proc.stderr
+    assert check_gold(merged, corpus) == ([], 3)
+    for layer in COLUMNS:
+        assert read_csv_rows(merged / f"{layer}.csv") == read_csv_rows(corpus / "gold" / f"{layer}.csv")
