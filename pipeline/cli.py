@@ -161,6 +161,83 @@ def gold_check(
     print(f"gold ok: {n} file(s) in {gold}")
 
 
+# ---------------------------------------------------------------- annotation tools (issue 19 item 2)
+
+@app.command("export-annotations")
+def export_annotations_cmd(
+    doc_ids: Optional[list[str]] = typer.Argument(None, help="Documents to export (default: every article of the manifest)."),
+    corpus: Path = typer.Option(Path("corpus"), "--corpus", help="Corpus folder with manifest.csv."),
+    out: Path = typer.Option(Path("outputs/annotation"), "--out", help="Folder for the task files."),
+    tool: str = typer.Option("both", "--tool", help="doccano, label-studio or both."),
+    prefill: Optional[Path] = typer.Option(None, "--prefill", help="Pre-fill from an extractor output folder. NEVER for a gold set meant to measure the tool."),
+    from_gold: Optional[Path] = typer.Option(None, "--from-gold", help="Pre-fill from a gold folder (to review or adjudicate labels in the tool)."),
+) -> None:
+    """Write annotation tasks (one per document) for doccano and/or Label Studio; blank by default."""
+    from .annotations import TOOLS, AnnotationError, export_annotations
+    from .manifest import ManifestError
+
+    tools = TOOLS if tool == "both" else (tool,)
+    if any(t not in TOOLS for t in tools):
+        fail(f"--tool {tool!r}: choose from {', '.join(TOOLS)}, both")
+    if prefill and from_gold:
+        fail("--prefill and --from-gold exclude each other")
+    source = prefill or from_gold
+    if source is not None and not source.is_dir():
+        fail(f"folder not found: {source}")
+    if not (corpus / "manifest.csv").is_file():
+        fail(f"no manifest.csv in {corpus}")
+    version = f"extractor output {prefill}" if prefill else f"gold {from_gold}" if from_gold else ""
+    try:
+        written, n = export_annotations(corpus, out, tools, doc_ids or (), source, version)
+    except (AnnotationError, ManifestError) as exc:
+        fail(str(exc))
+    except OSError as exc:
+        fail(f"writing {out}: {exc}")
+    if prefill:
+        print(f"warning: {n} region(s) pre-filled from the extractor's output {prefill}: labels made from these "
+              "must never be used as a gold set that measures the tool", file=sys.stderr)
+    elif from_gold:
+        print(f"{n} region(s) pre-filled from {from_gold}", file=sys.stderr)
+    for path in written:
+        print(path)
+
+
+@app.command("import-annotations")
+def import_annotations_cmd(
+    export: Path = typer.Argument(..., help="The tool's export: doccano JSONL or Label Studio JSON."),
+    corpus: Path = typer.Option(Path("corpus"), "--corpus", help="Corpus folder with manifest.csv (the articles exported)."),
+    out: Path = typer.Option(..., "--out", help="Folder for the gold CSVs (e.g. corpus/gold/annotators/A)."),
+    tool: Optional[str] = typer.Option(None, "--tool", help="doccano or label-studio (default: from the file)."),
+    annotator: Optional[str] = typer.Option(None, "--annotator", help="Label Studio: the annotation of this user (id or e-mail) when a task has several."),
+    per_document: bool = typer.Option(True, "--per-document/--combined", help="DOC.timex.csv … per document (default) or timex.csv, entities.csv, events.csv."),
+    force: bool = typer.Option(False, "--force", help="Replace gold files that exist."),
+) -> None:
+    """Read a doccano or Label Studio export into gold CSVs, checked as gold-check checks them."""
+    from .annotations import TOOLS, AnnotationError, import_annotations
+    from .manifest import ManifestError
+
+    if tool is not None and tool not in TOOLS:
+        fail(f"--tool {tool!r}: choose from {', '.join(TOOLS)}")
+    if not export.is_file():
+        fail(f"file not found: {export}")
+    if not (corpus / "manifest.csv").is_file():
+        fail(f"no manifest.csv in {corpus}")
+    try:
+        written, warnings = import_annotations(export, corpus, out, tool, annotator, per_document, force)
+    except (AnnotationError, ManifestError) as exc:
+        lines = str(exc).splitlines()
+        for line in lines[:-1]:
+            print(line, file=sys.stderr)
+        fail(lines[-1], code=1)
+    except OSError as exc:
+        fail(f"writing {out}: {exc}")
+    for w in warnings:
+        print(f"warning: {w}", file=sys.stderr)
+    for path in written:
+        print(path)
+    print(f"gold ok: {len(written)} file(s) in {out}", file=sys.stderr)
+
+
 @app.command()
 def show(
     doc_id: str = typer.Argument(..., help="Document id (doc_id column of documents.csv)."),

@@ -15,6 +15,7 @@ from pathlib import Path
 from .event_types import EVENT_TYPES as CONTRACT_EVENT_TYPES
 from .ingest import IngestError, read_document
 from .manifest import load_manifest
+from .table_io import unescape
 
 TIMEX_COLUMNS = ("doc_id", "char_start", "char_end", "text", "type", "value", "date_start", "date_end")
 ENTITY_COLUMNS = ("doc_id", "char_start", "char_end", "text", "label", "actor_id")
@@ -143,7 +144,8 @@ def check_file(path: Path, name: str, texts: dict[str, str] | None, countries: s
         if any(v is None for v in row.values()):
             problems.append(f"{path}:{first_line}: row: fewer cells than the header has columns")
             continue
-        row = {k: (v or "") for k, v in row.items() if k is not None}
+        # the spreadsheet escape of table_io (import-annotations writes with it) is undone, as eval does
+        row = {k: unescape(v or "") for k, v in row.items() if k is not None}
         for col, problem in _check_row(name, row, texts, countries):
             problems.append(f"{path}:{first_line}: {col}: {problem}")
         key = tuple(row.get(c, "") for c in columns if c != "note")
