@@ -7,12 +7,16 @@ into it), and writes out_dir/report.html:
 
 - a corpus timeline of the dated events (inline SVG): x = date (a bar from date_start to
   date_end, a dot for a single day, a dot with a tick for an open end), one lane per
-  participant set (`PRK · RUS`), colour = event type, hollow = not asserted (planned,
-  hypothetical, negated). When a few early events stretch the axis, a focus view of the span
-  that holds the latest FOCUS_SHARE of dated events comes first, the whole range after it.
-  Undated events are listed apart;
-- the event table: sortable by clicking a header, with a text filter and type, modality and
-  dated filters;
+  participant set named by the actors' names and codes (`北朝鮮・ロシア PRK · RUS`; the names
+  from entities.csv), colour = event type (with its Japanese name in the legend), hollow = not
+  asserted (planned, hypothetical, negated). When a few early events stretch the axis, it opens
+  on the span that holds the latest FOCUS_SHARE of dated events. Two date fields (and `reset`,
+  `whole range`) zoom it to any period, and the event table's filters filter it too: the page's
+  script (REPORT_JS) lays the marks out again as timeline_svg does. Undated events are listed
+  apart;
+- the event table: sortable by clicking a header, with a text filter and type (code and
+  Japanese name), modality and dated filters; it fits a 1,400-pixel screen (doc_id and trigger
+  on one line, cut with `…`, whole on hover);
 - per document, its text with temporal expressions (underlined), actors and places (shaded by
   label) and event triggers (boxed, tagged with the type) marked, overlaps included, and the
   events of each sentence beside it.
@@ -238,7 +242,7 @@ def pack_rows(extents: list[tuple[float, float]], gap: float = 2.0, max_rows: in
     return rows
 
 
-def timeline_svg(items: list[Dated], lo: date, hi: date, anchors: dict[tuple[str, str], str], width: int = 1200,
+def timeline_svg(items: list[Dated], lo: date, hi: date, anchors: dict[tuple[str, str], str], width: int = 1350,
                  names: dict[str, str] | None = None, row_ids: dict[tuple[str, str], str] | None = None) -> str:
     """SVG of the dated events, viewed over [lo, hi] (inclusive): one lane per participant set
     (named by the actors' names and codes), the events of a lane packed into rows so that no two
@@ -354,11 +358,10 @@ def timeline_section(events: list[dict], anchors: dict[tuple[str, str], str], na
             view_lo = focus_lo
             n_in = sum(d.end >= focus_lo for d in dated)
             out.append(f'<p class="note tl-focus">Opened on {focus_lo.year}–{hi.year}: {n_in} of {len(dated)} dated events '
-                       f'({len(dated) - n_in} earlier ones: <button type="button" data-tl-range="{lo.isoformat()}/{hi.isoformat()}">'
-                       f'whole range {lo.year}–{hi.year}</button>)</p>')
+                       f'({len(dated) - n_in} earlier ones: see the whole range, {lo.year}–{hi.year})</p>')
         buttons = [(f"{view_lo.isoformat()}/{hi.isoformat()}", "reset")]
         if view_lo != lo:
-            buttons.append((f"{lo.isoformat()}/{hi.isoformat()}", "whole range"))
+            buttons.append((f"{lo.isoformat()}/{hi.isoformat()}", f"whole range {lo.year}–{hi.year}"))
         out.append(
             '<div class="controls tl-controls">period '
             f'<input type="date" id="tl-from" aria-label="timeline from" value="{view_lo.isoformat()}" min="{lo.isoformat()}" max="{hi.isoformat()}"> – '
@@ -577,7 +580,7 @@ table.data td.sent{max-width:38em;font-size:12px;color:#333}
 #event-table td.trigger .clip{max-width:7em}
 #event-table .parts{max-width:8em}
 #event-table .badge{white-space:normal}
-.badge .ja{font-size:11px}
+.badge .ja{font-size:11px;white-space:nowrap}
 .tl-controls input[type=date]{padding:1px 4px}
 .tl-controls button,.tl-focus button{font:inherit;font-size:12px;padding:0 6px}
 td.err{color:#b00}

@@ -154,18 +154,20 @@ def test_events_xlsx_dates_documents_sheet_wrapping(outputs):
 
 
 def test_extract_writes_jsonl_and_typed_parquet(tmp_path):
-    """One real run (GiNZA): every table has a JSON Lines copy with as many rows as its CSV, and
-    the Parquet copies hold events_dedup."""
+    """One real run of the command (GiNZA): `--jsonl` gives every table a JSON Lines copy with as
+    many rows as its CSV, and the Parquet copies hold events_dedup."""
     pytest.importorskip("pyarrow")
-    import pyarrow.parquet as pq
+    import subprocess
+    import sys
 
-    from pipeline.extract import run_extract
+    import pyarrow.parquet as pq
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "a.txt").write_text("2024年6月19日、プーチン大統領は平壌を訪問し、金正恩総書記と会談した。", encoding="utf-8")
     out = tmp_path / "out"
-    run_extract([corpus], out, progress=False, cache=False, parquet=True, jsonl=True, doc_date="2024")
+    subprocess.run([sys.executable, "-m", "pipeline", "extract", str(corpus), "--out", str(out), "--doc-date", "2024",
+                    "--no-progress", "--no-cache", "--parquet", "--jsonl"], check=True, capture_output=True)
     for table in ALL_TABLES:
         n_csv = len(read_csv_rows(out / f"{table}.csv"))
         assert len(read_jsonl(out / "jsonl" / f"{table}.jsonl")) == n_csv, table

@@ -128,7 +128,7 @@ def test_timeline_opens_on_the_latest_events_when_early_ones_stretch_the_axis():
     out = timeline_section(events, {}, {"PRK": "北朝鮮", "RUS": "ロシア"})
     labels = re.findall(r'aria-label="timeline ([0-9-]+) to ([0-9-]+)"', out)
     assert labels == [("2024-01-01", "2024-01-19")]  # one timeline, opened on the latest 90%
-    assert "19 of 20 dated events (1 earlier ones:" in out
+    assert "19 of 20 dated events (1 earlier ones: see the whole range, 1950–2024)" in out
     assert 'data-tl-range="1950-06-25/2024-01-19">whole range 1950–2024</button>' in out
     assert 'id="tl-from" aria-label="timeline from" value="2024-01-01" min="1950-06-25"' in out
     marks = re.findall(r'<g class="mark"[^>]*>', out)
