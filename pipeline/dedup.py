@@ -34,7 +34,9 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 
-from .schema import DEDUP_COLUMNS  # noqa: F401  (the column list lives in pipeline/schema.py)
+from . import schema
+
+DEDUP_COLUMNS = schema.DEDUP_COLUMNS  # the column list lives in pipeline/schema.py
 
 
 def _parts(row: dict) -> tuple[str, ...]:

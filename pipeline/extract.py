@@ -16,10 +16,8 @@ from .ingest import IngestError, decode_bytes, read_bytes
 from .manifest import ManifestRow, load_manifest
 from .outdir import OutputFolder
 from .parquet_out import ParquetTables
-from .schema import (  # noqa: F401  (the column lists: pipeline/schema.py; imported from here too)
-    ALL_TABLES, DEDUP_COLUMNS, DOCUMENT_COLUMNS, ENTITY_COLUMNS, EVENT_COLUMNS, REJECTED_COLUMNS, SENTENCE_COLUMNS, TABLE_COLUMNS,
-    TIMEX_COLUMNS,
-)
+from . import schema
+from .schema import ALL_TABLES, DEDUP_COLUMNS, EVENT_COLUMNS, TABLE_COLUMNS
 from .sentences import Sentence, sentences_from_docs
 from .table_io import CsvStream, write_csv
 
@@ -29,6 +27,9 @@ MANIFEST = "manifest.csv"  # each corpus folder may hold its own (SPEC §1)
 CHUNK_DOCS = 16  # documents per unit of work (one GiNZA stream; one task of a pool or of Dask)
 TABLES = ("sentences", "timex", "entities", "events", "events_rejected")
 TEXTS = "texts"  # <out>/texts/<doc_id>.txt: the text of each PDF, HTML or Word input
+# the column lists live in pipeline/schema.py; these names stay importable from here
+DOCUMENT_COLUMNS, SENTENCE_COLUMNS, TIMEX_COLUMNS = schema.DOCUMENT_COLUMNS, schema.SENTENCE_COLUMNS, schema.TIMEX_COLUMNS
+ENTITY_COLUMNS, REJECTED_COLUMNS = schema.ENTITY_COLUMNS, schema.REJECTED_COLUMNS
 
 
 @dataclass
