@@ -372,7 +372,8 @@ def timeline_section(events: list[dict], anchors: dict[tuple[str, str], str], na
         out.append(timeline_svg(dated, view_lo, hi, anchors, names=names, row_ids=row_ids))
     if undated:
         items = "".join(
-            f'<li>{badge(ev.get("event_type", ""), ja=True)} {escape(actors_label(ev))} 「{escape(ev.get("trigger", ""))}」 '
+            f'<li data-row="{escape((row_ids or {}).get((ev.get("doc_id", ""), ev.get("event_id", "")), ""))}">'
+            f'{badge(ev.get("event_type", ""), ja=True)} {escape(actors_label(ev))} 「{escape(ev.get("trigger", ""))}」 '
             f'<a href="#{escape(anchors.get((ev.get("doc_id", ""), ev.get("event_id", "")), ""))}">'
             f'{escape(ev.get("doc_id", ""))} {escape(ev.get("event_id", ""))}</a></li>'
             for ev in undated
@@ -453,7 +454,7 @@ def spans_of(doc_timex: list[dict], doc_entities: list[dict], doc_events: list[d
         spans.append(Span(_int(e["char_start"]), _int(e["char_end"]), "ent", css, desc))
     for v in doc_events:
         typ = v.get("event_type", "")
-        spans.append(Span(_int(v["char_start"]), _int(v["char_end"]), "trg", title=f'{v.get("event_id", "")} {typ} {v.get("modality", "")}',
+        spans.append(Span(_int(v["char_start"]), _int(v["char_end"]), "trg", title=f'{v.get("event_id", "")} {type_label(typ)} {v.get("modality", "")}',
                           tag=typ, color=type_color(typ)))
     return spans
 
@@ -704,6 +705,7 @@ REPORT_JS = """
     Array.prototype.forEach.call(table.tBodies[0].rows,function(r){if(r.hidden)hidden[r.id]=1;});
     marks.forEach(function(m){m.ok=!hidden[m.row];});
     layout();
+    document.querySelectorAll('details.undated li[data-row]').forEach(function(li){li.hidden=!!hidden[li.getAttribute('data-row')];});
   });
 })();
 """

@@ -302,10 +302,12 @@ def test_timeline_follows_table_filters_and_zooms(outputs, browser_page):
     start = _boxes(page)
     everything = ["row-d1-V1", "row-d1-V2", "row-d1-V4", "row-d2-V1"]
     assert _shown_marks(page) == everything and page.locator("#tl-count").inner_text() == "4 / 4"
+    assert not page.locator("details.undated li").first.evaluate("li => li.hidden")  # the undated CRITICIZE
     # the table's filters filter the timeline
     page.select_option('select[data-filter-attr="type"]', "MEET")
     assert _shown_marks(page) == ["row-d1-V1", "row-d2-V1"] and page.locator("#tl-count").inner_text() == "2 / 4"
     assert page.locator("svg.timeline g.lane:not([display=none])").count() == 2  # KOR · VNM folded away
+    assert page.locator("details.undated li").first.evaluate("li => li.hidden")  # the undated list follows too
     page.fill('input[data-filter-for="event-table"]', "平壌で")
     assert _shown_marks(page) == ["row-d1-V1"]
     page.fill('input[data-filter-for="event-table"]', "")
