@@ -575,12 +575,13 @@ svg.timeline .mark:hover{opacity:.6}
 details.undated ul{columns:2;font-size:13px}
 table.data td.sent{max-width:38em;font-size:12px;color:#333}
 #event-table{font-size:12px}
-#event-table td.sent{min-width:26em}
+#event-table td.sent{min-width:26em;overflow-wrap:anywhere}
 #event-table .clip{display:block;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
-#event-table td.docid .clip{max-width:9em}
+#event-table td.docid .clip{max-width:10em}
 #event-table td.trigger .clip{max-width:7em}
 #event-table .parts{max-width:8em}
 #event-table .badge{white-space:normal}
+#event-table .badge .ja{display:block}
 .badge .ja{font-size:11px;white-space:nowrap}
 .tl-controls input[type=date]{padding:1px 4px}
 .tl-controls button,.tl-focus button{font:inherit;font-size:12px;padding:0 6px}
