@@ -11,9 +11,9 @@ into it), and writes out_dir/report.html:
   from entities.csv), colour = event type (with its Japanese name in the legend), hollow = not
   asserted (planned, hypothetical, negated). When a few early events stretch the axis, it opens
   on the span that holds the latest FOCUS_SHARE of dated events. Two date fields (and `reset`,
-  `whole range`) zoom it to any period, and the event table's filters filter it too: the page's
-  script (REPORT_JS) lays the marks out again as timeline_svg does. Undated events are listed
-  apart;
+  `whole range`) or a drag across it zoom it to any period, and the event table's filters
+  filter it too: the page's script (REPORT_JS) lays the marks out again as timeline_svg does.
+  Undated events are listed apart (and follow the filters too);
 - the event table: sortable by clicking a header, with a text filter and type (code and
   Japanese name), modality and dated filters; it fits a 1,400-pixel screen (doc_id and trigger
   on one line, cut with `…`, whole on hover);
@@ -346,7 +346,7 @@ def timeline_section(events: list[dict], anchors: dict[tuple[str, str], str], na
     out.append(legend((d.ev.get("event_type", "") for d in dated), hollow, ja=True))
     out.append('<p class="note">One lane per set of participants (names, then codes); a bar spans date_start–date_end, a dot is '
                'one day, a dot with an arrow has no end date. Hover a mark for the event, click it to go to its sentence. '
-               'The event table\'s filters apply here too; the period fields zoom to any period.</p>')
+               'The event table\'s filters apply here too; the period fields, or a drag across the timeline, zoom to a period.</p>')
     if not dated:
         out.append('<p class="muted">No dated events.</p>')
     else:
@@ -572,6 +572,7 @@ REPORT_CSS = """
 .summary{font-size:14px;margin:8px 0}
 svg.timeline{max-width:100%;height:auto;display:block;margin:4px 0 12px;font-family:inherit}
 svg.timeline .mark:hover{opacity:.6}
+svg.timeline{cursor:crosshair} svg.timeline a{cursor:pointer}
 details.undated ul{columns:2;font-size:13px}
 table.data td.sent{max-width:38em;font-size:12px;color:#333}
 #event-table{font-size:12px}
@@ -699,6 +700,25 @@ REPORT_JS = """
   });
   document.querySelectorAll('[data-tl-range]').forEach(function(b){
     b.addEventListener('click',function(){var r=b.getAttribute('data-tl-range').split('/');setView(day(r[0]),day(r[1]));});
+  });
+  // drag across the plot to zoom to the period under the drag
+  var brush=null,bx0=0;
+  function svgX(ev){var p=svg.createSVGPoint();p.x=ev.clientX;p.y=ev.clientY;return p.matrixTransform(svg.getScreenCTM().inverse()).x;}
+  function clampX(x){return Math.min(Math.max(x,LW),W-RP);}
+  function dayAt(x){return view.lo+Math.floor((clampX(x)-LW)/(W-LW-RP)*(view.hi-view.lo+1));}
+  svg.addEventListener('mousedown',function(ev){
+    if(ev.button!==0||ev.target.closest('g.mark'))return;
+    bx0=svgX(ev);if(bx0<LW||bx0>W-RP)return;
+    brush=el('rect',{'class':'brush',x:bx0,y:0,width:0,height:svg.viewBox.baseVal.height,fill:'#0b5cad','fill-opacity':0.15});
+    svg.appendChild(brush);ev.preventDefault();
+  });
+  window.addEventListener('mousemove',function(ev){
+    if(!brush)return;var x1=clampX(svgX(ev));
+    brush.setAttribute('x',Math.min(bx0,x1));brush.setAttribute('width',Math.abs(x1-bx0));
+  });
+  window.addEventListener('mouseup',function(ev){
+    if(!brush)return;var x1=clampX(svgX(ev));svg.removeChild(brush);brush=null;
+    if(Math.abs(x1-bx0)>=4)setView(dayAt(Math.min(bx0,x1)),dayAt(Math.max(bx0,x1)));
   });
   var table=document.getElementById('event-table');
   if(table)table.addEventListener('filtered',function(){

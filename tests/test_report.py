@@ -327,4 +327,17 @@ def test_timeline_follows_table_filters_and_zooms(outputs, browser_page):
     page.select_option('select[data-filter-attr="modality"]', "")
     page.locator("button[data-tl-range]", has_text="reset").click()
     assert _shown_marks(page) == everything and _boxes(page) == start
+    # a drag across the plot zooms to the period under it: here the middle third of 1960–2025
+    box = page.locator("svg.timeline").bounding_box()
+    width = float(page.locator("svg.timeline").get_attribute("width"))
+    plot, scale = width - report.LABEL_W - report.RIGHT_PAD, box["width"] / width
+    left, right = (box["x"] + (report.LABEL_W + k * plot / 3) * scale for k in (1, 2))
+    page.mouse.move(left, box["y"] + 60)
+    page.mouse.down()
+    page.mouse.move(right, box["y"] + 60, steps=5)
+    page.mouse.up()
+    lo, hi = page.input_value("#tl-from"), page.input_value("#tl-to")
+    assert "1981-01-01" < lo < "1983-01-01" and "2003-01-01" < hi < "2005-01-01", (lo, hi)
+    assert _shown_marks(page) == [] and page.locator("#tl-count").inner_text() == "0 / 4"
+    assert page.locator("svg.timeline rect.brush").count() == 0
     assert problems == []
