@@ -628,6 +628,7 @@ REPORT_JS = """
   });
   var from=document.getElementById('tl-from'),to=document.getElementById('tl-to'),count=document.getElementById('tl-count');
   var view={lo:day(svg.getAttribute('data-lo')),hi:day(svg.getAttribute('data-hi'))};
+  var first={lo:view.lo,hi:view.hi},focus=document.querySelector('.tl-focus');
   function ticks(lo,hi){
     var a=new Date(lo*DAY),b=new Date(hi*DAY),y0=a.getUTCFullYear(),y1=b.getUTCFullYear(),out=[],y,d,step;
     if(y1-y0+1<=2){
@@ -694,6 +695,7 @@ REPORT_JS = """
   function setView(lo,hi){
     if(isNaN(lo)||isNaN(hi)||lo>hi)return;
     view.lo=lo;view.hi=hi;if(from)from.value=iso(lo);if(to)to.value=iso(hi);layout();
+    if(focus)focus.hidden=!(lo===first.lo&&hi===first.hi);  // "Opened on …" holds for the first view only
   }
   [from,to].forEach(function(inp){
     if(inp)['input','change'].forEach(function(t){inp.addEventListener(t,function(){setView(day(from.value),day(to.value));});});

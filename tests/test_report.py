@@ -341,3 +341,25 @@ def test_timeline_follows_table_filters_and_zooms(outputs, browser_page):
     assert _shown_marks(page) == [] and page.locator("#tl-count").inner_text() == "0 / 4"
     assert page.locator("svg.timeline rect.brush").count() == 0
     assert problems == []
+
+
+def test_whole_range_and_reset_in_chromium(tmp_path, browser_page):
+    """A timeline opened on its latest years: `whole range` shows the early event, `reset` the
+    first view again, and the `Opened on …` note holds for the first view only."""
+    from pipeline.htmlkit import page as html_page
+
+    page, problems, _ = browser_page
+    ev = {"event_type": "MEET", "participants": "PRK;RUS", "modality": "asserted", "doc_id": "a"}
+    events = [dict(ev, event_id=f"V{k}", date_start=f"2024-01-{k:02d}", date_end=f"2024-01-{k:02d}") for k in range(1, 20)]
+    events.append(dict(ev, event_id="V99", date_start="1950-06-25", date_end="1950-06-25"))
+    rows = {("a", e["event_id"]): f"row-{e['event_id']}" for e in events}
+    path = tmp_path / "timeline.html"
+    path.write_text(html_page("t", timeline_section(events, {}, {}, rows), "", report.REPORT_JS), encoding="utf-8")
+    page.goto(path.resolve().as_uri())
+    assert page.locator("#tl-count").inner_text() == "19 / 20" and page.locator(".tl-focus").is_visible()
+    page.locator("button[data-tl-range]", has_text="whole range").click()
+    assert page.locator("#tl-count").inner_text() == "20 / 20" and not page.locator(".tl-focus").is_visible()
+    assert page.input_value("#tl-from") == "1950-06-25"
+    page.locator("button[data-tl-range]", has_text="reset").click()
+    assert page.locator("#tl-count").inner_text() == "19 / 20" and page.locator(".tl-focus").is_visible()
+    assert problems == []
