@@ -85,11 +85,16 @@ def test_parquet_columns_are_typed(tmp_path, outputs):
     pa = pytest.importorskip("pyarrow")
     import pyarrow.parquet as pq
 
-    pq_out = ParquetTables(tmp_path / "pq", ALL_TABLES)
-    for table in ALL_TABLES:
-        src = outputs / f"{table}.csv"
-        pq_out.write(table, read_csv_rows(src) if src.is_file() else [])
-    pq_out.commit()
+    def write(folder):
+        pq_out = ParquetTables(folder, ALL_TABLES)
+        for table in ALL_TABLES:
+            src = outputs / f"{table}.csv"
+            pq_out.write(table, read_csv_rows(src) if src.is_file() else [])
+        pq_out.commit()
+        return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*.parquet"))}
+
+    first = write(tmp_path / "pq")
+    assert len(first) == len(ALL_TABLES) and write(tmp_path / "again") == first  # byte-identical
     events = pq.read_table(tmp_path / "pq" / "parquet" / "events")
     schema = events.schema
     assert schema.field("date_start").type == pa.date32() and schema.field("date_end").type == pa.date32()
