@@ -7,7 +7,7 @@
     doc = pipeline.parse("2024年6月19日、ロシアと北朝鮮は条約に署名した。")
     [(s.text, s.label_) for s in doc.spans["actors"]]     # displacy-ready (style="span")
 
-Every table has the columns and values of its CSV (pipeline/extract.py: TABLE_COLUMNS), with
+Every table has the columns and values of its CSV (pipeline/schema.py: TABLE_COLUMNS), with
 `date_start`/`date_end` as datetime64 and offsets into the text given (the raw text, as in the
 CSVs).
 """
@@ -20,13 +20,14 @@ from pathlib import Path
 
 import pandas as pd
 
-DATE_COLUMNS = ("date_start", "date_end")
+from .schema import COLUMN_TYPES, DATE, TABLE_COLUMNS
+
+DATE_COLUMNS = tuple(c for c, kind in COLUMN_TYPES.items() if kind == DATE)  # date_start, date_end
 API_TABLES = ("documents", "sentences", "timex", "entities", "events")
 
 
 def _frames(results: list[dict]) -> dict[str, pd.DataFrame]:
     from .dedup import label_clusters
-    from .extract import TABLE_COLUMNS
 
     out = {}
     for table in API_TABLES:

@@ -41,6 +41,7 @@ def extract(
     cache: bool = typer.Option(True, "--cache/--no-cache", help="Reuse results of unchanged documents (<out>/.cache)."),
     cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Cache folder (default <out>/.cache)."),
     parquet: Optional[bool] = typer.Option(None, "--parquet/--no-parquet", help="Also write <out>/parquet/<table>/part-*.parquet (default: with --engine dask)."),
+    jsonl: bool = typer.Option(False, "--jsonl", help="Also write a JSON Lines copy of each table: <out>/jsonl/<table>.jsonl."),
     ner: str = typer.Option("gaps", "--ner", help="GiNZA NER: gaps (only sentences the name lists leave a gap in), all, none."),
     allow_errors: bool = typer.Option(False, "--allow-errors", help="Exit 0 even when some documents failed (their error rows are written)."),
 ) -> None:
@@ -64,7 +65,7 @@ def extract(
     try:
         rows = run_extract(inputs, out, doc_date=doc_date, n_process=n_process, batch_size=batch_size,
                            progress=progress, engine=engine, scheduler=scheduler, cache=cache,
-                           cache_dir=cache_dir, parquet=parquet, ner_mode=ner)
+                           cache_dir=cache_dir, parquet=parquet, ner_mode=ner, jsonl=jsonl)
     except (FileNotFoundError, ManifestError, ModelError, EngineError, OutputBusy) as exc:
         fail(str(exc))
     except (OSError, ReportError) as exc:

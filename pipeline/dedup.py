@@ -34,11 +34,9 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 
-DEDUP_COLUMNS = (
-    "cluster_id", "event_type", "participants", "actor1", "actor2", "date_start", "date_end",
-    "modality", "n_mentions", "n_documents", "doc_ids", "event_ids", "rep_doc_id", "rep_event_id",
-    "trigger", "sentence",
-)
+from . import schema
+
+DEDUP_COLUMNS = schema.DEDUP_COLUMNS  # the column list lives in pipeline/schema.py
 
 
 def _parts(row: dict) -> tuple[str, ...]:

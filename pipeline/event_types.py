@@ -2,7 +2,8 @@
 `resources/events/types.csv`, read by the event stage, gold-check, eval and the reports.
 
 Columns: `event_type, cameo, plover` (default codes; a trigger row may refine them), `color`
-(the reports' colour), and the role semantics, each `yes` or empty:
+(the reports' colour), `label_ja` (its Japanese name, shown beside the code in the reports),
+and the role semantics, each `yes` or empty:
 - `symmetric`: the order of the two sides does not matter (eval compares them as a set);
 - `pairing`: two parties acting together or one visiting the other — what `両国`/`両首脳`/
   `双方` and a one-sided meeting refer back to;
@@ -42,3 +43,4 @@ def types_with(role: str) -> frozenset[str]:
 
 EVENT_TYPES = tuple(event_types())
 TYPE_COLORS = {t: r["color"] for t, r in event_types().items()}
+TYPE_LABELS_JA = {t: r.get("label_ja") or "" for t, r in event_types().items()}

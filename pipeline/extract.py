@@ -11,12 +11,13 @@ from pathlib import Path
 from .byline import byline_ranges, inside, speaker_label_ranges
 from .clean import Cleaned, clean, paragraphs
 from .dateline import find_dateline
-from .dedup import DEDUP_COLUMNS
 from .formats import CONVERTED_SUFFIXES, convert, page_of
 from .ingest import IngestError, decode_bytes, read_bytes
 from .manifest import ManifestRow, load_manifest
 from .outdir import OutputFolder
 from .parquet_out import ParquetTables
+from . import schema
+from .schema import ALL_TABLES, DEDUP_COLUMNS, EVENT_COLUMNS, TABLE_COLUMNS
 from .sentences import Sentence, sentences_from_docs
 from .table_io import CsvStream, write_csv
 
@@ -26,35 +27,9 @@ MANIFEST = "manifest.csv"  # each corpus folder may hold its own (SPEC §1)
 CHUNK_DOCS = 16  # documents per unit of work (one GiNZA stream; one task of a pool or of Dask)
 TABLES = ("sentences", "timex", "entities", "events", "events_rejected")
 TEXTS = "texts"  # <out>/texts/<doc_id>.txt: the text of each PDF, HTML or Word input
-
-DOCUMENT_COLUMNS = (
-    "doc_id", "path", "title", "published", "doc_date", "doc_date_source", "encoding",
-    "n_chars", "n_sentences", "n_timex", "n_entities", "n_events", "status", "error",
-)
-SENTENCE_COLUMNS = ("doc_id", "sent_id", "char_start", "char_end", "text", "clean_text", "page")
-ENTITY_COLUMNS = (
-    "doc_id", "entity_id", "char_start", "char_end", "text", "label", "actor_id", "country", "name", "name_en",
-)
-EVENT_COLUMNS = (
-    "event_id", "doc_id", "char_start", "char_end", "trigger", "event_type", "mode", "cameo", "plover",
-    "modality", "actor1", "actor1_name", "actor1_text", "actor2", "actor2_name", "actor2_text",
-    "participants", "location", "location_text", "date_text", "date_start", "date_end",
-    "date_precision", "date_source", "sentence_start", "sentence_end", "sentence",
-    "actor1_entity", "actor2_entity", "date_timex", "attribution", "rules", "cluster_id", "doc_title", "doc_date",
-    "page",
-)
-TIMEX_COLUMNS = (
-    "doc_id", "timex_id", "char_start", "char_end", "text", "type", "value", "date_start",
-    "date_end", "precision", "anchor",
-)
-# trigger matches that made no row, each with the id of the filter or source that decided it
-REJECTED_COLUMNS = (
-    "doc_id", "char_start", "char_end", "trigger", "event_type", "reason", "sentence_start", "sentence_end", "page",
-)
-TABLE_COLUMNS = {
-    "documents": DOCUMENT_COLUMNS, "sentences": SENTENCE_COLUMNS, "timex": TIMEX_COLUMNS,
-    "entities": ENTITY_COLUMNS, "events": EVENT_COLUMNS, "events_rejected": REJECTED_COLUMNS,
-}
+# the column lists live in pipeline/schema.py; these names stay importable from here
+DOCUMENT_COLUMNS, SENTENCE_COLUMNS, TIMEX_COLUMNS = schema.DOCUMENT_COLUMNS, schema.SENTENCE_COLUMNS, schema.TIMEX_COLUMNS
+ENTITY_COLUMNS, REJECTED_COLUMNS = schema.ENTITY_COLUMNS, schema.REJECTED_COLUMNS
 
 
 @dataclass
@@ -419,7 +394,7 @@ def run_extract(
     inputs: list[Path], out: Path, doc_date: str | None = None, n_process: int = 1,
     batch_size: int = 64, progress: bool = True, engine: str = "local", scheduler: str | None = None,
     cache: bool = True, cache_dir: Path | None = None, parquet: bool | None = None,
-    chunk_docs: int = CHUNK_DOCS, ner_mode: str = "gaps", views: bool = True,
+    chunk_docs: int = CHUNK_DOCS, ner_mode: str = "gaps", views: bool = True, jsonl: bool = False,
 ) -> list[dict]:
     """Process every article under `inputs` and write the tables into `out`.
 
@@ -427,7 +402,7 @@ def run_extract(
     every engine), and their rows are streamed into the output files, so memory does not grow
     with the corpus; unchanged documents come from the result cache (pipeline/cache.py).
     Parquet copies are written with `parquet=True` (default: with the dask engine); with
-    `views`, report.html and events.xlsx too. Everything is written into a staging folder and
+    `views`, report.html and events.xlsx too; with `jsonl`, <out>/jsonl/<table>.jsonl. Everything is written into a staging folder and
     moved into `out` together at the end (pipeline/outdir.py: one run at a time per folder)."""
     from .cache import ResultCache, job_key
     from .engines import map_chunks
@@ -457,6 +432,10 @@ def run_extract(
                                  progress, parquet)
         if views:
             _write_views(folder.stage)
+        if jsonl:
+            from .jsonl_out import write_jsonl
+
+            write_jsonl(folder.stage)
         folder.commit()
     if cache and progress:
         print(f"cache: {len(hit_keys)} of {len(specs)} document(s) unchanged, {len(misses)} processed",
@@ -496,7 +475,7 @@ def _write_tables(out: Path, specs, hit_keys, store, computed, misses, batch_siz
     from tqdm import tqdm
 
     streams = {t: CsvStream(out / f"{t}.csv", cols) for t, cols in TABLE_COLUMNS.items()}
-    pq_out = ParquetTables(out, TABLE_COLUMNS) if parquet else None
+    pq_out = ParquetTables(out, ALL_TABLES) if parquet else None
     doc_rows = []
     bar = tqdm(total=len(specs), unit="doc", desc="extract", disable=not progress, file=sys.stderr)
     try:
@@ -531,5 +510,6 @@ def _write_tables(out: Path, specs, hit_keys, store, computed, misses, batch_siz
     write_csv(out / "events_dedup.csv", DEDUP_COLUMNS, clusters)
     if pq_out:
         pq_out.write("events", events)
+        pq_out.write("events_dedup", clusters)
         pq_out.commit()
     return doc_rows

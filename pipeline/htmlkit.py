@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from html import escape
 
-from .event_types import TYPE_COLORS
+from .event_types import TYPE_COLORS, TYPE_LABELS_JA
 
 # The contract's event types (SPEC §3), in its order, each with a colour of its own
 # (resources/events/types.csv)
@@ -84,6 +84,7 @@ TABLE_JS = """
     }
     var counter=document.querySelector('[data-count-for="'+id+'"]');
     if(counter)counter.textContent=shown+' / '+rows.length;
+    table.dispatchEvent(new Event('filtered'));
   }
   document.querySelectorAll('[data-filter-for]').forEach(function(el){
     el.addEventListener('input',function(){applyFilters(el.getAttribute('data-filter-for'));});
@@ -107,13 +108,23 @@ def color_vars(color: str) -> str:
     return f"--c:{color};--k:{ink(color)}"
 
 
-def badge(event_type: str) -> str:
-    return f'<span class="badge" style="{color_vars(type_color(event_type))}">{escape(event_type)}</span>'
+def type_label(event_type: str) -> str:
+    """`MEET 会談`: the code and its Japanese name (resources/events/types.csv `label_ja`)."""
+    ja = TYPE_LABELS_JA.get(event_type, "")
+    return f"{event_type} {ja}" if ja else event_type
 
 
-def legend(types: Iterable[str], extra: str = "") -> str:
+def badge(event_type: str, ja: bool = False) -> str:
+    """The type as a coloured badge; with `ja`, its Japanese name beside the code."""
+    name = TYPE_LABELS_JA.get(event_type, "") if ja else ""
+    inner = escape(event_type) + (f' <span class="ja">{escape(name)}</span>' if name else "")
+    return f'<span class="badge" style="{color_vars(type_color(event_type))}">{inner}</span>'
+
+
+def legend(types: Iterable[str], extra: str = "", ja: bool = False) -> str:
     items = "".join(
-        f'<span><span class="sw" style="--c:{type_color(t)}"></span>{escape(t)}</span>' for t in ordered_types(types)
+        f'<span><span class="sw" style="--c:{type_color(t)}"></span>{escape(type_label(t) if ja else t)}</span>'
+        for t in ordered_types(types)
     )
     return f'<div class="legend">{items}{extra}</div>'
 
@@ -187,12 +198,15 @@ def page(title: str, body: str, css: str = "", script: str = "") -> str:
     )
 
 
-def filter_controls(table_id: str, n_rows: int, selects: Sequence[tuple[str, str, Iterable[str]]], placeholder: str = "filter…") -> str:
-    """A text filter box and one <select> per (attribute, label, values) for a sortable table."""
+def filter_controls(table_id: str, n_rows: int, selects: Sequence[tuple[str, str, Iterable[str]]], placeholder: str = "filter…",
+                    labels: dict[str, str] | None = None) -> str:
+    """A text filter box and one <select> per (attribute, label, values) for a sortable table;
+    `labels` gives an option's text where it is not its value."""
+    labels = labels or {}
     tid = escape(table_id)
     parts = [f'<input type="search" placeholder="{escape(placeholder)}" data-filter-for="{tid}" aria-label="text filter">']
     for attr, label, values in selects:
-        opts = "".join(f'<option value="{escape(v)}">{escape(v)}</option>' for v in values)
+        opts = "".join(f'<option value="{escape(v)}">{escape(labels.get(v, v))}</option>' for v in values)
         parts.append(
             f'<label>{escape(label)} <select data-filter-for="{tid}" data-filter-attr="{escape(attr)}">'
             f'<option value="">all</option>{opts}</select></label>'

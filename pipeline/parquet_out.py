@@ -1,7 +1,11 @@
 """Partitioned Parquet copies of the output tables (SPEC §3: CSV is the contract, Parquet copies
-are welcome): `<out>/parquet/<table>/part-NNNNN.parquet`, rows in the CSV's order, integer
-columns as int64 and the rest as strings. The folder is built beside the old one and swapped in
-at the end, so a failed run leaves the previous copy whole."""
+are welcome): `<out>/parquet/<table>/part-NNNNN.parquet` for every table of `schema.ALL_TABLES`
+(events_dedup included), rows in the CSV's order, typed by `schema.COLUMN_TYPES`: int columns as
+int64, dates as date32, `;`-joined lists as list<string>, a document date that may be partial
+(`2024`, `2024-03`) as the date32 of its first day plus a `<name>_precision` column
+(`year|month|day`), the rest as strings (as in the CSV, spreadsheet escape undone). The folder
+is built beside the old one and swapped in at the end, so a failed run leaves the previous copy
+whole."""
 
 from __future__ import annotations
 
@@ -10,23 +14,51 @@ import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
-INT_COLUMNS = {"char_start", "char_end", "page", "sent_id", "sentence_start", "sentence_end", "n_chars",
-               "n_sentences", "n_timex", "n_entities", "n_events", "n_mentions", "n_documents"}
+from .schema import DATE, INT, LIST, PARTIAL_DATE, column_type, partial_date, to_date, to_int, to_list
+
 PART_ROWS = 200_000
+
+
+def arrow_schema(columns: Sequence[str]):
+    import pyarrow as pa
+
+    kinds = {INT: pa.int64(), DATE: pa.date32(), PARTIAL_DATE: pa.date32(), LIST: pa.list_(pa.string())}
+    fields = []
+    for c in columns:
+        fields.append((c, kinds.get(column_type(c), pa.string())))
+        if column_type(c) == PARTIAL_DATE:
+            fields.append((f"{c}_precision", pa.string()))
+    return pa.schema(fields)
+
+
+def arrow_columns(schema, rows: Sequence[Mapping[str, object]]) -> dict[str, list]:
+    """The rows' cells by column, each converted to the column's type."""
+    cols: dict[str, list] = {}
+    for f in schema:
+        c = f.name
+        kind = column_type(c)
+        if kind == INT:
+            cols[c] = [to_int(r.get(c)) for r in rows]
+        elif kind == DATE:
+            cols[c] = [to_date(r.get(c)) for r in rows]
+        elif kind == PARTIAL_DATE:
+            cols[c] = [partial_date(r.get(c))[0] for r in rows]
+        elif kind == LIST:
+            cols[c] = [to_list(r.get(c)) for r in rows]
+        elif c.endswith("_precision") and column_type(c[:-len("_precision")]) == PARTIAL_DATE:
+            cols[c] = [partial_date(r.get(c[:-len("_precision")]))[1] or None for r in rows]
+        else:
+            cols[c] = [None if r.get(c) is None else str(r[c]) for r in rows]
+    return cols
 
 
 class ParquetTables:
     def __init__(self, out: Path, tables: Mapping[str, Sequence[str]], part_rows: int = PART_ROWS) -> None:
-        import pyarrow as pa
-
         out.mkdir(parents=True, exist_ok=True)
         self.final = out / "parquet"
         self.tmp = Path(tempfile.mkdtemp(dir=out, prefix=".parquet."))
         self.part_rows = part_rows
-        self.schemas = {
-            t: pa.schema([(c, pa.int64() if c in INT_COLUMNS else pa.string()) for c in cols])
-            for t, cols in tables.items()
-        }
+        self.schemas = {t: arrow_schema(cols) for t, cols in tables.items()}
         self.buffers: dict[str, list] = {t: [] for t in tables}
         self.parts = {t: 0 for t in tables}
 
@@ -41,12 +73,7 @@ class ParquetTables:
         import pyarrow.parquet as pq
 
         schema, rows = self.schemas[table], self.buffers[table]
-        cols = {}
-        for f in schema:
-            if f.type == pa.int64():
-                cols[f.name] = [None if r.get(f.name) in (None, "") else int(r[f.name]) for r in rows]
-            else:
-                cols[f.name] = [None if r.get(f.name) is None else str(r[f.name]) for r in rows]
+        cols = arrow_columns(schema, rows)
         folder = self.tmp / table
         folder.mkdir(exist_ok=True)
         pq.write_table(pa.table(cols, schema=schema), folder / f"part-{self.parts[table]:05d}.parquet")

@@ -91,3 +91,6 @@ def test_dask_engine_gives_identical_rows_and_parquet(corpus, reference, tmp_pat
     events = pq.read_table(tmp_path / "parquet" / "events").to_pylist()
     assert len(events) == reference["events"].count(b"\r\n") - 1
     assert all(isinstance(r["char_start"], int) for r in events)
+    assert all(isinstance(r["participants"], list) for r in events)  # typed (pipeline/schema.py)
+    dedup = pq.read_table(tmp_path / "parquet" / "events_dedup").to_pylist()
+    assert len(dedup) == (tmp_path / "events_dedup.csv").read_bytes().count(b"\r\n") - 1

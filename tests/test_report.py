@@ -18,6 +18,8 @@ from report_fixtures import make_outputs
 from pipeline import report
 from pipeline.htmlkit import Span, highlight
 from pipeline.report import Dated, pack_rows, timeline_section, write_report
+from pipeline.schema import ALL_TABLES
+from pipeline.table_io import read_csv_rows, write_csv
 from pipeline.xlsx import write_events_xlsx
 
 
@@ -118,15 +120,43 @@ def test_report_timeline_and_undated(outputs):
     assert 'fill="#fff" stroke="#1f77b4"' in svgs[0]  # the planned meeting is hollow
 
 
-def test_timeline_focus_view_when_early_events_stretch_the_axis():
+def test_timeline_opens_on_the_latest_events_when_early_ones_stretch_the_axis():
     ev = {"event_type": "MEET", "participants": "PRK;RUS", "modality": "asserted", "doc_id": "a", "event_id": "V1"}
     items = [Dated(dict(ev, event_id=f"V{k}"), date(2024, 1, k), date(2024, 1, k), False) for k in range(1, 20)]
     items.append(Dated(dict(ev, event_id="V99"), date(1950, 6, 25), date(1950, 6, 25), False))
     events = [dict(d.ev, date_start=d.start.isoformat(), date_end=d.end.isoformat()) for d in items]
-    out = timeline_section(events, {})
+    out = timeline_section(events, {}, {"PRK": "北朝鮮", "RUS": "ロシア"})
     labels = re.findall(r'aria-label="timeline ([0-9-]+) to ([0-9-]+)"', out)
-    assert labels == [("2024-01-01", "2024-01-19"), ("1950-06-25", "2024-01-19")]
-    assert "19 of 20 dated events (1 earlier ones are in the whole range below)" in out
+    assert labels == [("2024-01-01", "2024-01-19")]  # one timeline, opened on the latest 90%
+    assert "19 of 20 dated events (1 earlier ones: see the whole range, 1950–2024)" in out
+    assert 'data-tl-range="1950-06-25/2024-01-19">whole range 1950–2024</button>' in out
+    assert 'id="tl-from" aria-label="timeline from" value="2024-01-01" min="1950-06-25"' in out
+    marks = re.findall(r'<g class="mark"[^>]*>', out)
+    assert len(marks) == 20 and sum('display="none"' in m for m in marks) == 1  # the early one is there, hidden
+    assert 'data-s="1950-06-25" data-e="1950-06-25"' in out
+    # the lane is named by the actors' names, then the codes
+    assert re.search(r'<text class="lane"[^>]*><title>北朝鮮 · ロシア \(PRK · RUS\): 20 events</title>北朝鮮・ロシア '
+                     r'<tspan class="codes"[^>]*>PRK · RUS</tspan></text>', out)
+
+
+def test_actor_names_and_lane_labels():
+    entities = [
+        {"label": "COUNTRY", "actor_id": "USA", "country": "USA", "name": "米国"},
+        {"label": "COUNTRY", "actor_id": "USA", "country": "USA", "name": "アメリカ"},
+        {"label": "COUNTRY", "actor_id": "USA", "country": "USA", "name": "米国"},
+        {"label": "ORG", "actor_id": "USA", "country": "USA", "name": "国務省"},  # a state body: not the state's name
+        {"label": "ORG", "actor_id": "NATO", "country": "", "name": "NATO"},  # only the code: no name
+        {"label": "ORG", "actor_id": "UNSC", "country": "", "name": "安保理"},
+        {"label": "PERSON", "actor_id": "RUS", "country": "RUS", "name": "ウラジーミル・プーチン"},
+    ]
+    names = report.actor_names(entities)
+    assert names == {"UNSC": "安保理", "USA": "米国"}
+    assert report.lane_label("UNSC · USA", names) == ("安保理・米国", "UNSC · USA")
+    assert report.lane_label("NATO · RUS", names) == ("", "NATO · RUS")
+    long = " · ".join(["USA"] * 12)
+    text, codes = report.lane_label(long, names)
+    assert text.startswith("米国・米国") and text.endswith("…") and codes.startswith("USA · ") and codes.endswith("…")
+    assert report._text_width(text, 12) + report._text_width(codes, 10) < report.LABEL_W - 6
 
 
 def test_report_without_article_file_uses_sentences(outputs):
@@ -208,7 +238,7 @@ def test_report_in_chromium(outputs, browser_page):
     page.locator("#event-table th", has_text="from").click()
     assert column(2)[:4] == ["2025-03-01", "2024-06-19", "2024-06-19", "1960-01-01"]
     page.select_option('select[data-filter-attr="type"]', "MEET")
-    assert column(4) == ["MEET", "MEET"]
+    assert [" ".join(t.split()) for t in column(4)] == ["MEET 会談", "MEET 会談"]  # the type's code and its Japanese name
     assert page.locator('[data-count-for="event-table"]').inner_text() == "2 / 5"
     page.fill('input[data-filter-for="event-table"]', "平壌で")
     assert column(1) == ["V1"]
@@ -220,3 +250,116 @@ def test_report_in_chromium(outputs, browser_page):
     assert problems == []
     assert all(u.startswith(("file:", "data:", "about:")) for u in requests), requests
 
+
+def _corpus_like(outputs):
+    """The composed outputs with what a real corpus has: a long doc_id, actors' names."""
+    long_id = "analysis-01-russia-dprk-comprehensive-strategic-partnership-treaty"
+    names = {"RUS": "ロシア", "PRK": "北朝鮮", "CHN": "中国"}
+    for table in ("documents", "sentences", "timex", "entities", "events"):
+        rows = read_csv_rows(outputs / f"{table}.csv")
+        for r in rows:
+            r["doc_id"] = long_id if r["doc_id"] == "a" else r["doc_id"]
+            if table == "entities" and r["label"] == "COUNTRY":
+                r["name"] = names[r["actor_id"]]
+        write_csv(outputs / f"{table}.csv", ALL_TABLES[table], rows)
+    return write_report(outputs)
+
+
+def _shown_marks(page):
+    return page.evaluate("""() => [...document.querySelectorAll('svg.timeline g.mark')]
+        .filter(g => g.getAttribute('display') !== 'none').map(g => g.getAttribute('data-row')).sort()""")
+
+
+def _boxes(page):
+    return page.evaluate("""() => [...document.querySelectorAll('svg.timeline g.mark, svg.timeline g.lane')]
+        .map(g => { const b = g.getBoundingClientRect(); return [b.x, b.y, b.width, b.height].map(v => Math.round(v)); })""")
+
+
+def test_report_layout_at_1400_pixels(outputs, browser_page):
+    """Issue 19 item 5: the event table fits a 1,400-pixel screen with the sentence visible and
+    doc_id on one line; timeline lanes carry names and codes; the type filter lists Japanese."""
+    page, problems, _ = browser_page
+    page.goto(_corpus_like(outputs).resolve().as_uri())
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1400  # no horizontal scroll
+    sent = page.locator("#event-table tbody tr").first.locator("td.sent").bounding_box()
+    assert sent["x"] + sent["width"] <= 1400 and sent["width"] >= 300
+    line = page.evaluate("parseFloat(getComputedStyle(document.querySelector('#event-table td.docid a')).lineHeight)")
+    heights = page.evaluate("[...document.querySelectorAll('#event-table td.docid a')].map(a => a.getBoundingClientRect().height)")
+    assert heights and max(heights) < 1.5 * line  # one line, cut with …, the whole id in its title
+    assert page.locator("#event-table td.docid a").first.get_attribute("title").startswith("analysis-01-russia-dprk-")
+    lanes = page.evaluate("""() => [...document.querySelectorAll('svg.timeline text.lane')]
+        .map(t => [...t.childNodes].filter(n => n.nodeName !== 'title').map(n => n.textContent).join(''))""")
+    assert lanes[0] == "北朝鮮・ロシア PRK · RUS" and "中国 CHN" in lanes
+    options = page.locator('select[data-filter-attr="type"] option').all_inner_texts()
+    assert "SIGN_AGREEMENT 署名・締結" in options and "MEET 会談" in options
+    assert "MEET 会談" in page.locator("#timeline .legend").inner_text()
+    assert problems == []
+
+
+def test_timeline_follows_table_filters_and_zooms(outputs, browser_page):
+    page, problems, _ = browser_page
+    page.goto(write_report(outputs).resolve().as_uri())
+    start = _boxes(page)
+    everything = ["row-d1-V1", "row-d1-V2", "row-d1-V4", "row-d2-V1"]
+    assert _shown_marks(page) == everything and page.locator("#tl-count").inner_text() == "4 / 4"
+    assert not page.locator("details.undated li").first.evaluate("li => li.hidden")  # the undated CRITICIZE
+    # the table's filters filter the timeline
+    page.select_option('select[data-filter-attr="type"]', "MEET")
+    assert _shown_marks(page) == ["row-d1-V1", "row-d2-V1"] and page.locator("#tl-count").inner_text() == "2 / 4"
+    assert page.locator("svg.timeline g.lane:not([display=none])").count() == 2  # KOR · VNM folded away
+    assert page.locator("details.undated li").first.evaluate("li => li.hidden")  # the undated list follows too
+    page.fill('input[data-filter-for="event-table"]', "平壌で")
+    assert _shown_marks(page) == ["row-d1-V1"]
+    page.fill('input[data-filter-for="event-table"]', "")
+    page.select_option('select[data-filter-attr="type"]', "")
+    assert _shown_marks(page) == everything
+    assert _boxes(page) == start  # laid out again, exactly as the page was written
+    # zoom to a period: only its events, the axis in months
+    page.fill("#tl-from", "2024-01-01")
+    page.fill("#tl-to", "2024-12-31")
+    assert _shown_marks(page) == ["row-d1-V1", "row-d1-V2"]
+    assert page.locator("svg.timeline").get_attribute("aria-label") == "timeline 2024-01-01 to 2024-12-31"
+    assert "2024-06" in page.locator("svg.timeline g.ticks").text_content()
+    width_day = page.locator('svg.timeline g.mark[data-row="row-d1-V1"]').bounding_box()["width"]
+    assert width_day > 0
+    page.select_option('select[data-filter-attr="modality"]', "asserted")  # filters and period together
+    assert _shown_marks(page) == ["row-d1-V1", "row-d1-V2"]
+    page.select_option('select[data-filter-attr="modality"]', "")
+    page.locator("button[data-tl-range]", has_text="reset").click()
+    assert _shown_marks(page) == everything and _boxes(page) == start
+    # a drag across the plot zooms to the period under it: here the middle third of 1960–2025
+    box = page.locator("svg.timeline").bounding_box()
+    width = float(page.locator("svg.timeline").get_attribute("width"))
+    plot, scale = width - report.LABEL_W - report.RIGHT_PAD, box["width"] / width
+    left, right = (box["x"] + (report.LABEL_W + k * plot / 3) * scale for k in (1, 2))
+    page.mouse.move(left, box["y"] + 60)
+    page.mouse.down()
+    page.mouse.move(right, box["y"] + 60, steps=5)
+    page.mouse.up()
+    lo, hi = page.input_value("#tl-from"), page.input_value("#tl-to")
+    assert "1981-01-01" < lo < "1983-01-01" and "2003-01-01" < hi < "2005-01-01", (lo, hi)
+    assert _shown_marks(page) == [] and page.locator("#tl-count").inner_text() == "0 / 4"
+    assert page.locator("svg.timeline rect.brush").count() == 0
+    assert problems == []
+
+
+def test_whole_range_and_reset_in_chromium(tmp_path, browser_page):
+    """A timeline opened on its latest years: `whole range` shows the early event, `reset` the
+    first view again, and the `Opened on …` note holds for the first view only."""
+    from pipeline.htmlkit import page as html_page
+
+    page, problems, _ = browser_page
+    ev = {"event_type": "MEET", "participants": "PRK;RUS", "modality": "asserted", "doc_id": "a"}
+    events = [dict(ev, event_id=f"V{k}", date_start=f"2024-01-{k:02d}", date_end=f"2024-01-{k:02d}") for k in range(1, 20)]
+    events.append(dict(ev, event_id="V99", date_start="1950-06-25", date_end="1950-06-25"))
+    rows = {("a", e["event_id"]): f"row-{e['event_id']}" for e in events}
+    path = tmp_path / "timeline.html"
+    path.write_text(html_page("t", timeline_section(events, {}, {}, rows), "", report.REPORT_JS), encoding="utf-8")
+    page.goto(path.resolve().as_uri())
+    assert page.locator("#tl-count").inner_text() == "19 / 20" and page.locator(".tl-focus").is_visible()
+    page.locator("button[data-tl-range]", has_text="whole range").click()
+    assert page.locator("#tl-count").inner_text() == "20 / 20" and not page.locator(".tl-focus").is_visible()
+    assert page.input_value("#tl-from") == "1950-06-25"
+    page.locator("button[data-tl-range]", has_text="reset").click()
+    assert page.locator("#tl-count").inner_text() == "19 / 20" and page.locator(".tl-focus").is_visible()
+    assert problems == []
