@@ -2,6 +2,8 @@ PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+# extras of pyproject.toml installed with the package: the tools of the tests, the browser tests, the benchmark
+EXTRAS ?= test,browser,bench
 
 .DEFAULT_GOAL := help
 .PHONY: help install extract eval test gold-check bench clean
@@ -14,11 +16,13 @@ help:  ## list the targets
 	@echo "make bench       throughput, cache and memory benchmark -> bench/results.md (about 15 min)"
 	@echo "make clean       remove outputs/ and caches (keeps .venv)"
 
+# (`pipeline` was the distribution's name before issue 19: a venv made then is tidied up)
 $(STAMP): pyproject.toml requirements.lock
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "error: $(PYTHON) not found; set PYTHON=/path/to/python3.11"; exit 2; }
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -c requirements.lock -e .
+	$(PY) -m pip uninstall -q -y pipeline 2>/dev/null || true
+	$(PY) -m pip install -q -c requirements.lock -e '.[$(EXTRAS)]'
 	touch $(STAMP)
 
 install: $(STAMP)

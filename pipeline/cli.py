@@ -18,8 +18,19 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
 _ISO_PARTIAL = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from .runrecord import DISTRIBUTION, TOOL, version
+
+        print(f"{TOOL} {version()} ({DISTRIBUTION})")
+        raise typer.Exit()
+
+
 @app.callback()
-def _root() -> None:
+def _root(
+    version: bool = typer.Option(False, "--version", callback=_print_version, is_eager=True,
+                                 help="Print the version and exit."),
+) -> None:
     """Japanese security writing -> dated event tables (see README.md)."""
 
 
@@ -30,7 +41,7 @@ def fail(message: str, code: int = 2) -> None:
 
 @app.command()
 def extract(
-    inputs: list[Path] = typer.Argument(..., help="Article files or folders (.txt/.md/.pdf/.html/.htm/.docx)."),
+    inputs: list[Path] = typer.Argument(..., help="Article files or folders (.txt/.md/.pdf/.html/.htm/.docx); a manifest.csv for the articles it lists; - for one article on standard input."),
     out: Path = typer.Option(Path("outputs"), "--out", help="Output folder."),
     doc_date: Optional[str] = typer.Option(None, "--doc-date", help="Document date (YYYY[-MM[-DD]]) for articles with no manifest row or dateline."),
     n_process: int = typer.Option(1, "--n-process", min=1, help="Worker processes (local engine) or local Dask workers."),
@@ -48,11 +59,13 @@ def extract(
     """Extract documents, sentences, temporal expressions, actors and events into --out."""
     from .engines import ENGINES, EngineError
     from .extract import run_extract
-    from .manifest import ManifestError
+    from .manifest import ManifestError, valid_published
     from .nlp import NER_MODES, ModelError
 
-    if doc_date and not _ISO_PARTIAL.match(doc_date):
-        fail(f"--doc-date {doc_date!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+    if doc_date and not (_ISO_PARTIAL.match(doc_date) and valid_published(doc_date)):
+        fail(f"--doc-date {doc_date!r} is not a date as YYYY, YYYY-MM or YYYY-MM-DD")
+    if sum(p == Path("-") for p in inputs) > 1:
+        fail("- (standard input) can be named once")
     if engine not in ENGINES:
         fail(f"--engine {engine!r}: choose from {', '.join(ENGINES)}")
     if ner not in NER_MODES:
@@ -244,17 +257,25 @@ def show(
     doc_id: str = typer.Argument(..., help="Document id (doc_id column of documents.csv)."),
     out: Path = typer.Option(Path("outputs"), "--out", help="Folder written by `extract`."),
     sentences: bool = typer.Option(False, "--sentences", "-s", help="Add each event's sentence."),
+    fmt: str = typer.Option("table", "--format", help="table (in the terminal), csv (events.csv's columns) or json."),
 ) -> None:
-    """Print one document's events as a table."""
+    """Print one document's events as a table (or as CSV or JSON on standard output)."""
     from rich.console import Console
 
-    from .show import ShowError, events_table, load_document
+    from .show import FORMATS, ShowError, events_csv, events_json, events_table, load_document
 
+    if fmt not in FORMATS:
+        fail(f"--format {fmt!r}: choose from {', '.join(FORMATS)}")
     try:
         doc, events = load_document(out, doc_id)
     except ShowError as exc:
         fail(str(exc))
-    Console().print(events_table(doc, events, sentences))
+    if fmt == "table":
+        Console().print(events_table(doc, events, sentences))
+    else:
+        sys.stdout.flush()
+        sys.stdout.buffer.write((events_csv(events) if fmt == "csv" else events_json(doc, events)).encode("utf-8"))
+        sys.stdout.buffer.flush()
 
 
 def main() -> None:

@@ -12,7 +12,7 @@ from .byline import byline_ranges, inside, speaker_label_ranges
 from .clean import Cleaned, clean, paragraphs
 from .dateline import find_dateline
 from .formats import CONVERTED_SUFFIXES, convert, page_of
-from .ingest import IngestError, decode_bytes, read_bytes
+from .ingest import MAX_BYTES, IngestError, decode_bytes, read_bytes
 from .manifest import ManifestRow, load_manifest
 from .outdir import OutputFolder
 from .parquet_out import ParquetTables
@@ -26,7 +26,11 @@ SKIP_DIRS = {"gold", ".git", "__pycache__"}
 MANIFEST = "manifest.csv"  # each corpus folder may hold its own (SPEC §1)
 CHUNK_DOCS = 16  # documents per unit of work (one GiNZA stream; one task of a pool or of Dask)
 TABLES = ("sentences", "timex", "entities", "events", "events_rejected")
-TEXTS = "texts"  # <out>/texts/<doc_id>.txt: the text of each PDF, HTML or Word input
+TEXTS = "texts"  # <out>/texts/<doc_id>.txt: the text of each PDF, HTML or Word input (and of stdin)
+STDIN = Path("-")  # `extract -`: one article read from standard input
+STDIN_DOC_ID = "stdin"
+STDIN_PATH = "<stdin>"  # its `path` in documents.csv
+TITLE_MAX = 80  # characters of a first line taken as the title
 # the column lists live in pipeline/schema.py; these names stay importable from here
 DOCUMENT_COLUMNS, SENTENCE_COLUMNS, TIMEX_COLUMNS = schema.DOCUMENT_COLUMNS, schema.SENTENCE_COLUMNS, schema.TIMEX_COLUMNS
 ENTITY_COLUMNS, REJECTED_COLUMNS = schema.ENTITY_COLUMNS, schema.REJECTED_COLUMNS
@@ -55,17 +59,26 @@ class Article:
 
 
 def collect_inputs(inputs: Iterable[Path]) -> tuple[list[Path], dict[Path, ManifestRow]]:
-    """Article files under the inputs (sorted) and the manifest rows found beside them."""
+    """Article files under the inputs (sorted) and the manifest rows found beside them. A
+    `manifest.csv` named as an input is no article: it stands for the articles it lists; `-`
+    (standard input) is kept as it is."""
     files: list[Path] = []
     manifests: dict[Path, ManifestRow] = {}
+    listed: set[Path] = set()  # the articles of the manifests named as inputs
     for inp in inputs:
+        if inp == STDIN:
+            files.append(inp)
+            continue
         if not inp.exists():
             raise FileNotFoundError(f"input not found: {inp}")
         folder = inp if inp.is_dir() else inp.parent
         manifest = folder / "manifest.csv"
-        if manifest.is_file():
-            manifests.update(load_manifest(manifest))
-        if inp.is_dir():
+        rows = load_manifest(manifest) if manifest.is_file() else {}
+        manifests.update(rows)
+        if inp.is_file() and inp.name == MANIFEST:
+            listed.update(rows)
+            files.extend(sorted((p for p in rows if p.is_file()), key=lambda p: rows[p].doc_id))
+        elif inp.is_dir():
             for p in sorted(inp.rglob("*")):
                 rel = p.relative_to(inp).parts
                 if any(part in SKIP_DIRS or part.startswith(".") for part in rel):
@@ -80,12 +93,13 @@ def collect_inputs(inputs: Iterable[Path]) -> tuple[list[Path], dict[Path, Manif
     # row naming the problem), never silently dropped (issue 18)
     found = {f.resolve() for f in files}
     for path, row in sorted(manifests.items(), key=lambda kv: kv[1].doc_id):
-        if path not in found and not path.is_file() and any(_under(path, i) for i in inputs if i.is_dir()):
+        if path not in found and not path.is_file() and (
+                path in listed or any(_under(path, i) for i in inputs if i != STDIN and i.is_dir())):
             files.append(path)
     seen: set[Path] = set()
     unique = []
     for f in files:
-        r = f.resolve()
+        r = f if f == STDIN else f.resolve()
         if r not in seen:
             seen.add(r)
             unique.append(f)
@@ -104,8 +118,8 @@ def _doc_ids(files: list[Path], manifests: dict[Path, ManifestRow]) -> list[str]
     ids: list[str] = []
     used: set[str] = set()
     for f in files:
-        row = manifests.get(f.resolve())
-        base = row.doc_id if row else f.stem
+        row = None if f == STDIN else manifests.get(f.resolve())
+        base = row.doc_id if row else STDIN_DOC_ID if f == STDIN else f.stem
         doc_id, k = base, 2
         while doc_id in used:
             doc_id, k = f"{base}-{k}", k + 1
@@ -127,7 +141,14 @@ class Job:
     error: str = ""  # set when the file could not even be read
 
 
-def make_job(path: Path, doc_id: str, manifest: ManifestRow | None = None, doc_date_option: str | None = None) -> Job:
+def make_job(path: Path, doc_id: str, manifest: ManifestRow | None = None, doc_date_option: str | None = None,
+             data: bytes | None = None) -> Job:
+    """`data`: the bytes already read (standard input), else the file is read here."""
+    if data is not None:
+        name = STDIN_PATH if path == STDIN else path.as_posix()
+        if len(data) > MAX_BYTES:
+            return Job(doc_id, name, b"", manifest, doc_date_option, f"file too large: {len(data)} bytes (limit {MAX_BYTES})")
+        return Job(doc_id, name, data, manifest, doc_date_option)
     try:
         data = read_bytes(path)
     except IngestError as exc:
@@ -148,6 +169,7 @@ def prepare(job: Job) -> Article:
     except IngestError as exc:
         art.error = str(exc)
         return art
+    art.title = art.title or first_line_title(text)
     art.cleaned = clean(text, furniture)
     art.paragraphs = paragraphs(art.cleaned)
     dateline = find_dateline(text)  # the raw lines: the cleaner may drop a closing update line
@@ -162,12 +184,27 @@ def prepare(job: Job) -> Article:
     return art
 
 
+def first_line_title(text: str) -> str:
+    """The title of an article that names none (no manifest title, no title in the file): its
+    first non-blank line that is not a dateline, markdown heading marks and emphasis removed,
+    cut to TITLE_MAX characters."""
+    from .dateline import parse_dateline
+
+    for line in text.splitlines():
+        line = " ".join(line.replace("**", "").lstrip("#").split())
+        if line and not parse_dateline(line):
+            return line if len(line) <= TITLE_MAX else line[:TITLE_MAX - 1] + "…"
+    return ""
+
+
 def read_text(job: Job, art: Article) -> tuple[str, tuple[tuple[int, int], ...]]:
     """The article's text and the spans of page furniture in it: plain text decoded, PDF, HTML
-    and Word converted (pipeline/formats.py; their title and date fill what the manifest leaves)."""
+    and Word converted (pipeline/formats.py; their title and date fill what the manifest leaves).
+    Standard input is plain text whose text is written to <out>/texts/ like a converted file's."""
     suffix = Path(job.path).suffix.lower()
     if suffix not in CONVERTED_SUFFIXES:
         text, art.encoding = decode_bytes(job.data)
+        art.converted = job.path == STDIN_PATH
         return text, ()
     conv = convert(suffix, job.data)
     art.encoding, art.page_starts, art.meta_date, art.converted = conv.encoding, conv.page_starts, conv.date, True
@@ -202,24 +239,31 @@ def _parse(articles: list[Article], nlp, batch_size: int) -> Iterator[tuple[Arti
 
 def process_jobs(specs: list[tuple], batch_size: int = 64, ner_mode: str = "gaps") -> list[dict]:
     """The per-document function of every engine: a chunk of job specs (path, doc_id, manifest
-    row, --doc-date) -> one result per document, {"key": cache key, "document": row,
+    row, --doc-date[, bytes]) -> one result per document, {"key": cache key, "document": row,
     "sentences": [...], "timex": [...], "entities": [...], "events": [...]}. The files are read
     here (in the worker); the chunk's paragraphs go through GiNZA in one stream; a failing
     document becomes an error row and never stops the others."""
+    return list(iter_process_jobs(specs, batch_size, ner_mode))
+
+
+def iter_process_jobs(specs: list[tuple], batch_size: int = 64, ner_mode: str = "gaps") -> Iterator[dict]:
+    """process_jobs, each document's result yielded as soon as it is analysed (in input order)."""
     from .cache import job_key
     from .nlp import load_nlp
 
     jobs = [make_job(*spec) for spec in specs]
     articles = [prepare(j) for j in jobs]
     todo = [a for a in articles if not a.error]
-    if todo:
-        for art, docs in _parse(todo, load_nlp(ner_mode=ner_mode), batch_size):
+    parsed = _parse(todo, load_nlp(ner_mode=ner_mode), batch_size) if todo else iter(())
+    for job, art in zip(jobs, articles):
+        if not art.error:
+            _, docs = next(parsed)
             try:
                 analyse(art, docs)
             except Exception as exc:  # one bad document never stops the run
                 art.error = f"analysis failed: {type(exc).__name__}: {exc}"
                 art.tables = {}
-    return [{"key": job_key(j, ner_mode), **result_of(a)} for j, a in zip(jobs, articles)]
+        yield {"key": job_key(job, ner_mode), **result_of(art)}
 
 
 def failed_results(specs: list[tuple], reason: str, ner_mode: str = "gaps") -> list[dict]:
@@ -395,6 +439,7 @@ def run_extract(
     batch_size: int = 64, progress: bool = True, engine: str = "local", scheduler: str | None = None,
     cache: bool = True, cache_dir: Path | None = None, parquet: bool | None = None,
     chunk_docs: int = CHUNK_DOCS, ner_mode: str = "gaps", views: bool = True, jsonl: bool = False,
+    stdin: bytes | None = None,
 ) -> list[dict]:
     """Process every article under `inputs` and write the tables into `out`.
 
@@ -402,14 +447,20 @@ def run_extract(
     every engine), and their rows are streamed into the output files, so memory does not grow
     with the corpus; unchanged documents come from the result cache (pipeline/cache.py).
     Parquet copies are written with `parquet=True` (default: with the dask engine); with
-    `views`, report.html and events.xlsx too; with `jsonl`, <out>/jsonl/<table>.jsonl. Everything is written into a staging folder and
-    moved into `out` together at the end (pipeline/outdir.py: one run at a time per folder)."""
+    `views`, report.html and events.xlsx too; with `jsonl`, <out>/jsonl/<table>.jsonl. Everything is
+    written into a staging folder and moved into `out` together at the end (pipeline/outdir.py: one
+    run at a time per folder), with the run record `run.json` (pipeline/runrecord.py). An input `-`
+    is one article read from standard input (`stdin`: its bytes, read here when not given)."""
     from .cache import ResultCache, job_key
     from .engines import map_chunks
+    from .runrecord import write_run_record
 
     files, manifests = collect_inputs(inputs)
     ids = _doc_ids(files, manifests)
-    specs = sorted(((f, i, manifests.get(f.resolve()), doc_date) for f, i in zip(files, ids)), key=lambda s: s[1])
+    if STDIN in files and stdin is None:
+        stdin = sys.stdin.buffer.read()
+    specs = sorted(((f, i, manifests.get(f.resolve()), doc_date) + ((stdin,) if f == STDIN else ())
+                    for f, i in zip(files, ids)), key=lambda s: s[1])
     store = ResultCache((cache_dir or out / ".cache") if cache else None)
     parquet = engine == "dask" if parquet is None else parquet
 
@@ -425,7 +476,10 @@ def run_extract(
     chunks = [misses[i:i + chunk_docs] for i in range(0, len(misses), chunk_docs)]
     work = partial(process_jobs, batch_size=batch_size, ner_mode=ner_mode)  # picklable for pools and Dask
     fail = partial(failed_results, ner_mode=ner_mode)
-    computed = (r for chunk in map_chunks(work, chunks, engine, n_process, scheduler, ner_mode, fail) for r in chunk)
+    if engine == "local" and n_process == 1:  # in this process: each result as soon as it is made
+        computed = (r for chunk in chunks for r in iter_process_jobs(chunk, batch_size, ner_mode))
+    else:
+        computed = (r for chunk in map_chunks(work, chunks, engine, n_process, scheduler, ner_mode, fail) for r in chunk)
 
     with OutputFolder(out) as folder:  # one run at a time; its files replace the old ones together
         doc_rows = _write_tables(folder.stage, specs, hit_keys, store, computed, misses, batch_size, ner_mode,
@@ -436,6 +490,10 @@ def run_extract(
             from .jsonl_out import write_jsonl
 
             write_jsonl(folder.stage)
+        options = {"inputs": [p.as_posix() for p in inputs], "doc_date": doc_date, "ner": ner_mode,
+                   "engine": engine, "n_process": n_process, "scheduler": scheduler, "batch_size": batch_size,
+                   "cache": cache, "parquet": parquet, "jsonl": jsonl}
+        write_run_record(folder.stage, options, doc_rows)
         folder.commit()
     if cache and progress:
         print(f"cache: {len(hit_keys)} of {len(specs)} document(s) unchanged, {len(misses)} processed",
@@ -486,7 +544,10 @@ def _write_tables(out: Path, specs, hit_keys, store, computed, misses, batch_siz
                 store.put(result["key"], result)
             doc = result["document"]
             if doc["error"]:
-                print(f"error: {doc['path']}: {doc['error']}", file=sys.stderr)
+                tqdm.write(f"error: {doc['path']}: {doc['error']}", file=sys.stderr)
+            elif doc["doc_date_source"] == "none":
+                tqdm.write(f"warning: {doc['path']}: no document date (no manifest date, dateline or --doc-date): "
+                           "dates relative to it stay unresolved", file=sys.stderr)
             if result.get("text") is not None:  # the text a PDF, HTML or Word file was read as
                 write_text(out / TEXTS / f"{doc['doc_id']}.txt", result["text"])
             tables = {"documents": [doc], **{t: result[t] for t in TABLES}}

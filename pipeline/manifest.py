@@ -40,7 +40,9 @@ def published_date(published: str) -> str:
     return m.group(1) if m else published
 
 
-def _valid_published(published: str) -> bool:
+def valid_published(published: str) -> bool:
+    """A real calendar date: `2024`, `2024-03`, `2024-03-08` or a datetime with a zone
+    (`2024-13-45`, `2024-02-30` are not)."""
     import datetime as dt
 
     date = published_date(published)
@@ -108,7 +110,7 @@ def load_manifest(path: Path, warn: Callable[[str], None] | None = None) -> dict
             warn(f"{path}:{line_no}: path {rel!r} is listed for {rows[doc_path].doc_id!r} already; skipped")
             continue
         published = (rec.get("published") or "").strip()
-        if published and not _valid_published(published):
+        if published and not valid_published(published):
             warn(f"{path}:{line_no}: published {published!r} is not an ISO date "
                  "(YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDThh:mm[:ss][zone]); the date comes from the text")
             published = ""

@@ -1,8 +1,9 @@
-"""`show DOC_ID`: one document's events as a table in the terminal (rich).
+"""`show DOC_ID`: one document's events as a table in the terminal (rich), or as CSV or JSON.
 
 load_document(out_dir, doc_id) reads documents.csv and events.csv of an `extract` output
 folder and raises ShowError with a one-line message (missing outputs, unknown id with the
-closest ids, a document that failed extraction); events_table() builds the rich Table.
+closest ids, a document that failed extraction); events_table() builds the rich Table,
+events_csv() and events_json() the text of `--format csv|json`.
 """
 
 from __future__ import annotations
@@ -19,6 +20,9 @@ from rich.text import Text
 from .htmlkit import type_color
 from .report import lane_of, place_label
 from .table_io import read_csv_rows
+
+
+FORMATS = ("table", "csv", "json")
 
 
 class ShowError(Exception):
@@ -105,3 +109,30 @@ def events_table(doc: dict, events: list[dict], sentences: bool = False) -> Tabl
             cells.append(Text(" ".join(e.get("sentence", "").split())))
         table.add_row(*cells)
     return table
+
+
+def events_csv(events: list[dict]) -> str:
+    """`--format csv`: the document's rows of events.csv, its columns, in text order (UTF-8
+    without BOM for a pipe; cells spreadsheet-safe as in the file)."""
+    import io
+
+    from .extract import EVENT_COLUMNS
+    from .table_io import spreadsheet_safe
+
+    buf = io.StringIO(newline="")
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(EVENT_COLUMNS)
+    for e in events:
+        writer.writerow([spreadsheet_safe(e.get(c, "")) for c in EVENT_COLUMNS])
+    return buf.getvalue()
+
+
+def events_json(doc: dict, events: list[dict]) -> str:
+    """`--format json`: {"document": its documents.csv row, "events": its events.csv rows in
+    text order}, every cell the string of the CSV (escapes undone)."""
+    import json
+
+    from .extract import EVENT_COLUMNS
+
+    body = {"document": doc, "events": [{c: e.get(c, "") for c in EVENT_COLUMNS} for e in events]}
+    return json.dumps(body, ensure_ascii=False, indent=2) + "\n"
