@@ -2,6 +2,9 @@
 
 - `actor_finder`: sets `doc._.actors` (list[records.Entity], offsets into doc.text) from the
   resource lists and the model's NER spans (pipeline/entities.py).
+- `event_triggers`: puts the event trigger matches into `doc.spans["event_triggers"]` (label:
+  the lexicon entry; spaCy's `Matcher` over `resources/events/triggers.csv`, the longest entry
+  at each token), which the event stage reads (pipeline/events/lexicon.py).
 
 GiNZA's `ner` is the most expensive component of `ja_ginza` (about two thirds of its time) and
 the actors it adds are a fallback for names the lists do not hold. With `ner_mode="gaps"` (the
@@ -98,3 +101,22 @@ class ActorFinder:
 @Language.factory("actor_finder", default_config={"resources": "", "ner_mode": "gaps", "ner_pipe": "ner"})
 def make_actor_finder(nlp: Language, name: str, resources: str, ner_mode: str, ner_pipe: str) -> ActorFinder:
     return ActorFinder(nlp, resources, ner_mode, ner_pipe)
+
+
+class EventTriggers:
+    def __init__(self, nlp: Language, triggers: str = "") -> None:
+        from .events.lexicon import load_lexicon, matcher_for
+
+        self.lexicon = load_lexicon(Path(triggers)) if triggers else load_lexicon()
+        self.matcher = matcher_for(nlp.vocab, self.lexicon, nlp.tokenizer)
+
+    def __call__(self, doc: Doc) -> Doc:
+        from .events.lexicon import TRIGGER_SPANS
+
+        doc.spans[TRIGGER_SPANS] = [Span(doc, start, last + 1, label=key) for start, (last, key) in sorted(self.matcher(doc).items())]
+        return doc
+
+
+@Language.factory("event_triggers", default_config={"triggers": ""})
+def make_event_triggers(nlp: Language, name: str, triggers: str) -> EventTriggers:
+    return EventTriggers(nlp, triggers)

@@ -30,6 +30,7 @@ def _load(model: str, ner_mode: str):
     except OSError as exc:
         raise ModelError(f"cannot load the GiNZA model {model!r}: {exc}. Run `make install`.") from None
     nlp.add_pipe("actor_finder", last=True, config={"ner_mode": ner_mode})
+    nlp.add_pipe("event_triggers", last=True)
     if ner_mode != "all" and "ner" in nlp.pipe_names:
         nlp.disable_pipe("ner")
     return nlp

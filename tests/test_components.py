@@ -42,3 +42,22 @@ def test_unknown_ner_mode_is_an_error():
 
     with pytest.raises(ValueError, match="ner_mode"):
         ActorFinder(None, ner_mode="sometimes")
+
+
+# the event_triggers component: spaCy's Matcher over the trigger lexicon, the longest entry at
+# each token, an inflected last word matched by its lemma, a word split by a line break matched
+# in its characters: (text, expected (span text, lexicon entry))
+TRIGGER_SPANS = [
+    ("両国は首脳会談を開いた。", [("首脳会談", "首脳会談")]),
+    ("外相は懸念を明らかにした。", [("懸念", "懸念"), ("明らかにし", "明らかにする")]),
+    ("両国は条約を結んだ。", [("結ん", "結ぶ")]),
+    ("両首脳は首脳会\n談を行った。", [("首脳会\n談", "首脳会談")]),
+    ("天気は晴れだった。", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", TRIGGER_SPANS)
+def test_event_triggers_component(nlp, text, expected):
+    assert "event_triggers" in nlp.pipe_names
+    doc = nlp(text)
+    assert [(s.text, s.label_) for s in doc.spans["event_triggers"]] == expected

@@ -13,9 +13,11 @@ tell a stated happening from a named one), `roles` (actors and place), `dates`, 
 date and the last actors from one sentence and paragraph to the next.
 
 Rules (SPEC §3, docs/annotation.md §3), all from syntax and the trigger lexicon:
-- Trigger: the longest lexicon entry that starts at a token and ends at a token end
-  (`首脳会談` before `会談`; spaces left inside a word by PDF conversion ignored), or a verb
-  whose lemma is listed (`結ぶ`).  A verbal noun that
+- Trigger: the longest lexicon entry that starts at a token and ends at a token end, leftmost
+  first (`首脳会談` before `会談`), its last word in any inflection (`結んだ` for `結ぶ`): spaCy's
+  `Matcher` over the lexicon, run as the `event_triggers` component (`doc.spans
+  ["event_triggers"]`); a word split by a space or line break left by conversion (`首脳会\n談`)
+  is looked up in its characters.  A verbal noun that
   only modifies a following noun (`制裁委員会`, `供給ライン`) is not a trigger; an entry
   marked `light` needs a light verb (`協力を行う`) or `する` — except in telegraphic rows
   (chronology and table rows, headlines: no `。` in the text and the noun ends its clause,

@@ -18,7 +18,7 @@ from .dates import (
     CARRY_NARRATIVE, CARRY_SENTENCES, CATAPHORA, CITED_DATE_RE, PAST_END, TIME_SHIFT, coordinated_dates, split_by_dates,
     split_by_own_dates,
 )
-from .lexicon import Trigger, match_trigger
+from .lexicon import Trigger, trigger_matches
 from .mentions import DOCUMENT_NOUNS, drop_announcements_of_rows, own_date, rejected_by, same_happening, undated_anchor
 from .model import Event, Rejection, State, happening_key
 from .build import build_event
@@ -45,8 +45,7 @@ class Paragraph:
     doc: object
     actors: list[Entity]
     dated: list[tuple[Timex, int]]  # dated timexes with the index of their first token
-    lexicon: dict[str, tuple[Trigger, ...]]
-    max_len: int
+    triggers: dict[int, tuple[int, tuple[Trigger, ...]]]  # token -> (last token, readings)
     token_starts: list[int]
 
 
@@ -74,7 +73,7 @@ def find_events(doc, sentences: list[tuple[int, int]], timexes: list[Timex], act
     if not lexicon or len(doc) == 0:
         return []
     dated = [(t, token_at(doc, t.start)) for t in timexes if t.type in ("DATE", "TIME") and t.date_start]
-    para = Paragraph(doc, actors, dated, lexicon, max(len(k) for k in lexicon), [t.idx for t in doc])
+    para = Paragraph(doc, actors, dated, trigger_matches(doc, lexicon), [t.idx for t in doc])
     rejected = rejected if rejected is not None else []
     out: list[Event] = []
     for span in sentences:
@@ -85,7 +84,7 @@ def find_events(doc, sentences: list[tuple[int, int]], timexes: list[Timex], act
         heading = SECTION_HEADING.fullmatch(doc_text(doc), span[0], span[1]) is not None
         i = first_tok
         while i < stop:
-            m = match_trigger(doc, i, lexicon, para.max_len)
+            m = para.triggers.get(i)
             if m is None or m[0] >= stop:
                 i += 1
                 continue

@@ -27,18 +27,6 @@ def doc_text(doc) -> str:
 _TEXT_KEY = "pipeline.events.text"
 
 
-def token_arrays(doc) -> tuple[list[int], list[int], list[str], list[str]]:
-    """Start and end offsets, lemmas and POS of the doc's tokens, read once per doc."""
-    arrays = doc.user_data.get(_TOKENS_KEY)
-    if arrays is None:
-        arrays = doc.user_data[_TOKENS_KEY] = (
-            [t.idx for t in doc], [t.idx + len(t.text) for t in doc], [t.lemma_ for t in doc], [t.pos_ for t in doc])
-    return arrays
-
-
-_TOKENS_KEY = "pipeline.events.tokens"
-
-
 def no_spaces(s: str) -> str:
     return re.sub(r"\s+", "", s)
 
