@@ -15,6 +15,7 @@ from .roles import (
     run_code_sources, side_codes, subject_sources, trigger_sides,
 )
 from .syntax import code_of, dedupe, doc_text
+from .words import words
 
 
 def build_event(doc, first, last, trig, sent, sent_actors, dated, state, prev_actor1,
@@ -95,7 +96,7 @@ def _pledge(c: Candidate) -> bool:
     return verb is not None and verb.lemma_ in PLEDGE_VERBS
 
 
-PLEDGE_VERBS = ("表明", "発表", "約束", "公表")
+PLEDGE_VERBS = words("pledge_verbs")
 
 
 def _after(day: str, doc_date: str) -> bool:

@@ -72,7 +72,7 @@ def _object_missing(m: Mention) -> bool:
     return not any(o in w for w in words for o in objs)
 
 
-EXEMPLIFYING = ("など", "ら", "等")
+EXEMPLIFYING = words("exemplifying_particles")
 
 
 def _nominal_run(doc, k: int) -> str:
@@ -153,7 +153,7 @@ def _provision(m: Mention) -> bool:
     return bool(PROVISION.match(doc_text(m.doc), m.head.idx + len(m.head.text)))
 
 
-MEDIUM_CASES = ("で", "では", "において")
+MEDIUM_CASES = words("medium_cases")
 
 
 def _medium_of_saying(m: Mention) -> bool:
