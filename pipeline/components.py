@@ -18,13 +18,14 @@ the paragraph. `ner_mode="all"` uses the entities of an enabled `ner` on every s
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+import re
 from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
-from .entities import find_entities
+from .entities import DICTIONARY_AREA, DICTIONARY_PLACE, find_entities
 from .gazetteer import RESOURCES, load_gazetteer
 from .nlp import NER_MODES
 
@@ -43,6 +44,31 @@ def gap_sentences(doc: Doc, covered: set[int]) -> list[Span]:
                 out.append(sent)
                 break
     return out
+
+
+PLACE_NAME_TAG = "名詞-固有名詞-地名-一般"  # not 地名-国: states are on the lists
+
+
+def place_names(doc: Doc) -> list[tuple[int, int, str]]:
+    """The words SudachiPy's dictionary tags as place names (`輪島`, `敦賀`, `奥能登`), as spans
+    for the entity finder's last pass: places the lists and the model miss."""
+    strings, out = doc.vocab.strings, []
+    for t in doc:
+        if len(t.text) < 2 or not strings[t.tag].startswith(PLACE_NAME_TAG):
+            continue
+        if t.i and KATAKANA_END.search(doc[t.i - 1].text) and not doc[t.i - 1].whitespace_:
+            continue  # `ヤルツァンポ川下流`: the tail of a longer katakana name, cut wrongly
+        first = t.i - 1 if t.i and doc[t.i - 1].text in PLACE_PREFIXES else t.i  # `奥能登`
+        last = t.i + 1 if t.i + 1 < len(doc) and doc[t.i + 1].text in PLACE_SUFFIXES else t.i  # `能登地方`
+        label = DICTIONARY_AREA if last > t.i else DICTIONARY_PLACE  # `能登地方`: an area, LOC
+        out.append((doc[first].idx, doc[last].idx + len(doc[last].text), label))
+    return out
+
+
+# the words that join a place name into the name of a larger or nearer area
+PLACE_PREFIXES = frozenset({"奥", "東", "西", "南", "北"})
+PLACE_SUFFIXES = frozenset({"地方", "地域", "地区", "半島", "諸島", "列島", "海峡", "高原", "盆地", "平野", "沖"})
+KATAKANA_END = re.compile(r"[\u30a1-\u30fa\u30fc]$")
 
 
 _PROPER: dict[int, bool] = {}  # tag hash -> proper-noun tag (spaCy's string hashes are fixed)
@@ -76,25 +102,25 @@ class ActorFinder:
         if self.ner_mode != "gaps":
             for doc in docs:
                 ner = [(e.start_char, e.end_char, e.label_) for e in doc.ents] if self.ner_mode == "all" else []
-                doc._.actors = find_entities(doc.text, self.gazetteer, ner)
+                doc._.actors = find_entities(doc.text, self.gazetteer, ner + place_names(doc))
             return docs
         gaps: list[tuple[int, Span]] = []
         for k, doc in enumerate(docs):
             doc._.actors = find_entities(doc.text, self.gazetteer)
             covered = {i for e in doc._.actors for i in range(e.start, e.end)}
             gaps += [(k, s) for s in gap_sentences(doc, covered)]
-        if not gaps:
-            return docs
-        ner = self.nlp.get_pipe(self.ner_pipe)
         spans: dict[int, list[tuple[int, int, str]]] = {}
-        subs = ner.pipe([s.as_doc() for _, s in gaps], batch_size=len(gaps))
-        for (k, sent), sub in zip(gaps, subs):
-            spans.setdefault(k, []).extend(
-                (sent.start_char + e.start_char, sent.start_char + e.end_char, e.label_) for e in sub.ents
-            )
-        for k, found in spans.items():
+        if gaps:
+            ner = self.nlp.get_pipe(self.ner_pipe)
+            subs = ner.pipe([s.as_doc() for _, s in gaps], batch_size=len(gaps))
+            for (k, sent), sub in zip(gaps, subs):
+                spans.setdefault(k, []).extend(
+                    (sent.start_char + e.start_char, sent.start_char + e.end_char, e.label_) for e in sub.ents
+                )
+        for k, doc in enumerate(docs):
+            found = spans.get(k, []) + place_names(doc)  # the model's spans first, then the dictionary's
             if found:
-                docs[k]._.actors = find_entities(docs[k].text, self.gazetteer, found)
+                doc._.actors = find_entities(doc.text, self.gazetteer, found)
         return docs
 
 

@@ -56,7 +56,11 @@ NAME_BEFORE_TITLE = re.compile(
 NOT_IN_NAME = set("国省軍党府庁院同両各副元前現新旧首外代長官相局部会団員市州県区駐次総")
 NAME_LEFT_EDGE = set("のはがをにとも、。，「『（(・ 　\n") | {""}
 
-# Pass 4: GiNZA ENE labels -> contract labels
+# Pass 4: GiNZA ENE labels -> contract labels; the label of the words SudachiPy's dictionary
+# tags as place names (pipeline/components.place_names): a place in kanji that no context
+# places elsewhere is in Japan (the dictionary is Japanese; foreign places are on the lists)
+DICTIONARY_PLACE = "Dictionary_Place"
+DICTIONARY_AREA = "Dictionary_Area"  # ... joined with an area word (`能登地方`, `紀伊半島`)
 NER_LABELS = {
     "Person": "PERSON",
     "City": "GPE", "Province": "GPE", "County": "GPE", "GPE_Other": "GPE",
@@ -70,6 +74,7 @@ NER_LABELS = {
     "Military": "ORG", "Political_Organization_Other": "ORG", "Company": "ORG",
     "Corporation_Other": "ORG", "Organization_Other": "ORG", "Public_Institution": "ORG",
     "Show_Organization": "", "Ethnic_Group_Other": "", "Nationality": "",
+    DICTIONARY_PLACE: "GPE", DICTIONARY_AREA: "LOC",
 }
 
 
@@ -149,6 +154,7 @@ class _Finder:
         self.gaz = gaz
         self.taken = [False] * len(text)
         self.found: list[tuple[int, int, Entry]] = []
+        self.dictionary_places: set[int] = set()  # starts of the places from the tokenizer's dictionary
 
     def free(self, start: int, end: int) -> bool:
         return not any(self.taken[start:end])
@@ -423,6 +429,8 @@ class _Finder:
 
     # -- pass 4 -----------------------------------------------------------
     def ner(self, spans: Iterable[tuple[int, int, str]]) -> None:
+        spans = list(spans)
+        dictionary = [(a, b) for a, b, ene in spans if ene in (DICTIONARY_PLACE, DICTIONARY_AREA)]
         for start, end, ene in spans:
             label = NER_LABELS.get(ene, "")
             if not label or end - start < 2 or not self.free(start, end):
@@ -437,6 +445,8 @@ class _Finder:
                 continue
             if label == "PERSON":
                 end = self.title_end(end)
+            if label in ("GPE", "LOC") and any(a < end and start < b for a, b in dictionary):
+                self.dictionary_places.add(start)  # the model's place is also the dictionary's
             self.claim(start, end, Entry(label, "", "", unicodedata.normalize("NFKC", text)))
 
     def glosses(self) -> None:
@@ -464,6 +474,8 @@ class _Finder:
                     entry = Entry(entry.label, code, code, entry.name, entry.name_en, entry.shown)
             elif entry.label in ("GPE", "LOC", "FAC") and not entry.country and entry.name not in self.gaz.no_state:
                 code = self._place_context(start, places, self.text[start:end])
+                if not code and start in self.dictionary_places and all(map(_is_kanji, self.text[start:end])):
+                    code = "JPN"
                 if code:
                     entry = Entry(entry.label, code, code, entry.name, entry.name_en, entry.shown)
             if entry.label in ("COUNTRY", "GPE", "LOC", "FAC") and entry.country:

@@ -61,3 +61,19 @@ def test_event_triggers_component(nlp, text, expected):
     assert "event_triggers" in nlp.pipe_names
     doc = nlp(text)
     assert [(s.text, s.label_) for s in doc.spans["event_triggers"]] == expected
+
+
+# places the lists and the model miss, from the words SudachiPy's dictionary tags as place names
+# (名詞-固有名詞-地名-一般): joined with an area word (LOC) or a prefix, in Japan when no context
+# places them elsewhere; never the tail of a katakana name: (text, expected (text, label, country))
+DICTIONARY_PLACES = [
+    ("大雨は奥多摩や秩父地方に被害をもたらした。", [("奥多摩", "LOC", "JPN"), ("秩父地方", "LOC", "JPN")]),
+    ("台風は日南の沖合を北上し、紀伊半島に接近した。", [("日南", "GPE", "JPN"), ("紀伊半島", "LOC", "JPN")]),
+    ("ヤルツァンポ川下流でダムの建設が進む。", []),
+    ("中国の天津で会議が開かれた。", [("中国", "COUNTRY", "CHN"), ("天津", "GPE", "CHN")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", DICTIONARY_PLACES)
+def test_dictionary_places(nlp, text, expected):
+    assert [(e.text, e.label, e.country) for e in nlp(text)._.actors] == expected
