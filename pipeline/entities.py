@@ -109,6 +109,8 @@ ORG_TAIL = re.compile(
     r"(?:党|省|庁|院|局|会|協会|機構|基金|銀行|社|大学|センター|研究所|委員会|通信|新聞|艦隊|部|団|機関|"
     r"チーム|ラボ|連合|連盟|評議会|協議会|戦線|公社|グループ|財団|放送|テレビ|府)$"
 )
+# what ends a company's name (`日本郵船`, `中国電力`, `三菱重工`)
+COMPANY_TAIL = re.compile(r"(?:電力|航空|郵船|海運|汽船|製鉄|鉄鋼|自動車|重工業?|商事|物産|電機|電気|証券|生命|保険|鉄道|石油|ガス|化学|製薬|建設|工業|産業)$")
 NOT_A_PLACE_TAIL = re.compile(r"(?:国|諸国|方面|(?:^|[東西南北])方)$")  # `北方` is a direction, `能登地方` a place
 
 
@@ -148,8 +150,9 @@ def _boundary_ok(s: str, start: int, end: int) -> bool:
 
 
 class _Finder:
-    def __init__(self, text: str, gaz: Gazetteer) -> None:
+    def __init__(self, text: str, gaz: Gazetteer, name_tokens: Sequence[tuple[int, int]] = ()) -> None:
         self.text = text
+        self.name_tokens = name_tokens
         self.s = fold(text)
         self.gaz = gaz
         self.taken = [False] * len(text)
@@ -182,6 +185,14 @@ class _Finder:
                 continue
             entry = self.gaz.names[best]
             end = i + len(best)
+            token = self._name_token_around(i, end)
+            if token is not None:
+                # `日本郵船`, `中国電力`: a listed name inside a longer proper noun is part of that
+                # name (a company's, a university's), which is an organisation of its own
+                if self.free(*token):
+                    self.claim(token[0], token[1], Entry("ORG", "", "", unicodedata.normalize("NFKC", self.text[token[0]:token[1]])))
+                i = token[1]
+                continue
             if all(ch in self.gaz.abbrevs for ch in best):  # `日米豪印`: a compound, split in pass 3
                 i = end
                 continue
@@ -208,6 +219,15 @@ class _Finder:
                     entry = Entry(entry.label, entry.country, entry.country, entry.name, entry.name_en, entry.shown)
             self.claim(i, end, entry)
             i = end
+
+    def _name_token_around(self, start: int, end: int) -> tuple[int, int] | None:
+        """The proper-noun word (SudachiPy's 名詞-固有名詞-一般) that holds [start, end) and more
+        and ends like an organisation's or a company's name."""
+        for a, b in self.name_tokens:
+            if a <= start and end <= b and (a, b) != (start, end) and fold(self.text[a:b]) not in self.gaz.names \
+                    and (ORG_TAIL.search(self.s[a:b]) or COMPANY_TAIL.search(self.s[a:b])):
+                return a, b
+        return None
 
     def _inside_longer_name(self, start: int, end: int, entry: Entry) -> bool:
         """A listed name inside a longer one: `国連` in `国連大使` (a title), a katakana place
@@ -486,11 +506,14 @@ class _Finder:
         return out
 
 
-def find_entities(text: str, gaz: Gazetteer, ner: Sequence[tuple[int, int, str]] = ()) -> list[Entity]:
-    """Every actor and place of `text` (see the module docstring), in text order."""
+def find_entities(text: str, gaz: Gazetteer, ner: Sequence[tuple[int, int, str]] = (),
+                  name_tokens: Sequence[tuple[int, int]] = ()) -> list[Entity]:
+    """Every actor and place of `text` (see the module docstring), in text order; `name_tokens`
+    are the spans of the words the tokenizer's dictionary holds as proper nouns (not places or
+    people), inside which no listed name is read."""
     if not text:
         return []
-    f = _Finder(text, gaz)
+    f = _Finder(text, gaz, name_tokens)
     f.ambassadors()
     f.names()
     f.titled_people()

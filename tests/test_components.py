@@ -77,3 +77,17 @@ DICTIONARY_PLACES = [
 @pytest.mark.parametrize("text,expected", DICTIONARY_PLACES)
 def test_dictionary_places(nlp, text, expected):
     assert [(e.text, e.label, e.country) for e in nlp(text)._.actors] == expected
+
+
+# a listed name inside a proper noun of the dictionary that ends like an organisation's or a
+# company's name is part of that name: one ORG with no state (not Japan, not China)
+NAME_WORDS = [
+    ("日本郵船の貨物船が拿捕された。", [("日本郵船", "ORG", "")]),
+    ("中国電力は島根の発電所を再稼働した。", [("中国電力", "ORG", ""), ("島根", "GPE", "JPN")]),
+    ("ロシア軍と韓国軍が対峙した。", [("ロシア", "COUNTRY", "RUS"), ("韓国", "COUNTRY", "KOR")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", NAME_WORDS)
+def test_names_inside_dictionary_names(nlp, text, expected):
+    assert [(e.text, e.label, e.actor_id) for e in nlp(text)._.actors] == expected
