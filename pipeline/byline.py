@@ -39,6 +39,23 @@ def byline_ranges(text: str, author: str = "") -> list[tuple[int, int]]:
     return out
 
 
+# credits and navigation, not text (annotation guideline §6.1): a news agency's or paper's credit
+# in brackets ending a line (`（共同）`, `（AFP時事）`, `（朝鮮中央通信＝共同）`, `（西海日報）`), a line
+# of site navigation (`ホーム > 外交政策 > 欧州`), a line naming only an agency or paper and its desk
+CREDIT = re.compile(
+    r"[（(][^（）()\n]{0,20}(?:共同|時事|ロイター|AFP|AP|EPA|UPI|聯合|新華社|タス|通信|通信社|日報|新聞|新聞社|提供|撮影)[）)][ \t\u3000]*$",
+    re.M,
+)
+NAVIGATION = re.compile(r"^[^\n。]*(?:[>＞›»][^\n>＞›»。]+){2,}$", re.M)
+AGENCY_LINE = re.compile(r"^[ \t\u3000]*[^\s。、]{1,10}(?:通信|通信社|新聞|新聞社)(?:[ \t\u3000]+[^\s。、]{1,8}部)?[ \t\u3000]*$", re.M)
+
+
+def credit_ranges(text: str) -> list[tuple[int, int]]:
+    """Credits, navigation lines and agency lines of `text` (see CREDIT): no timex, entity or
+    event comes from them."""
+    return sorted((m.start(), m.end()) for rx in (CREDIT, NAVIGATION, AGENCY_LINE) for m in rx.finditer(text))
+
+
 SPEAKER_LABEL = re.compile(r"^[ \t\u3000]*(?:【[^】\n]{1,24}】|○[^\s　]{1,20}(?=[\s　]))", re.M)
 
 

@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass, field, replace
 from functools import partial
 from pathlib import Path
 
-from .byline import byline_ranges, inside, speaker_label_ranges
+from .byline import byline_ranges, credit_ranges, inside, speaker_label_ranges
 from .clean import Cleaned, clean, paragraphs
 from .dateline import find_dateline
 from .formats import CONVERTED_SUFFIXES, convert, page_of
@@ -301,7 +301,8 @@ def analyse(art: Article, docs: list) -> None:
             "page": page_of(art.page_starts, rs),
         })
     art.tables["sentences"] = rows
-    byline = byline_ranges(art.cleaned.text, art.author)
+    # the author block, credits and navigation lines: not text (guideline §6.1)
+    byline = sorted(byline_ranges(art.cleaned.text, art.author) + credit_ranges(art.cleaned.text))
     timexes = _timexes(art, byline)
     art.tables["timex"] = timex_rows(art, timexes)
     paragraphs = _paragraph_actors(art, docs, byline)

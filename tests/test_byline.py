@@ -35,3 +35,16 @@ def test_speaker_labels_of_a_transcript():
 
     text = "【外務大臣】冒頭、申し上げます。\n○山田委員長　これより会議を開きます。\n本文【注】は続く。"
     assert [text[a:b] for a, b in speaker_label_ranges(text)] == ["【外務大臣】", "○山田委員長"]
+
+
+def test_credits_navigation_and_agency_lines():
+    from pipeline.byline import credit_ranges
+
+    text = ("トップ > 国際 > 中東\n"
+            "ロイター通信　国際部\n"
+            "カイロで会談した両外相＝5日（ロイター）\n"
+            "エジプト外相は5日、声明を発表した。（新華社＝共同）\n"
+            "外相は「（支援を）続ける」と述べた（要旨）\n"
+            "会談はカイロで行われた。")
+    assert lines_of(text, credit_ranges(text)) == [
+        "トップ > 国際 > 中東", "ロイター通信　国際部", "（ロイター）", "（新華社＝共同）"]
