@@ -811,6 +811,8 @@ REJECTIONS = [
      [("ATTACK", "asserted", "RUS;UKR", "2024-01-04", "2024-01-04")], [("指摘", "filter:announcement_of_row")]),
     # a numbered section heading names what follows, it states nothing
     ("2　首脳会談", [], [("首脳会談", "filter:heading")]),
+    # a photo caption restates the story (guideline §6.2)
+    ("会談するエジプトとトルコの外相＝2024年5月5日、カイロ（ロイター＝共同）", [], [("会談", "filter:caption")]),
     ("2025年8月28日、英仏独は核合意を承認した安保理決議2231に基づき、手続きを開始した。", [],
      [("合意", "filter:object_of_predicate"), ("承認", "filter:document_content")]),
     # a statement named as the medium of another saying: what is said there is the act

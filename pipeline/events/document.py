@@ -36,6 +36,13 @@ READOUT_REMARKS = words("readout_remarks")
 # a numbered section heading of a release or report (`2　首脳会談`, `3. 共同声明の発出`): short, no
 # sentence end, a number and a space before it
 SECTION_HEADING = re.compile(r"\s*[0-9０-９一二三四五六七八九十]{1,2}[.．、]?[ \u3000]+[^。、 \u3000]{1,20}\s*")
+# a photo caption: what the picture shows, `＝` its date or place and the credit in brackets
+# (`握手する両首脳＝5日、カイロ（ロイター＝共同）`); it restates the story, no row (guideline §6.2)
+CAPTION = re.compile(r"[^。\n]+＝[^＝。\n]{0,30}[（(][^（）()\n]{1,20}[）)]\s*")
+
+
+# lines that state nothing, with the id of the filter that says so
+NOT_TEXT_LINES = ((SECTION_HEADING, "filter:heading"), (CAPTION, "filter:caption"))
 
 
 @dataclass
@@ -81,7 +88,7 @@ def find_events(doc, sentences: list[tuple[int, int]], timexes: list[Timex], act
         if first_tok >= stop:
             continue
         sent = _open_sentence(para, span, state)
-        heading = SECTION_HEADING.fullmatch(doc_text(doc), span[0], span[1]) is not None
+        heading = next((why for rx, why in NOT_TEXT_LINES if rx.fullmatch(doc_text(doc), span[0], span[1])), "")
         i = first_tok
         while i < stop:
             m = para.triggers.get(i)
@@ -90,7 +97,7 @@ def find_events(doc, sentences: list[tuple[int, int]], timexes: list[Timex], act
                 continue
             if heading:  # `2　首脳会談`: a section heading names what follows, it states nothing
                 start, end = doc[i].idx, doc[m[0]].idx + len(doc[m[0]].text)
-                rejected.append(_rejection(start, end, doc_text(doc)[start:end], m[1][0].event_type, "filter:heading", span))
+                rejected.append(_rejection(start, end, doc_text(doc)[start:end], m[1][0].event_type, heading, span))
             else:
                 _candidate(para, sent, state, i, m[0], m[1], rejected)
             i = m[0] + 1
