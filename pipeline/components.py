@@ -65,14 +65,10 @@ def place_names(doc: Doc) -> list[tuple[int, int, str]]:
     return out
 
 
-NAME_WORD_TAG = "名詞-固有名詞-一般"
-
-
-def name_words(doc: Doc) -> list[tuple[int, int]]:
-    """Spans of the words the dictionary holds as proper nouns other than places and people
-    (`日本郵船`, `中国電力`, `東京大学`): a listed name inside one is part of that name."""
+def words_of(doc: Doc) -> list[tuple[int, int, str]]:
+    """(start, end, part-of-speech tag) of the doc's words, for the entity finder."""
     strings = doc.vocab.strings
-    return [(t.idx, t.idx + len(t.text)) for t in doc if len(t.text) >= 3 and strings[t.tag].startswith(NAME_WORD_TAG)]
+    return [(t.idx, t.idx + len(t.text), strings[t.tag]) for t in doc if not t.is_space]
 
 
 # the words that join a place name into the name of a larger or nearer area
@@ -112,11 +108,11 @@ class ActorFinder:
         if self.ner_mode != "gaps":
             for doc in docs:
                 ner = [(e.start_char, e.end_char, e.label_) for e in doc.ents] if self.ner_mode == "all" else []
-                doc._.actors = find_entities(doc.text, self.gazetteer, ner + place_names(doc), name_words(doc))
+                doc._.actors = find_entities(doc.text, self.gazetteer, ner + place_names(doc), words_of(doc))
             return docs
         gaps: list[tuple[int, Span]] = []
         for k, doc in enumerate(docs):
-            doc._.actors = find_entities(doc.text, self.gazetteer, (), name_words(doc))
+            doc._.actors = find_entities(doc.text, self.gazetteer, (), words_of(doc))
             covered = {i for e in doc._.actors for i in range(e.start, e.end)}
             gaps += [(k, s) for s in gap_sentences(doc, covered)]
         spans: dict[int, list[tuple[int, int, str]]] = {}
@@ -130,7 +126,7 @@ class ActorFinder:
         for k, doc in enumerate(docs):
             found = spans.get(k, []) + place_names(doc)  # the model's spans first, then the dictionary's
             if found:
-                doc._.actors = find_entities(doc.text, self.gazetteer, found, name_words(doc))
+                doc._.actors = find_entities(doc.text, self.gazetteer, found, words_of(doc))
         return docs
 
 

@@ -109,6 +109,8 @@ ORG_TAIL = re.compile(
     r"(?:党|省|庁|院|局|会|協会|機構|基金|銀行|社|大学|センター|研究所|委員会|通信|新聞|艦隊|部|団|機関|"
     r"チーム|ラボ|連合|連盟|評議会|協議会|戦線|公社|グループ|財団|放送|テレビ|府)$"
 )
+NAME_WORD_TAG = "名詞-固有名詞-一般"  # a proper noun of the dictionary, not a place or a person
+COMMON_WORD_TAGS = ("名詞-普通名詞", "形状詞")
 # what ends a company's name (`日本郵船`, `中国電力`, `三菱重工`)
 COMPANY_TAIL = re.compile(r"(?:電力|航空|郵船|海運|汽船|製鉄|鉄鋼|自動車|重工業?|商事|物産|電機|電気|証券|生命|保険|鉄道|石油|ガス|化学|製薬|建設|工業|産業)$")
 NOT_A_PLACE_TAIL = re.compile(r"(?:国|諸国|方面|(?:^|[東西南北])方)$")  # `北方` is a direction, `能登地方` a place
@@ -150,9 +152,12 @@ def _boundary_ok(s: str, start: int, end: int) -> bool:
 
 
 class _Finder:
-    def __init__(self, text: str, gaz: Gazetteer, name_tokens: Sequence[tuple[int, int]] = ()) -> None:
+    def __init__(self, text: str, gaz: Gazetteer, words: Sequence[tuple[int, int, str]] = ()) -> None:
         self.text = text
-        self.name_tokens = name_tokens
+        self.words = words  # the tokenizer's words: (start, end, part-of-speech tag)
+        self.name_tokens = [(a, b) for a, b, tag in words if b - a >= 3 and tag.startswith(NAME_WORD_TAG)]
+        self.common_words = {(a, b) for a, b, tag in words if tag.startswith(COMMON_WORD_TAGS)}
+        self.word_edges = {a for a, _, _ in words} | {b for _, b, _ in words}
         self.s = fold(text)
         self.gaz = gaz
         self.taken = [False] * len(text)
@@ -298,9 +303,18 @@ class _Finder:
                 return
             if (s[start - 1] if start else "") not in NAME_LEFT_EDGE:
                 return
-        if not self.free(start, end) or fold(name) in self.gaz.names:
+        if not self.free(start, end) or fold(name) in self.gaz.names or not self._word_like(start, pos, end, kana):
             return
         self.claim(start, end, Entry("PERSON", "", "", name))
+
+    def _word_like(self, start: int, pos: int, end: int, kana: bool) -> bool:
+        """With the tokenizer's words: the span starts and ends on word edges (not `法制局長` in
+        `法制局長官`), and a kanji name is not one common word (`特別代表`)."""
+        if not self.words:
+            return True
+        if start not in self.word_edges or end not in self.word_edges:
+            return False
+        return kana or (start, pos) not in self.common_words
 
     def _after_title(self, start: int) -> bool:
         """An office title and `の` stand right before `start` (`駐日中国大使の呉江浩氏`)."""
@@ -507,13 +521,14 @@ class _Finder:
 
 
 def find_entities(text: str, gaz: Gazetteer, ner: Sequence[tuple[int, int, str]] = (),
-                  name_tokens: Sequence[tuple[int, int]] = ()) -> list[Entity]:
-    """Every actor and place of `text` (see the module docstring), in text order; `name_tokens`
-    are the spans of the words the tokenizer's dictionary holds as proper nouns (not places or
-    people), inside which no listed name is read."""
+                  words: Sequence[tuple[int, int, str]] = ()) -> list[Entity]:
+    """Every actor and place of `text` (see the module docstring), in text order; `words` are
+    the tokenizer's words with their part-of-speech tags (SudachiPy's): no listed name is read
+    inside a proper noun of the dictionary that names an organisation or company, and a name
+    before a title is a word of its own."""
     if not text:
         return []
-    f = _Finder(text, gaz, name_tokens)
+    f = _Finder(text, gaz, words)
     f.ambassadors()
     f.names()
     f.titled_people()

@@ -91,3 +91,18 @@ NAME_WORDS = [
 @pytest.mark.parametrize("text,expected", NAME_WORDS)
 def test_names_inside_dictionary_names(nlp, text, expected):
     assert [(e.text, e.label, e.actor_id) for e in nlp(text)._.actors] == expected
+
+
+# a name before a title is a word of its own: not one common word (`特別代表`), not cut out of a
+# longer word (`法制局長` in `法制局長官`); unknown kanji and katakana names still are
+TITLED_WORDS = [
+    ("国境問題の特別代表を務める外交官が来日した。", [("日", "COUNTRY", "JPN")]),
+    ("内閣法制局長官は答弁した。", [("内閣法制局", "ORG", "JPN")]),
+    ("ブラジルの羅宇辰国防相は述べた。", [("ブラジル", "COUNTRY", "BRA"), ("羅宇辰国防相", "PERSON", "BRA")]),
+    ("ペドロサ調整官は述べた。", [("ペドロサ調整官", "PERSON", "")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", TITLED_WORDS)
+def test_titled_names_are_words(nlp, text, expected):
+    assert [(e.text, e.label, e.actor_id) for e in nlp(text)._.actors] == expected
