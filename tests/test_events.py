@@ -739,6 +739,12 @@ JOINT_DECLARATIONS = [
 # the date of a clause (guideline §6.9): a relative clause dates the noun it modifies, and through
 # it an act in that setting; a date inside what the act is about dates only that
 CLAUSE_DATES = [
+    # a date set off by a comma is the time of the sentence, not of the relative clause after it
+    ("インドの首相は2023年9月10日、ニューデリーで開かれた首脳会議に合わせてカナダの首相と会談した。",
+     [("MEET", "asserted", "CAN;IND", "2023-09-10", "2023-09-10")]),
+    # a verbal noun inside an agreement's name (`協力円滑化協定`) modifies it, whatever its parse
+    ("エストニアとフィンランドは2022年4月3日、海上協力円滑化協定に署名した。",
+     [("SIGN_AGREEMENT", "asserted", "EST;FIN", "2022-04-03", "2022-04-03")]),
     # a decree's date (`…日付の政令で`) is its act's; a newspaper's (`…日付『新聞』`) is only its report's
     ("北朝鮮の金委員長は2024年11月11日付の政令で条約を批准した。", [("SIGN_AGREEMENT", "asserted", "PRK", "2024-11-11", "2024-11-11")]),
     ("2024年6月19日に平壌で行われた首脳会談で、ロシアと北朝鮮は条約に署名した。",

@@ -47,7 +47,7 @@ def date_for(doc, first: int, last: int, sent: tuple[int, int], dated: list[tupl
         return min(governed, key=lambda t: abs(t.start - doc[first].idx))
     # else the date of its sentence, only when it is the time of the sentence's narrative (a date
     # attributive to another noun or inside a relative clause dates only that: guideline §6.9)
-    narrative = [(t, k) for t, k in in_sent if t.moves and not _in_relative_clause(doc, k, first, last)]
+    narrative = [(t, k) for t, k in in_sent if t.moves and not _in_relative_clause(doc, t, k, first, last)]
     if not narrative:
         return None
     before = [t for t, _ in narrative if t.end <= doc[first].idx]
@@ -78,15 +78,21 @@ def _sentence_dates(doc, first: int, last: int, sent, dated, trig_type: str) -> 
     return [(t, k) for t, k in in_sent if not dates_other(doc, t, k, first, last, trig_type)]
 
 
-def _in_relative_clause(doc, k: int, first: int, last: int) -> bool:
+def _in_relative_clause(doc, t: Timex, k: int, first: int, last: int) -> bool:
     """The token's first predicate up the parse is a relative clause on a noun (`5月2日に発射した
-    ミサイル`), not the trigger's."""
+    ミサイル`), not the trigger's — unless a comma follows the date (`首相は8月31日、天津で開かれた
+    会議に合わせて…会談した`): set off by a comma, it is the time of the whole sentence."""
+    if COMMA_AFTER.match(doc_text(doc), t.end):
+        return False
     for anc in head_chain(doc[k])[1:]:
         if first <= anc.i <= last:
             return False
         if anc.pos_ in ("VERB", "ADJ", "AUX"):
             return anc.dep_ == "acl" and anc.head.pos_ in ("NOUN", "PROPN") and not first <= anc.head.i <= last
     return False
+
+
+COMMA_AFTER = re.compile(r"[ \u3000]*[、，,]")
 
 
 def _governed(doc, first: int, last: int, in_sent: list[tuple[Timex, int]]) -> list[Timex]:

@@ -44,10 +44,11 @@ class Mention:
 
 
 def _modifies_noun(m: Mention) -> bool:
-    """`制裁委員会`, `供給ライン`: the noun modifies another noun (a space between them ends the
+    """`制裁委員会`, `供給ライン`, `協力円滑化協定`: the noun modifies another noun (a noun by its
+    dictionary tag too, whatever the parser made of it; a space between them ends the
     clause, as between the cells of a table row: `決議　採択　141―5―35`)."""
-    return (m.next is not None and m.next.pos_ in ("NOUN", "PROPN") and m.next.lemma_ not in ALLOWED_NEXT_NOUNS
-            and bool(m.next.text.strip()))
+    return (m.next is not None and (m.next.pos_ in ("NOUN", "PROPN") or m.next.tag_.startswith("名詞"))
+            and m.next.lemma_ not in ALLOWED_NEXT_NOUNS and bool(m.next.text.strip()))
 
 
 def _object_missing(m: Mention) -> bool:
