@@ -602,6 +602,10 @@ TELEGRAPHIC = [
     # a comma after the subject's が sets it over the whole row, not over the quoted clause
     ("2022年5月3日\u3000ブラジル大統領が、アルゼンチンとの国境で密輸組織を摘発したと発表",
      [("STATEMENT", "asserted", "BRA", "2022-05-03", "2022-05-03")]),
+    # the row's leading date dates every cell; 両国 names the pair named before it in the row
+    ("12日\u3000韓国の国防相が来日し、日本の防衛相と会談\u3000両国は共同訓練の拡大で一致",
+     [("VISIT", "asserted", "JPN;KOR", "2024-07-12", "2024-07-12"), ("MEET", "asserted", "JPN;KOR", "2024-07-12", "2024-07-12"),
+      ("AGREE_COOPERATE", "asserted", "JPN;KOR", "2024-07-12", "2024-07-12")]),
     # the state after 駐 is the ambassador's post, not a side
     ("2023年4月1日\u3000トルコの駐英大使が、経済協力は順調だと発言",
      [("STATEMENT", "asserted", "TUR", "2023-04-01", "2023-04-01")]),

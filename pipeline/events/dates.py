@@ -92,7 +92,7 @@ def _in_relative_clause(doc, t: Timex, k: int, first: int, last: int) -> bool:
     return False
 
 
-COMMA_AFTER = re.compile(r"[ \u3000]*[、，,]")
+COMMA_AFTER = re.compile(r"[ \u3000]*[、，,]|[\u3000\t]")  # also the gap after a chronology row's date
 
 
 def _governed(doc, first: int, last: int, in_sent: list[tuple[Timex, int]]) -> list[Timex]:

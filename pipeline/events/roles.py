@@ -107,11 +107,13 @@ def act_doers(obj, actors: list[Entity]) -> list[Entity]:
     return out
 
 
-def expand_group(doc, tok, state: State) -> list[str]:
-    """`両国`, `両首脳`, `双方` (also split into a compound, `両`+`首脳`): the two sides talked about."""
+def expand_group(doc, tok, state: State, sent_actors: list[Entity] = ()) -> list[str]:
+    """`両国`, `両首脳`, `双方` (also split into a compound, `両`+`首脳`): the two sides talked about
+    (the states named in the sentences before, and in this one before the word)."""
     phrase = doc_text(doc)[doc[compound_start(tok)].idx:tok.idx + len(tok.text)]
     if phrase.startswith(GROUP_WORDS) or doc[tok.i:tok.i + 4].text[:4].startswith(GROUP_WORDS):
-        if state.pair and set(state.pair) <= set(state.countries[-4:]):
+        named = state.countries[-4:] + [code_of(e) for e in sent_actors if e.label == "COUNTRY" and e.end <= tok.idx]
+        if state.pair and set(state.pair) <= set(named):
             return list(state.pair)  # the two sides of the last two-sided event, still being talked about
         return state.countries[-2:] if len(state.countries) >= 2 else []
     return []
@@ -222,7 +224,7 @@ def _argument(c: Candidate, s: Sides, h, child) -> None:
     if child.pos_ in ("NOUN", "PROPN") and not is_actor_token(child, c.actors):
         # `対北朝鮮制裁決議案に`: a state after 対 inside another noun is what that noun is about
         ents = [e for e in ents if not (e.start > 0 and doc_text(doc)[e.start - 1] == "対")]
-    group = expand_group(doc, child, c.state)
+    group = expand_group(doc, child, c.state, c.actors)
     for st in stray_subjects(child):
         s.a1 += [e for e in nominal_actors(st, c.actors) if e.label != "LOC"]
     nominal_head = case == "の" and h.pos_ in ("NOUN", "PROPN")
@@ -293,7 +295,7 @@ def _setting_subject(c: Candidate, s: Sides) -> None:
     for child in head.head.children:
         if child.i != head.i and (child.dep_ == "nsubj" or case_of(child) in ("は", "が")):
             s.a1 += [e for e in nominal_actors(child, c.actors) if e.label != "LOC"]
-            s.a1_codes += expand_group(c.doc, child, c.state)
+            s.a1_codes += expand_group(c.doc, child, c.state, c.actors)
     if not s.subject and in_quote(doc_text(c.doc), c.sent[0], head.head.idx):
         s.a1 += surface_subject(c.doc, c.sent, c.first, c.actors)  # the parser hung it inside a quote
 
@@ -334,7 +336,7 @@ def _governing_clause(c: Candidate, s: Sides) -> None:
         for child in anc.children:
             if child.dep_ in ("nsubj", "nsubj:pass") or case_of(child) in ("は", "が"):
                 s.a1 += [e for e in nominal_actors(child, c.cell_actors) if e.label != "LOC"]
-                s.a1_codes += expand_group(c.doc, child, c.state)
+                s.a1_codes += expand_group(c.doc, child, c.state, c.actors)
         if s.subject:
             return
 
@@ -350,7 +352,7 @@ def _topic_scope(c: Candidate, s: Sides) -> None:
         if case_of(t) == "は" and t.dep_ in ("nsubj", "obl", "nmod") and (
                 t.head.i == head.i or head in t.head.ancestors or top in t.head.ancestors):
             s.a1 += [e for e in nominal_actors(t, c.cell_actors) if e.label != "LOC"]
-            s.a1_codes += expand_group(c.doc, t, c.state)  # `双方は、…連携していくことを確認した`
+            s.a1_codes += expand_group(c.doc, t, c.state, c.actors)  # `双方は、…連携していくことを確認した`
             return
 
 
