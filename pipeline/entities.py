@@ -45,7 +45,7 @@ RUN_JOINERS = "・"
 RUN_SUFFIXES = ("外務", "外相", "防衛", "首脳", "会談", "関係", "同盟", "間", "共同", "合同", "閣僚", "協力", "連携", "対立")
 # what may follow an abbreviation standing alone (`use=alone` in country_abbrevs.csv)
 ALONE_FOLLOWERS = frozenset("のはがともにへを")
-DIGIT_BEFORE = re.compile(r"[0-9０-９〇一二三四五六七八九十][ \u3000]?$")
+DIGIT_BEFORE = re.compile(r"[0-9０-９〇一二三四五六七八九十] ?$")  # `25日`, `25 日` (PDF spacing), not a table cell gap (`6　日米`)
 
 # Pass 2: a name before a title
 _KANJI = r"\u4e00-\u9fff\u3400-\u4dbf々"
@@ -182,7 +182,7 @@ class _Finder:
                 continue
             best = None
             for key in buckets.get(s[i], ()):
-                if s.startswith(key, i) and _boundary_ok(s, i, i + len(key)):
+                if s.startswith(key, i) and (_boundary_ok(s, i, i + len(key)) or self._on_word_edges(i, i + len(key))):
                     best = key
                     break
             if best is None:
@@ -224,6 +224,11 @@ class _Finder:
                     entry = Entry(entry.label, entry.country, entry.country, entry.name, entry.name_en, entry.shown)
             self.claim(i, end, entry)
             i = end
+
+    def _on_word_edges(self, start: int, end: int) -> bool:
+        """The tokenizer cut the text at both ends of a katakana name run into another word
+        (`ミャンマー|クーデター`, not `インド` in `インドネシア`)."""
+        return _is_katakana(self.s[start]) and start in self.word_edges and end in self.word_edges
 
     def _name_token_around(self, start: int, end: int) -> tuple[int, int] | None:
         """The proper-noun word (SudachiPy's 名詞-固有名詞-一般) that holds [start, end) and more
@@ -297,8 +302,8 @@ class _Finder:
         if kana and _is_katakana(s[start - 1] if start else ""):
             return
         if not kana:
-            if any(ch in NOT_IN_NAME for ch in name):
-                return
+            if any(ch in NOT_IN_NAME for ch in name) or all(ch in self.gaz.abbrevs for ch in name):
+                return  # `日米韓財務大臣`: states' abbreviations before a title, not a name
             if title == "氏" and not self._after_title(start):  # `大使の呉江浩氏`, not `山田氏` alone
                 return
             if (s[start - 1] if start else "") not in NAME_LEFT_EDGE:
@@ -420,7 +425,7 @@ class _Finder:
         if kana_edge:
             return
         before = s[run[0] - 1] if run[0] else ""
-        if s[run[0]] == "日" and DIGIT_BEFORE.search(s, max(0, run[0] - 3), run[0]):
+        if s[run[0]] == "日" and DIGIT_BEFORE.search(self.text, max(0, run[0] - 3), run[0]):  # raw: a cell gap folds to a space
             run = run[1:]  # `25 日`, `26日朝`: a day of the month, not Japan
             if not run:
                 return

@@ -106,3 +106,20 @@ TITLED_WORDS = [
 @pytest.mark.parametrize("text,expected", TITLED_WORDS)
 def test_titled_names_are_words(nlp, text, expected):
     assert [(e.text, e.label, e.actor_id) for e in nlp(text)._.actors] == expected
+
+
+# with the tokenizer's words: a katakana state's name the tokenizer cuts off from the next word
+# counts (`ミャンマー|クーデター`, never `インド` in `インドネシア`); states' abbreviations before a
+# title are states, not a person's name; a table cell gap after a tally is no day (`6　日米英仏`)
+WORD_EDGES = [
+    ("2019年ベネズエラクーデター未遂が起きた。", [("ベネズエラ", "COUNTRY", "VEN")]),
+    ("インドネシアとインドが会談した。", [("インドネシア", "COUNTRY", "IDN"), ("インド", "COUNTRY", "IND")]),
+    ("初の日米韓防衛大臣会合を開いた。", [("日", "COUNTRY", "JPN"), ("米", "COUNTRY", "USA"), ("韓", "COUNTRY", "KOR")]),
+    ("否決　7―2―6　日米英仏が反対", [("日", "COUNTRY", "JPN"), ("米", "COUNTRY", "USA"), ("英", "COUNTRY", "GBR"),
+                                  ("仏", "COUNTRY", "FRA")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", WORD_EDGES)
+def test_word_edges_and_abbreviations(nlp, text, expected):
+    assert [(e.text, e.label, e.actor_id) for e in nlp(text)._.actors] == expected

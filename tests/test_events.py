@@ -606,6 +606,9 @@ TELEGRAPHIC = [
     ("12日\u3000韓国の国防相が来日し、日本の防衛相と会談\u3000両国は共同訓練の拡大で一致",
      [("VISIT", "asserted", "JPN;KOR", "2024-07-12", "2024-07-12"), ("MEET", "asserted", "JPN;KOR", "2024-07-12", "2024-07-12"),
       ("AGREE_COOPERATE", "asserted", "JPN;KOR", "2024-07-12", "2024-07-12")]),
+    # the states written solid before the subject's particle are all its sides, however parsed
+    ("2023.5.2\u3000制裁決議案\u3000否決\u30007―2―6\u3000日米英仏が反対",
+     [("VETO_REJECT", "asserted", "FRA;GBR;JPN;USA", "2023-05-02", "2023-05-02")]),
     # the state after 駐 is the ambassador's post, not a side
     ("2023年4月1日\u3000トルコの駐英大使が、経済協力は順調だと発言",
      [("STATEMENT", "asserted", "TUR", "2023-04-01", "2023-04-01")]),

@@ -82,6 +82,14 @@ def nominal_actors(tok, actors: list[Entity]) -> list[Entity]:
         spans.append((t.idx, t.idx + len(t.text)))
         todo += [c for c in t.children if c.dep_ in NOMINAL_DEPS and abs(c.i - tok.i) <= 10
                  and case_of(c) not in OWN_CASES]
+    # a noun written solid before it that the parser hung on a word further left (an arc
+    # Japanese, head-final, does not have) belongs to its compound (`6　日米英仏が`: `日米` on `6`)
+    k = tok.i
+    while k > 0 and tok.i - k < 6 and tok.doc[k - 1].pos_ in ("NOUN", "PROPN") \
+            and tok.doc[k - 1].idx + len(tok.doc[k - 1].text) == tok.doc[k].idx \
+            and (tok.doc[k - 1].head.i < k - 1 or tok.doc[k - 1].i in seen):
+        k -= 1
+        spans.append((tok.doc[k].idx, tok.doc[k].idx + len(tok.doc[k].text)))
     out, text = [], doc_text(tok.doc)
     for e in actors:
         if e.start and text[e.start - 1] == "駐" and e.label == "COUNTRY":
