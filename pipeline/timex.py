@@ -1801,6 +1801,8 @@ PLANNED_CLAUSE_RE = re.compile(
 # 活動が続いており`): a date of it that looks back moves nothing
 BACKGROUND_RE = re.compile(r"[^。\n\u3000]*?(?P<aux>(?:て|で)(?:いた|おり|きた|きており))(?:[。、\[［]|が|もの|$)")
 LOOK_BACK_AFTER_RE = re.compile(r"[ \t\u3000]*(?:以来|ぶり|来の|前後)")
+# ... or the date of a clause that the narrative counts from (`昨年10月7日に…攻撃が起きて以降、`)
+SINCE_CLAUSE_RE = re.compile(r"[ \t\u3000]*に[^、。\n]{1,40}?(?:て|で)(?:以降|以来)")
 CAPTION_BEFORE = ("＝", "=")
 
 
@@ -1835,7 +1837,8 @@ def _aside(s: str, c: Candidate, r: Resolved, opener: str, now: str = "", told: 
     reference time is the time the narrative stands at, and a date moves it only when it dates
     a happening of the narrative.  Dates that look back or qualify a noun move nothing:
     - a flashback (`前回の訪問は2019年4月で`, `かつて2000年に`), a date before 以来/ぶり
-      (`2000年7月以来24年ぶり`), an open range back in time (`2019年以前`);
+      (`2000年7月以来24年ぶり`) or of a clause counted from (`10月7日に…が起きて以降`), an open
+      range back in time (`2019年以前`);
     - an attributive date that looks back, earlier than where the narrative stands (`now`, the
       reference time or else the document date: `2018年の南北軍事合意`, `2022年2月の侵攻`), unless
       its noun is the clause's time or setting (`2023年の訪ロ時に`, `…の声明では`; opening its
@@ -1853,7 +1856,7 @@ def _aside(s: str, c: Candidate, r: Resolved, opener: str, now: str = "", told: 
         return True
     if c.kind == "open" and s[c.start:c.end].rstrip().endswith("以来"):
         return True
-    if LOOK_BACK_AFTER_RE.match(s, c.end):
+    if LOOK_BACK_AFTER_RE.match(s, c.end) or SINCE_CLAUSE_RE.match(s, c.end):
         return True
     opens = bool(opener) and cal.iso(r.first) == opener and not s[_sentence_start(s, c.start):c.start].strip(" \t\u3000「『（(")
     looks_back = not now or not cal.iso(r.first) or cal.iso(r.first) < now
