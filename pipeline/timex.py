@@ -883,7 +883,10 @@ def _parse_short_year(s: str, pos: int) -> Candidate | None:
     years = SENTENCE_YEAR_RE.findall(s, _sentence_start(s, pos), pos)
     if not years:  # `23年3月30日`, `15年以降`, `25年に入ると`, `24年秋`: what follows makes it a date
         after = SEP_RE.match(s, m.end()).end()
-        if not (_parse_month(s, after) or OPEN_RE.match(s, m.end()) or SHORT_YEAR_DATE_AFTER_RE.match(s, m.end())):
+        # ... or 翌 before it (`翌21年に`: the next year, written with its number)
+        next_year = pos > 0 and s[pos - 1] == "翌"
+        if not (next_year or _parse_month(s, after) or OPEN_RE.match(s, m.end())
+                or SHORT_YEAR_DATE_AFTER_RE.match(s, m.end())):
             return None
         yy = int(m.group("n"))
         per = _short_year_end(s, pos, Period(year=("abs", (2000 if yy <= 50 else 1900))))
@@ -892,8 +895,8 @@ def _parse_short_year(s: str, pos: int) -> Candidate | None:
         o = OPEN_RE.match(s, per.end)
         if o and per.unit == "year":
             kind = "before" if o.group("o") == "以前" else "open"
-            return Candidate(pos, o.end(), kind, first=per)
-        return Candidate(pos, per.end, "period", first=per)
+            return Candidate(pos - next_year, o.end(), kind, first=per)
+        return Candidate(pos - next_year, per.end, "period", first=per)
     y4 = int(years[-1])
     per = _short_year_end(s, pos, Period(year=("abs", y4)))
     if per is None or per.year is None or abs(per.year[1] - y4) > 10:
