@@ -746,6 +746,12 @@ JOINT_DECLARATIONS = [
 # the date of a clause (guideline §6.9): a relative clause dates the noun it modifies, and through
 # it an act in that setting; a date inside what the act is about dates only that
 CLAUSE_DATES = [
+    # a date in brackets restates one outside them; one outside dates no act inside them
+    ("2024年1月15日未明、英軍がイエメンの拠点を空爆した（米東部時間14日夜）。",
+     [("ATTACK", "asserted", "GBR;YEM", "2024-01-15", "2024-01-15")]),
+    ("ロシアは2024年6月19日に条約に署名した（2024年12月4日発効）。",
+     [("SIGN_AGREEMENT", "asserted", "RUS", "2024-06-19", "2024-06-19"),
+      ("SIGN_AGREEMENT", "asserted", "RUS", "2024-12-04", "2024-12-04")]),
     # a date set off by a comma is the time of the sentence, not of the relative clause after it
     ("インドの首相は2023年9月10日、ニューデリーで開かれた首脳会議に合わせてカナダの首相と会談した。",
      [("MEET", "asserted", "CAN;IND", "2023-09-10", "2023-09-10")]),

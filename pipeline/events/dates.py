@@ -7,7 +7,7 @@ import re
 
 from ..records import Entity, Timex
 from .model import Event
-from .syntax import SETTING_CASES, case_of, code_of, doc_text, head_chain
+from .syntax import SETTING_CASES, case_of, code_of, doc_text, head_chain, in_brackets
 
 
 # How far a reference date carries: to the sentences that follow the dated one, at most this many
@@ -75,6 +75,10 @@ def _sentence_dates(doc, first: int, last: int, sent, dated, trig_type: str) -> 
     in_sent = [(t, k) for t, k in dated if sent[0] <= t.start < sent[1]]
     # the date of a bracketed note (`…に署名した（2024 年 12 月 4 日発効）`) dates the note's own act
     in_sent = [(t, k) for t, k in in_sent if not ((n := bracket_note(doc_text(doc), sent, t)) and not n[0] <= pos < n[1])]
+    # a date in brackets restates one outside them (`12日未明…（米東部時間11日夜）`), one outside
+    # them dates no act inside (`（2024年12月4日発効）`): the dates on the trigger's side first
+    inside = in_brackets(doc_text(doc), sent[0], pos)
+    in_sent = [(t, k) for t, k in in_sent if in_brackets(doc_text(doc), sent[0], t.start) == inside] or in_sent
     return [(t, k) for t, k in in_sent if not dates_other(doc, t, k, first, last, trig_type)]
 
 
