@@ -70,10 +70,23 @@ def _object_missing(m: Mention) -> bool:
     words |= {_nominal_run(doc, t.i) for t in doc[last].children if t.i < first}
     if m.head.dep_ == "acl" and m.head.head.i > last:
         words.add(compound_text(m.head.head))  # `採択した決議`: the noun the clause modifies
+    if _named_before(m, objs):
+        return False
     return not any(o in w for w in words for o in objs)
 
 
 EXEMPLIFYING = words("exemplifying_particles")
+
+
+def _named_before(m: Mention, objs: set[str]) -> bool:
+    """`衛星の打ち上げに成功したと主張したが、5月27日の打ち上げは失敗した`: the same act named
+    earlier in the sentence with its object — the object holds for it again."""
+    text = doc_text(m.doc)
+    start = m.doc[m.first].idx
+    sent_start = max(text.rfind("。", 0, start), text.rfind("\n", 0, start)) + 1
+    before = text[sent_start:start]
+    surface = m.doc[m.first:m.last + 1].text
+    return any(re.search(re.escape(o) + r"[^。、]{0,12}?" + re.escape(surface), before) for o in objs)
 
 
 def _nominal_run(doc, k: int) -> str:
