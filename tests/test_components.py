@@ -65,7 +65,7 @@ def test_event_triggers_component(nlp, text, expected):
 
 # places the lists and the model miss, from the words SudachiPy's dictionary tags as place names
 # (名詞-固有名詞-地名-一般): joined with an area word (LOC) or a prefix, in Japan when no context
-# places them elsewhere; never the tail of a katakana name: (text, expected (text, label, country))
+# places them elsewhere; never the tail of a katakana name
 DICTIONARY_PLACES = [
     ("大雨は奥多摩や秩父地方に被害をもたらした。", [("奥多摩", "LOC", "JPN"), ("秩父地方", "LOC", "JPN")]),
     ("台風は日南の沖合を北上し、紀伊半島に接近した。", [("日南", "GPE", "JPN"), ("紀伊半島", "LOC", "JPN")]),
@@ -73,10 +73,6 @@ DICTIONARY_PLACES = [
     ("中国の天津で会議が開かれた。", [("中国", "COUNTRY", "CHN"), ("天津", "GPE", "CHN")]),
 ]
 
-
-@pytest.mark.parametrize("text,expected", DICTIONARY_PLACES)
-def test_dictionary_places(nlp, text, expected):
-    assert [(e.text, e.label, e.country) for e in nlp(text)._.actors] == expected
 
 
 # a listed name inside a proper noun of the dictionary that ends like an organisation's or a
@@ -88,10 +84,6 @@ NAME_WORDS = [
 ]
 
 
-@pytest.mark.parametrize("text,expected", NAME_WORDS)
-def test_names_inside_dictionary_names(nlp, text, expected):
-    assert [(e.text, e.label, e.actor_id) for e in nlp(text)._.actors] == expected
-
 
 # a name before a title is a word of its own: not one common word (`特別代表`), not cut out of a
 # longer word (`法制局長` in `法制局長官`); unknown kanji and katakana names still are
@@ -102,10 +94,6 @@ TITLED_WORDS = [
     ("ペドロサ調整官は述べた。", [("ペドロサ調整官", "PERSON", "")]),
 ]
 
-
-@pytest.mark.parametrize("text,expected", TITLED_WORDS)
-def test_titled_names_are_words(nlp, text, expected):
-    assert [(e.text, e.label, e.actor_id) for e in nlp(text)._.actors] == expected
 
 
 # with the tokenizer's words: a katakana state's name the tokenizer cuts off from the next word
@@ -120,6 +108,13 @@ WORD_EDGES = [
 ]
 
 
-@pytest.mark.parametrize("text,expected", WORD_EDGES)
-def test_word_edges_and_abbreviations(nlp, text, expected):
+# the actors the finder reads with the tokenizer's words: (text, expected (text, label, actor_id))
+ACTOR_TABLES = {"dictionary_places": DICTIONARY_PLACES, "name_words": NAME_WORDS, "titled_words": TITLED_WORDS,
+                "word_edges": WORD_EDGES}
+
+
+@pytest.mark.parametrize("text,expected", [pytest.param(text, expected, id=f"{table}-{k}")
+                                           for table, rows in ACTOR_TABLES.items()
+                                           for k, (text, expected) in enumerate(rows)])
+def test_actors_with_words(nlp, text, expected):
     assert [(e.text, e.label, e.actor_id) for e in nlp(text)._.actors] == expected
