@@ -629,6 +629,11 @@ VOCABULARY = [
     # the same act named again in the sentence takes the object it was named with
     ("ロシアは2022年10月5日に弾道ミサイルを発射し、翌6日にも発射した。",
      [("SHOW_OF_FORCE", "asserted", "RUS", "2022-10-05", "2022-10-05"), ("SHOW_OF_FORCE", "asserted", "RUS", "2022-10-06", "2022-10-06")]),
+    # joint activities of navies (maritime cooperative activity, joint cruise)
+    ("2024年6月16日、日本とカナダは南シナ海で海上協同活動を実施した。",
+     [("MIL_COOPERATION", "asserted", "CAN;JPN", "2024-06-16", "2024-06-16")]),
+    ("2023年8月24日、米国とフィリピンの艦艇が共同巡航を行った。",
+     [("MIL_COOPERATION", "asserted", "PHL;USA", "2023-08-24", "2023-08-24")]),
     ("2023年4月5日、ロシアは日本の外交官を国外追放した。", [("BREAK_RELATIONS", "asserted", "JPN;RUS", "2023-04-05", "2023-04-05")]),
     ("2024年3月1日、イスラエル軍はガザ地区の病院を急襲した。", [("ATTACK", "asserted", "ISR;PSE", "2024-03-01", "2024-03-01")]),
     ("2025年1月15日、イスラエルとハマスは停戦合意に達した。",
