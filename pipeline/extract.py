@@ -344,7 +344,7 @@ def event_rows(art: Article, paragraphs: list, timexes: list) -> tuple[list[dict
     from .events import State, find_events, load_lexicon
 
     lexicon = load_lexicon()
-    state = State(doc_date=art.doc_date)
+    state = State(doc_date=art.doc_date, title=art.title or "")
     rows, rejected = [], []
     entity_of = {(r["char_start"], r["char_end"]): r["entity_id"] for r in art.tables.get("entities", ())}
     timex_of: dict[int, str] = {}  # id() of a paragraph's shifted Timex -> its timex_id

@@ -974,3 +974,15 @@ def _events_on(nlp, text, doc_date=DOC_DATE):
 ])
 def test_document_date_rules(nlp, text, expected):
     assert _events_on(nlp, text) == expected
+
+
+def test_the_headline_restates_the_story():
+    """The title written again as the article's first line gives no rows (guideline §6.2), with
+    or without the line breaks a converted page puts in it."""
+    import pipeline
+
+    body = "ブラジルの外相は2024年5月1日、東京を訪れ、日本の外相と会談した。"
+    for headline in ("ブラジル外相が訪日、日本と会談", "ブラジル外相が訪日、\n日本と会談"):
+        t = pipeline.extract_text(headline + "\n\n" + body, doc_date="2024-05-02", title="ブラジル外相が訪日、日本と会談")
+        got = {(r.event_type, r.participants, r.date_start.strftime("%Y-%m-%d")) for r in t["events"].itertuples()}
+        assert got == {("VISIT", "BRA;JPN", "2024-05-01"), ("MEET", "BRA;JPN", "2024-05-01")}

@@ -41,6 +41,16 @@ SECTION_HEADING = re.compile(r"\s*[0-9０-９一二三四五六七八九十]{1,2
 CAPTION = re.compile(r"[^。\n]+＝[^＝。\n]{0,30}[（(][^（）()\n]{1,20}[）)]\s*")
 
 
+def _is_headline(sentence: str, title: str) -> bool:
+    """The document's title written as its headline (or a piece of it that a line break in a
+    converted page made a sentence of its own): it restates the story (guideline §6.2)."""
+    line = re.sub(r"[\s#*]+", "", sentence)
+    return len(line) >= HEADLINE_MIN and line in re.sub(r"\s+", "", title)
+
+
+HEADLINE_MIN = 4  # characters of a sentence that can be told for a piece of the title
+
+
 # lines that state nothing, with the id of the filter that says so
 NOT_TEXT_LINES = ((SECTION_HEADING, "filter:heading"), (CAPTION, "filter:caption"))
 
@@ -85,28 +95,39 @@ def find_events(doc, sentences: list[tuple[int, int]], timexes: list[Timex], act
     out: list[Event] = []
     for span in sentences:
         first_tok, stop = bisect_left(para.token_starts, span[0]), bisect_left(para.token_starts, span[1])
-        if first_tok >= stop:
-            continue
-        sent = _open_sentence(para, span, state)
-        heading = next((why for rx, why in NOT_TEXT_LINES if rx.fullmatch(doc_text(doc), span[0], span[1])), "")
-        i = first_tok
-        while i < stop:
-            m = para.triggers.get(i)
-            if m is None or m[0] >= stop:
-                i += 1
-                continue
-            if heading:  # `2　首脳会談`: a section heading names what follows, it states nothing
-                start, end = doc[i].idx, doc[m[0]].idx + len(doc[m[0]].text)
-                rejected.append(_rejection(start, end, doc_text(doc)[start:end], m[1][0].event_type, heading, span))
-            else:
-                _candidate(para, sent, state, i, m[0], m[1], rejected)
-            i = m[0] + 1
-        kept = drop_announcements_of_rows(doc_text(doc), sent.rows, span)
-        rejected += [_rejection(ev.start, ev.end, ev.trigger, ev.event_type, "filter:announcement_of_row", span)
-                     for ev in sent.rows if not any(ev is k for k in kept)]
-        out += kept
-        _close_sentence(para, sent, state)
+        if first_tok < stop:
+            out += _read_sentence(para, span, (first_tok, stop), state, rejected)
     return out
+
+
+def _read_sentence(para: Paragraph, span: tuple[int, int], tokens: tuple[int, int], state: State,
+                   rejected: list) -> list[Event]:
+    """The rows of one sentence (its rejections to `rejected`), the State carried on."""
+    doc = para.doc
+    sent = _open_sentence(para, span, state)
+    heading = next((why for rx, why in NOT_TEXT_LINES if rx.fullmatch(doc_text(doc), span[0], span[1])), "")
+    i, stop = tokens
+    while i < stop:
+        m = para.triggers.get(i)
+        if m is None or m[0] >= stop:
+            i += 1
+            continue
+        if heading:  # `2　首脳会談`: a section heading names what follows, it states nothing
+            start, end = doc[i].idx, doc[m[0]].idx + len(doc[m[0]].text)
+            rejected.append(_rejection(start, end, doc_text(doc)[start:end], m[1][0].event_type, heading, span))
+        else:
+            _candidate(para, sent, state, i, m[0], m[1], rejected)
+        i = m[0] + 1
+    kept = drop_announcements_of_rows(doc_text(doc), sent.rows, span)
+    rejected += [_rejection(ev.start, ev.end, ev.trigger, ev.event_type, "filter:announcement_of_row", span)
+                 for ev in sent.rows if not any(ev is k for k in kept)]
+    if state.title and _is_headline(doc_text(doc)[span[0]:span[1]], state.title):
+        # the headline restates the story: its sides are read (they tell who the text is about),
+        # its rows are not rows (guideline §6.2)
+        rejected += [_rejection(ev.start, ev.end, ev.trigger, ev.event_type, "filter:headline", span) for ev in kept]
+        kept = []
+    _close_sentence(para, sent, state)
+    return kept
 
 
 def _open_sentence(para: Paragraph, span: tuple[int, int], state: State) -> Sentence:

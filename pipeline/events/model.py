@@ -55,6 +55,7 @@ class State:
     countries: list[str] = field(default_factory=list)  # recent state codes, newest last
     held: bool = False  # a cataphoric lead holds the reference time for the items after it
     doc_date: str = ""  # the document's date (ISO, maybe partial), "" when unknown
+    title: str = ""  # the document's title: written again as its headline, it states nothing new
 
 
 def happening_key(ev: Event) -> tuple[str, str, str]:
