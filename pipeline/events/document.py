@@ -45,6 +45,8 @@ def _is_headline(sentence: str, title: str) -> bool:
     """The document's title written as its headline (or a piece of it that a line break in a
     converted page made a sentence of its own): it restates the story (guideline §6.2)."""
     line = re.sub(r"[\s#*]+", "", sentence)
+    if "。" in line:
+        return False  # a sentence of the body taken for a title (no manifest, a one-line text)
     return len(line) >= HEADLINE_MIN and line in re.sub(r"\s+", "", title)
 
 
