@@ -295,11 +295,11 @@ def render_articles(res: dict) -> list[str]:
     lines = ["", "## One article of growing size: peak RSS of `python -m pipeline extract FILE --n-process 1 --no-cache`",
              "", f"Command: `{res.get('articles_command', res['command'])}`. The article: a dateline, then the seed "
              "essays' paragraphs in order, over and over.", "",
-             "| article (MB) | characters | wall (s) | peak RSS (MB) | × the smallest |", "|---|---|---|---|---|"]
+             "| article | bytes | characters | wall (s) | peak RSS (MB) | × the smallest |", "|---|---|---|---|---|---|"]
     base = min(arts.values(), key=lambda a: a["megabytes"])
-    for a in sorted(arts.values(), key=lambda a: a["megabytes"]):
-        lines.append(f"| {a['megabytes']:.1f} | {a['chars']:,} | {a['seconds']:.0f} | {a['peak_rss_mb']:.0f} | "
-                     f"{a['peak_rss_mb'] / base['peak_rss_mb']:.2f} × |")
+    for name, a in sorted(arts.items(), key=lambda kv: kv[1]["megabytes"]):
+        lines.append(f"| {name} MB | {a['megabytes'] * 1e6:,.0f} | {a['chars']:,} | {a['seconds']:.0f} | "
+                     f"{a['peak_rss_mb']:.0f} | {a['peak_rss_mb'] / base['peak_rss_mb']:.2f} × |")
     if "5" in arts and "0.1" in arts:
         ratio = arts["5"]["peak_rss_mb"] / arts["0.1"]["peak_rss_mb"]
         lines += ["", f"- peak RSS at 5 MB / at 0.1 MB (issue 18, ≤ {ARTICLE_TARGET}): {ratio:.2f} × — "
