@@ -14,7 +14,9 @@ the same text), then measures in one run, on the same text:
    0.1, 1, 5 and 20 MB (issue 18: memory bounded by a paragraph, not by a document; target:
    the 5 MB figure within 1.3 × the 0.1 MB one).
 
-Every measurement runs in a fresh subprocess. Results go to bench/results.md (and .json).
+Every measurement runs in a fresh subprocess. Results go to bench/results.md (and .json);
+`--only-articles --article-mb 20` measures (again) only the article sizes given and keeps the
+other figures of the last run.
 No timed assertion anywhere: the targets are ratios printed beside the figures.
 """
 
@@ -78,7 +80,7 @@ def build_article(path: Path, megabytes: float, paras: list[str]) -> int:
     return len(text)
 
 
-def article_memory(work: Path, sizes_mb: list[float], paras: list[str], py: list[str]) -> dict:
+def article_memory(work: Path, sizes_mb: list[float], paras: list[str], py: list[str], command: str) -> dict:
     """Peak RSS and wall time of one `extract` process (no cache, one process) per article size."""
     out = {}
     for mb in sizes_mb:
@@ -87,7 +89,7 @@ def article_memory(work: Path, sizes_mb: list[float], paras: list[str], py: list
         wall, peak, _ = run_measured(py + ["extract", str(path), "--out", str(work / f"out-article-{mb:g}MB"),
                                            "--no-progress", "--no-cache", "--n-process", "1"])
         out[f"{mb:g}"] = {"megabytes": path.stat().st_size / 1e6, "chars": chars, "seconds": wall,
-                          "peak_rss_mb": peak / 2**20}
+                          "peak_rss_mb": peak / 2**20, "command": command}
         print(f"article {mb:g} MB: {wall:.0f}s rss {peak / 2**20:.0f} MB", file=sys.stderr)
     return out
 
@@ -184,14 +186,17 @@ def main() -> None:
     paras = seed_paragraphs()
     py = [sys.executable, "-m", "pipeline"]
     command = " ".join([Path(sys.executable).name, *sys.argv])
-    if args.only_articles:
+    if args.only_articles:  # the other figures stay those of the last full run; sizes measured again replace theirs
         res = json.loads(args.out.with_suffix(".json").read_text(encoding="utf-8"))
-        res["articles_command"] = command
         res["throughput"] = {int(k): v for k, v in res["throughput"].items()}  # JSON made the keys strings
     else:
         res = {"machine": machine(), "sizes": {}, "command": command}
         corpus_runs(res, args, sizes, work, paras, py)
-    res["articles"] = article_memory(work, [float(x) for x in args.article_mb.split(",")], paras, py)
+    for a in res.get("articles", {}).values():  # runs recorded before each size kept its command
+        a.setdefault("command", res.get("articles_command", res["command"]))
+    res.pop("articles_command", None)
+    res.setdefault("articles", {}).update(
+        article_memory(work, [float(x) for x in args.article_mb.split(",")], paras, py, command))
     args.out.with_suffix(".json").write_text(json.dumps(res, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     args.out.write_text(render(res, args), encoding="utf-8")
     print(args.out.read_text(encoding="utf-8"))
@@ -293,8 +298,8 @@ def render_articles(res: dict) -> list[str]:
     if not arts:
         return []
     lines = ["", "## One article of growing size: peak RSS of `python -m pipeline extract FILE --n-process 1 --no-cache`",
-             "", f"Command: `{res.get('articles_command', res['command'])}`. The article: a dateline, then the seed "
-             "essays' paragraphs in order, over and over.", "",
+             "", "Command: " + ", ".join(f"`{c}`" for c in sorted({a["command"] for a in arts.values()}))
+             + ". The article: a dateline, then the seed essays' paragraphs in order, over and over.", "",
              "| article | bytes | characters | wall (s) | peak RSS (MB) | × the smallest |", "|---|---|---|---|---|---|"]
     base = min(arts.values(), key=lambda a: a["megabytes"])
     for name, a in sorted(arts.items(), key=lambda kv: kv[1]["megabytes"]):
