@@ -205,7 +205,28 @@ def _parse(articles: list[Article], nlp, batch_size: int) -> Iterator[object]:
     """The paragraph Docs of the articles, in input order, from one GiNZA stream. A Doc is made
     only when the caller asks for the next one, so the stream holds one batch, not a document."""
     texts = (art.cleaned.text[s:e] for art in articles for s, e in art.paragraphs)
-    return nlp.pipe(texts, batch_size=batch_size)
+    for batch in _batches(texts, batch_size, BATCH_CHARS):
+        yield from nlp.pipe(batch, batch_size=len(batch))
+
+
+# GiNZA's working memory grows with the text of a batch (about 50 KB a character: a batch of 64
+# one-line pieces of 40,000 bytes took 13 GB), so a batch is bounded by its characters too; a
+# paragraph longer than this is a batch of its own (at most MAX_PARAGRAPH_BYTES, pipeline/clean.py)
+BATCH_CHARS = 20_000
+
+
+def _batches(texts: Iterable[str], size: int, chars: int) -> Iterator[list[str]]:
+    """The texts in order, in batches of at most `size` texts and `chars` characters."""
+    batch: list[str] = []
+    n = 0
+    for text in texts:
+        if batch and (len(batch) == size or n + len(text) > chars):
+            yield batch
+            batch, n = [], 0
+        batch.append(text)
+        n += len(text)
+    if batch:
+        yield batch
 
 
 def analyse_articles(articles: list[Article], nlp, batch_size: int = 64) -> None:
