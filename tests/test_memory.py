@@ -88,3 +88,13 @@ def test_rows_do_not_depend_on_the_stream_they_were_parsed_in(tmp_path: Path):
     assert any(r["actor1_entity"] for r in alone["events"])
     assert all(r["date_timex"] in timex_ids for r in alone["events"] if r["date_timex"])
     assert any(r["date_timex"] for r in alone["events"])
+
+
+def test_a_batch_is_bounded_by_paragraphs_and_by_characters():
+    from pipeline.extract import _batches
+
+    texts = ["a" * 10, "b" * 10, "c" * 25, "d" * 5, "e" * 5, "f" * 5, "g" * 5]
+    batches = list(_batches(iter(texts), 3, 20))
+    assert [t for b in batches for t in b] == texts  # every text, in order
+    # at most 3 texts and 20 characters; a longer text is a batch of its own
+    assert batches == [["a" * 10, "b" * 10], ["c" * 25], ["d" * 5, "e" * 5, "f" * 5], ["g" * 5]]
