@@ -27,6 +27,7 @@ import json
 import os
 import platform
 import random
+import shlex
 import subprocess
 import sys
 import tempfile
@@ -189,7 +190,7 @@ def main() -> None:
     work = args.work or Path(tempfile.mkdtemp(prefix="bench-"))
     paras = seed_paragraphs()
     py = [sys.executable, "-m", "pipeline"]
-    command = " ".join([Path(sys.executable).name, *sys.argv])
+    command = shlex.join([Path(sys.executable).name, *sys.argv])
     if args.only_articles:  # the other figures stay those of the last full run; sizes measured again replace theirs
         res = json.loads(args.out.with_suffix(".json").read_text(encoding="utf-8"))
         res["throughput"] = {int(k): v for k, v in res["throughput"].items()}  # JSON made the keys strings
