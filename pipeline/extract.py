@@ -202,8 +202,8 @@ def read_text(job: Job, art: Article) -> tuple[str, tuple[tuple[int, int], ...]]
 
 
 def _parse(articles: list[Article], nlp, batch_size: int) -> Iterator[object]:
-    """The paragraph Docs of the articles, in input order, from one GiNZA stream. A Doc is made
-    only when the caller asks for the next one, so the stream holds one batch, not a document."""
+    """The paragraph Docs of the articles, in input order, from one GiNZA stream. Docs are made a
+    batch at a time as the caller asks for them, so the stream holds one batch, not a document."""
     texts = (art.cleaned.text[s:e] for art in articles for s, e in art.paragraphs)
     for batch in _batches(texts, batch_size, BATCH_CHARS):
         yield from nlp.pipe(batch, batch_size=len(batch))
@@ -302,7 +302,7 @@ class DocumentPass:
     in `add`, and nothing keeps it afterwards, so memory holds the Docs of one GiNZA batch, not
     of a document. What crosses paragraphs is plain data: the timexes (found on the whole
     cleaned text, before any paragraph), the event stage's State, the rows so far. `finish`
-    numbers the rows and links events to entity and timex ids (cleaned -> raw offsets)."""
+    numbers the rows and links events to their entities' ids (cleaned -> raw offsets)."""
 
     def __init__(self, art: Article) -> None:
         from .context_bodies import bodies_in
