@@ -9,9 +9,14 @@ the same text), then measures in one run, on the same text:
    events, CSV writing) on the same sample, on 1 and 2 processes, and the ratios to (1);
 3. cold vs warm `python -m pipeline extract` (the command users run; the second run reads the
    cache), wall time of the whole command;
-4. peak RSS of the whole process tree of `extract` for each corpus size.
+4. peak RSS of the whole process tree of `extract` for each corpus size;
+5. peak RSS and wall time of `python -m pipeline extract --n-process 1` on one article of
+   0.1, 1, 5 and 20 MB, and of 1 MB with no line break (issue 18: memory bounded by a
+   paragraph, not by a document; target: the 5 MB figure within 1.3 × the 0.1 MB one).
 
-Every measurement runs in a fresh subprocess. Results go to bench/results.md (and .json).
+Every measurement runs in a fresh subprocess. Results go to bench/results.md (and .json);
+`--only-articles --article-mb 20` measures (again) only the article sizes given and keeps the
+other figures of the last run.
 No timed assertion anywhere: the targets are ratios printed beside the figures.
 """
 
@@ -22,6 +27,7 @@ import json
 import os
 import platform
 import random
+import shlex
 import subprocess
 import sys
 import tempfile
@@ -58,6 +64,38 @@ def build_corpus(folder: Path, n_articles: int, paras: list[str], seed: int = 13
         (folder / f"a{i:05d}.txt").write_text(text, encoding="utf-8")
         total += len(text)
     return total
+
+
+def build_article(path: Path, megabytes: float, paras: list[str], one_line: bool = False) -> int:
+    """One article of about `megabytes` MB of UTF-8: a dateline, then the essays' paragraphs in
+    order, over and over (`one_line`: with no line break between them, as a scraped page);
+    returns its characters."""
+    target = int(megabytes * 1_000_000)
+    parts, size, k = [], 0, 0
+    while size < target:
+        parts.append(paras[k % len(paras)])
+        size += len(parts[-1].encode("utf-8")) + 2
+        k += 1
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = "2024年6月19日\n\n" + ("" if one_line else "\n\n").join(parts) + "\n"
+    path.write_text(text, encoding="utf-8")
+    return len(text)
+
+
+def article_memory(work: Path, sizes: list[tuple[float, bool]], paras: list[str], py: list[str], command: str) -> dict:
+    """Peak RSS and wall time of one `extract` process (no cache, one process) per article
+    (size in MB, on one line or not)."""
+    out = {}
+    for mb, one_line in sizes:
+        name = f"{mb:g} MB" + (", one line" if one_line else "")
+        folder = work / ("article-" + name.replace(" ", "").replace(",", "-"))
+        chars = build_article(folder / "article.txt", mb, paras, one_line)
+        wall, peak, _ = run_measured(py + ["extract", str(folder / "article.txt"), "--out", str(folder / "out"),
+                                           "--no-progress", "--no-cache", "--n-process", "1"])
+        out[name] = {"megabytes": (folder / "article.txt").stat().st_size / 1e6, "chars": chars, "seconds": wall,
+                     "peak_rss_mb": peak / 2**20, "command": command, "one_line": one_line}
+        print(f"article {name}: {wall:.0f}s rss {peak / 2**20:.0f} MB", file=sys.stderr)
+    return out
 
 
 def run_measured(cmd: list[str], env=None) -> tuple[float, int, str]:
@@ -143,13 +181,41 @@ def main() -> None:
     ap.add_argument("--rss-max", type=int, default=1000, help="largest corpus run in full for RSS and cold/warm")
     ap.add_argument("--work", type=Path, default=None, help="scratch folder (default: a temp folder)")
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results.md")
+    ap.add_argument("--article-mb", default="0.1,1,5,20", help="sizes (MB) of the one-article memory runs")
+    ap.add_argument("--one-line-mb", default="1", help="sizes (MB) of the one-article runs with no line break ('' for none)")
+    ap.add_argument("--only-articles", action="store_true",
+                    help="run only the one-article memory measurement (5); the rest is kept from the last results.json")
     args = ap.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     work = args.work or Path(tempfile.mkdtemp(prefix="bench-"))
     paras = seed_paragraphs()
     py = [sys.executable, "-m", "pipeline"]
-    res: dict = {"machine": machine(), "sizes": {}, "command": " ".join([Path(sys.executable).name, *sys.argv])}
+    command = shlex.join([Path(sys.executable).name, *sys.argv])
+    if args.only_articles:  # the other figures stay those of the last full run; sizes measured again replace theirs
+        res = json.loads(args.out.with_suffix(".json").read_text(encoding="utf-8"))
+        res["throughput"] = {int(k): v for k, v in res["throughput"].items()}  # JSON made the keys strings
+    else:
+        res = {"machine": machine(), "sizes": {}, "command": command}
+        corpus_runs(res, args, sizes, work, paras, py)
+    res["articles"] = {(k if k.endswith(("MB", "line")) else f"{k} MB"): a  # keys of older runs: "5"
+                       for k, a in res.get("articles", {}).items()}
+    for a in res["articles"].values():  # runs recorded before each size kept its command
+        a.setdefault("command", res.get("articles_command", res["command"]))
+    res.pop("articles_command", None)
+    res.setdefault("articles", {}).update(
+        article_memory(work, article_sizes(args.article_mb, args.one_line_mb), paras, py, command))
+    args.out.with_suffix(".json").write_text(json.dumps(res, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    args.out.write_text(render(res, args), encoding="utf-8")
+    print(args.out.read_text(encoding="utf-8"))
 
+
+def article_sizes(sizes: str, one_line: str) -> list[tuple[float, bool]]:
+    """(MB, on one line) of the one-article runs, from the comma-separated options."""
+    return [(float(x), False) for x in sizes.split(",") if x] + [(float(x), True) for x in one_line.split(",") if x]
+
+
+def corpus_runs(res: dict, args, sizes: list[int], work: Path, paras: list[str], py: list[str]) -> None:
+    """Measurements 1-4: throughput on a sample, cold vs warm and peak RSS per corpus size."""
     corpora = {}
     for n in sizes:
         folder = work / f"corpus-{n}"
@@ -193,10 +259,6 @@ def main() -> None:
                            "peak_rss_mb": cold_rss / 2**20, "warm_peak_rss_mb": warm_rss / 2**20}
         print(f"size {n}: cold {cold:.1f}s warm {warm:.2f}s rss {cold_rss / 2**20:.0f} MB", file=sys.stderr)
 
-    args.out.with_suffix(".json").write_text(json.dumps(res, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-    args.out.write_text(render(res, args), encoding="utf-8")
-    print(args.out.read_text(encoding="utf-8"))
-
 
 def render(res: dict, args) -> str:
     tp, r = res["throughput"], res["ratios"]
@@ -237,7 +299,29 @@ def render(res: dict, args) -> str:
                   f"- peak RSS flat in corpus size: {small['peak_rss_mb']:.0f} MB at {small['chars']:,} chars, "
                   f"{big['peak_rss_mb']:.0f} MB at {big['chars']:,} chars ({big['chars'] / small['chars']:.0f} × the text, "
                   f"{big['peak_rss_mb'] / small['peak_rss_mb']:.2f} × the memory)"]
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines + render_articles(res)) + "\n"
+
+
+ARTICLE_TARGET = 1.3  # issue 18: peak RSS at 5 MB within 1.3 × that at 0.1 MB
+
+
+def render_articles(res: dict) -> list[str]:
+    arts = res.get("articles") or {}
+    if not arts:
+        return []
+    lines = ["", "## One article of growing size: peak RSS of `python -m pipeline extract FILE --n-process 1 --no-cache`",
+             "", "Command: " + ", ".join(f"`{c}`" for c in sorted({a["command"] for a in arts.values()}))
+             + ". The article: a dateline, then the seed essays' paragraphs in order, over and over.", "",
+             "| article | bytes | characters | wall (s) | peak RSS (MB) | × the smallest |", "|---|---|---|---|---|---|"]
+    base = min(arts.values(), key=lambda a: a["megabytes"])
+    for name, a in sorted(arts.items(), key=lambda kv: (kv[1].get("one_line", False), kv[1]["megabytes"])):
+        lines.append(f"| {name} | {a['megabytes'] * 1e6:,.0f} | {a['chars']:,} | {a['seconds']:.0f} | "
+                     f"{a['peak_rss_mb']:.0f} | {a['peak_rss_mb'] / base['peak_rss_mb']:.2f} × |")
+    if "5 MB" in arts and "0.1 MB" in arts:
+        ratio = arts["5 MB"]["peak_rss_mb"] / arts["0.1 MB"]["peak_rss_mb"]
+        lines += ["", f"- peak RSS at 5 MB / at 0.1 MB (issue 18, ≤ {ARTICLE_TARGET}): {ratio:.2f} × — "
+                  f"{'met' if ratio <= ARTICLE_TARGET else 'NOT met'}"]
+    return lines
 
 
 if __name__ == "__main__":

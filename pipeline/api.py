@@ -44,7 +44,7 @@ def _frames(results: list[dict]) -> dict[str, pd.DataFrame]:
 
 
 def _analyse_text(text: str, doc_date: str | None, title: str | None, doc_id: str):
-    from .extract import Job, _parse, analyse, prepare
+    from .extract import Job, analyse_articles, prepare
     from .manifest import ManifestRow
     from .nlp import load_nlp
 
@@ -54,10 +54,10 @@ def _analyse_text(text: str, doc_date: str | None, title: str | None, doc_id: st
     art = prepare(Job(doc_id, f"<{doc_id}>", text.encode("utf-8"), manifest, None))
     if art.error:
         raise ValueError(art.error)
-    docs = []
-    for art_, docs in _parse([art], load_nlp(), 64):
-        analyse(art_, docs)
-    return art, docs
+    analyse_articles([art], load_nlp())
+    if art.error:
+        raise ValueError(art.error)
+    return art
 
 
 def extract_text(text: str, doc_date: str | None = None, title: str | None = None,
@@ -66,7 +66,7 @@ def extract_text(text: str, doc_date: str | None = None, title: str | None = Non
     document date is `doc_date` when given (ISO, may be partial), else a dateline in the text."""
     from .extract import result_of
 
-    art, _ = _analyse_text(text, doc_date, title, doc_id)
+    art = _analyse_text(text, doc_date, title, doc_id)
     return _frames([result_of(art)])
 
 
@@ -101,7 +101,7 @@ def parse(text: str, doc_date: str | None = None, title: str | None = None):
             Doc.set_extension(ext, default=default)
     if not Span.has_extension("raw"):
         Span.set_extension("raw", default=None)
-    art, _ = _analyse_text(text, doc_date, title, "text")
+    art = _analyse_text(text, doc_date, title, "text")
     nlp = load()
     doc = nlp.make_doc(art.cleaned.text)
     result = result_of(art)

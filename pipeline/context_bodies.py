@@ -33,14 +33,19 @@ def _org_names() -> dict[str, tuple[str, str]]:
     return out
 
 
-def context_bodies(document: str, paragraph: str, actors: list[Entity]) -> list[Entity]:
+def bodies_in(document: str) -> tuple[tuple[str, str], ...]:
+    """(word, code) of the rows whose context the `document` text holds: looked for once per
+    document, not once per paragraph (a long document has many)."""
+    return tuple((word, code) for word, code, context in load_context_bodies() if context.search(document))
+
+
+def context_bodies(document: str, paragraph: str, actors: list[Entity],
+                   bodies: tuple[tuple[str, str], ...] | None = None) -> list[Entity]:
     """The bare bodies of `paragraph` (not inside an actor already found) whose row's context
-    the `document` text holds."""
+    the `document` text holds (`bodies`: bodies_in(document), when the caller has it)."""
     names = _org_names()
     out: list[Entity] = []
-    for word, code, context in load_context_bodies():
-        if not context.search(document):
-            continue
+    for word, code in bodies_in(document) if bodies is None else bodies:
         for m in re.finditer(re.escape(word), paragraph):
             s, e = m.start(), m.end()
             if (s and KANJI.match(paragraph, s - 1)) or any(a.start < e and s < a.end for a in actors + out):

@@ -1,7 +1,7 @@
 """The de-duplicated event view: mentions of the same happening, across sentences and documents,
 clustered into one row (`outputs/events_dedup.csv`).
 
-    dedup_events(rows) -> list[dict]     # rows: events.csv rows (dicts as extract.event_rows makes them)
+    dedup_events(rows) -> list[dict]     # rows: events.csv rows (dicts as extract.DocumentPass makes them)
 
 Clustering rule (deterministic, order of the input rows does not matter):
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field, replace
 from functools import partial
@@ -212,37 +213,73 @@ def read_text(job: Job, art: Article) -> tuple[str, tuple[tuple[int, int], ...]]
     return conv.text, conv.furniture
 
 
-def _parse(articles: list[Article], nlp, batch_size: int) -> Iterator[tuple[Article, list]]:
-    """Stream (article, paragraph Docs) in input order, parsing all paragraphs in one pipe."""
+def _parse(articles: list[Article], nlp, batch_size: int) -> Iterator[object]:
+    """The paragraph Docs of the articles, in input order, from one GiNZA stream. Docs are made a
+    batch at a time as the caller asks for them, so the stream holds one batch, not a document."""
+    texts = (art.cleaned.text[s:e] for art in articles for s, e in art.paragraphs)
+    for batch in _batches(texts, batch_size, BATCH_CHARS):
+        yield from nlp.pipe(batch, batch_size=len(batch))
 
-    def texts():
-        for k, art in enumerate(articles):
-            for s, e in art.paragraphs:
-                yield art.cleaned.text[s:e], k
 
-    pending = {k: [] for k, art in enumerate(articles) if art.paragraphs}
-    expected = {k: len(art.paragraphs) for k, art in enumerate(articles)}
-    order = iter(range(len(articles)))
-    current = next(order, None)
+# GiNZA's working memory grows with the text of a batch (about 50 KB a character: a batch of 64
+# one-line pieces of 40,000 bytes took 13 GB), so a batch is bounded by its characters too; a
+# paragraph longer than this is a batch of its own (at most MAX_PARAGRAPH_BYTES, pipeline/clean.py)
+BATCH_CHARS = 20_000
 
-    def flush():
-        nonlocal current
-        while current is not None and (expected[current] == 0 or len(pending.get(current, [])) == expected[current]):
-            yield articles[current], pending.pop(current, [])
-            current = next(order, None)
 
-    yield from flush()
-    for doc, k in nlp.pipe(texts(), as_tuples=True, batch_size=batch_size):
-        pending[k].append(doc)
-        yield from flush()
+def _batches(texts: Iterable[str], size: int, chars: int) -> Iterator[list[str]]:
+    """The texts in order, in batches of at most `size` texts and `chars` characters."""
+    batch: list[str] = []
+    n = 0
+    for text in texts:
+        if batch and (len(batch) == size or n + len(text) > chars):
+            yield batch
+            batch, n = [], 0
+        batch.append(text)
+        n += len(text)
+    if batch:
+        yield batch
+
+
+def analyse_articles(articles: list[Article], nlp, batch_size: int = 64) -> None:
+    """Parse the articles' paragraphs in one GiNZA stream and fill each article's tables."""
+    for _ in iter_analysed(articles, nlp, batch_size):
+        pass
+
+
+def iter_analysed(articles: list[Article], nlp, batch_size: int = 64) -> Iterator[Article]:
+    """analyse_articles, each article yielded as soon as its tables are filled. Each paragraph's
+    Doc is reduced to rows (DocumentPass.add) before the next is parsed, and dropped; a document
+    whose analysis fails becomes an error and never stops the others."""
+    docs = _parse(articles, nlp, batch_size)
+    for art in articles:
+        doc_pass = _step(art, DocumentPass, art)
+        for _ in art.paragraphs:
+            doc = next(docs)  # parsed now (an error of GiNZA itself stops the run, as it always did)
+            if doc_pass is not None:
+                doc_pass = _step(art, doc_pass.add, doc)
+        if doc_pass is not None:
+            _step(art, doc_pass.finish)
+        yield art
+
+
+def _step(art: Article, fn, *args):
+    """fn(*args); when it raises, None, with the article failed and its rows dropped."""
+    try:
+        return fn(*args)
+    except Exception as exc:  # one bad document never stops the run
+        art.error = f"analysis failed: {type(exc).__name__}: {exc}"
+        art.tables, art.sentences = {}, []
+        return None
 
 
 def process_jobs(specs: list[tuple], batch_size: int = 64, ner_mode: str = "gaps") -> list[dict]:
     """The per-document function of every engine: a chunk of job specs (path, doc_id, manifest
     row, --doc-date[, bytes]) -> one result per document, {"key": cache key, "document": row,
     "sentences": [...], "timex": [...], "entities": [...], "events": [...]}. The files are read
-    here (in the worker); the chunk's paragraphs go through GiNZA in one stream; a failing
-    document becomes an error row and never stops the others."""
+    here (in the worker); the chunk's paragraphs go through GiNZA in one stream, each reduced to
+    rows before the next is parsed; a failing document becomes an error row and never stops the
+    others."""
     return list(iter_process_jobs(specs, batch_size, ner_mode))
 
 
@@ -254,15 +291,11 @@ def iter_process_jobs(specs: list[tuple], batch_size: int = 64, ner_mode: str = 
     jobs = [make_job(*spec) for spec in specs]
     articles = [prepare(j) for j in jobs]
     todo = [a for a in articles if not a.error]
-    parsed = _parse(todo, load_nlp(ner_mode=ner_mode), batch_size) if todo else iter(())
+    analysed = iter_analysed(todo, load_nlp(ner_mode=ner_mode), batch_size) if todo else iter(())
+    pending = {id(a) for a in todo}
     for job, art in zip(jobs, articles):
-        if not art.error:
-            _, docs = next(parsed)
-            try:
-                analyse(art, docs)
-            except Exception as exc:  # one bad document never stops the run
-                art.error = f"analysis failed: {type(exc).__name__}: {exc}"
-                art.tables = {}
+        if id(art) in pending:
+            next(analysed)  # this article's paragraphs parsed and reduced to rows now
         yield {"key": job_key(job, ner_mode), **result_of(art)}
 
 
@@ -289,9 +322,147 @@ def result_of(art: Article) -> dict:
     return out
 
 
-def analyse(art: Article, docs: list) -> None:
-    """Run the stages on one parsed article and fill art.tables (cleaned -> raw offsets)."""
-    art.sentences = sentences_from_docs(art.paragraphs, docs)
+class DocumentPass:
+    """The stages of one article, fed its paragraph Docs in text order (issue 18).
+
+    Each Doc is reduced to plain rows — its sentences, entities, events and rejected triggers —
+    in `add`, and nothing keeps it afterwards, so memory holds the Docs of one GiNZA batch, not
+    of a document. What crosses paragraphs is plain data: the timexes (found on the whole
+    cleaned text, before any paragraph), the event stage's State, the rows so far. `finish`
+    numbers the rows and links events to their entities' ids (cleaned -> raw offsets)."""
+
+    def __init__(self, art: Article) -> None:
+        from .context_bodies import bodies_in
+        from .events import State, load_lexicon
+        from .person_anaphora import People
+
+        self.art = art
+        text = art.cleaned.text
+        # the author block, credits and navigation lines: not text (guideline §6.1)
+        self.byline = sorted(byline_ranges(text, art.author) + credit_ranges(text))
+        self.labels = speaker_label_ranges(text)
+        self.bodies = bodies_in(text)
+        timexes = _timexes(art, self.byline)
+        art.tables["timex"] = timex_rows(art, timexes)
+        self.timex_at = {(r["char_start"], r["char_end"]): r["timex_id"] for r in art.tables["timex"]}
+        self.timexes = _by_paragraph(art.paragraphs, timexes)
+        self.timex_of: dict[int, str] = {}  # id() of a paragraph's shifted Timex -> its timex_id
+        self.kept: list = []  # the shifted Timex objects, alive while their id()s are keys
+        self.state = State(doc_date=art.doc_date, title=art.title or "")
+        self.people = People()  # the people named so far, for those named again (`習氏`, `同大使`)
+        self.lexicon = load_lexicon()
+        self.entities: list[dict] = []
+        self.events: list[tuple[dict, list, list]] = []  # (row, actor1 raw spans, actor2 raw spans)
+        self.rejected: list[dict] = []
+        self.n = 0  # paragraphs read
+
+    def add(self, doc) -> DocumentPass:
+        """Read the next paragraph's Doc into rows."""
+        k, self.n = self.n, self.n + 1
+        p_start, p_end = self.art.paragraphs[k]
+        sents = sentences_from_docs([(p_start, p_end)], [doc])
+        self.art.sentences += sents
+        actors = self._actors(p_start, doc)
+        self.entities += self._entity_rows(p_start, actors)
+        self._events(p_start, doc, sents, self.timexes[k], actors)
+        return self
+
+    def finish(self) -> None:
+        art = self.art
+        art.tables["sentences"] = sentence_rows(art)
+        art.tables["entities"] = _numbered(self.entities, "entity_id", "E", ("char_start", "char_end"))
+        entity_of = {(r["char_start"], r["char_end"]): r["entity_id"] for r in art.tables["entities"]}
+        rows = []
+        for row, spans1, spans2 in self.events:
+            row["actor1_entity"] = ";".join(filter(None, (entity_of.get(s) for s in spans1)))
+            row["actor2_entity"] = ";".join(filter(None, (entity_of.get(s) for s in spans2)))
+            rows.append(row)
+        art.tables["events"] = _numbered(rows, "event_id", "V", ("char_start", "char_end", "event_type"))
+        self.rejected.sort(key=lambda r: (r["char_start"], r["char_end"], r["event_type"], r["reason"]))
+        art.tables["events_rejected"] = self.rejected
+
+    def _actors(self, p_start: int, doc) -> list:
+        """The paragraph's actors from the `actor_finder` component, those in the author block
+        left out, with the bodies named bare whose organisation the document gives (`総会` in a
+        text about the UN) and the people named again; offsets into the paragraph."""
+        from .context_bodies import context_bodies
+
+        from .person_anaphora import named_again
+
+        actors = [e for e in (doc._.actors or ()) if not inside(self.byline, p_start + e.start, p_start + e.end)]
+        bodies = context_bodies(self.art.cleaned.text, doc.text, actors, self.bodies)
+        # people named again (`習氏`, `同大使`) after their first mention in the document
+        return named_again(doc.text, actors + bodies, self.people)
+
+    def _entity_rows(self, p_start: int, actors: list) -> list[dict]:
+        """entities.csv rows of one paragraph's actors (unnumbered)."""
+        art, rows = self.art, []
+        for e in actors:
+            if not e.shown or inside(self.labels, p_start + e.start, p_start + e.end):
+                continue  # anaphors (我が国) and speaker labels (【外務大臣】) are not entity rows
+            rs, re_ = art.cleaned.to_raw(p_start + e.start, p_start + e.end)
+            rows.append({
+                "doc_id": art.doc_id, "entity_id": "", "char_start": rs, "char_end": re_,
+                "text": art.cleaned.raw[rs:re_], "label": e.label, "actor_id": e.actor_id,
+                "country": e.country, "name": e.name, "name_en": e.name_en,
+            })
+        return rows
+
+    def _events(self, p_start: int, doc, sentences: list, timexes: list, actors: list) -> None:
+        """events.csv and events_rejected.csv rows of one paragraph: the event stage runs on its
+        Doc with its sentences, timexes and actors; the State (recent states, last two-sided
+        event) carries across the document, a date only to the next sentence of the paragraph."""
+        from .events import find_events
+
+        art = self.art
+        sents = [(s.start - p_start, s.end - p_start) for s in sentences]
+        tx = [_shift(t, p_start) for t in timexes]
+        self.kept += tx
+        self.timex_of.update({id(t): self.timex_at.get(art.cleaned.to_raw(t.start + p_start, t.end + p_start), "")
+                              for t in tx})
+
+        def raw_spans(spans) -> list[tuple[int, int]]:
+            return [art.cleaned.to_raw(p_start + a, p_start + b) for a, b in spans]
+
+        dropped = []
+        for ev in find_events(doc, sents, tx, actors, self.lexicon, self.state, dropped):
+            rs, re_ = art.cleaned.to_raw(p_start + ev.start, p_start + ev.end)
+            ss, se = art.cleaned.to_raw(p_start + ev.sentence_start, p_start + ev.sentence_end)
+            row = {k: v for k, v in asdict(replace(ev, date_ref=None)).items()
+                   if k not in ("start", "end", "actor1_spans", "actor2_spans", "date_ref")}
+            row.update({
+                "doc_id": art.doc_id, "char_start": rs, "char_end": re_, "trigger": art.cleaned.raw[rs:re_],
+                "sentence_start": ss, "sentence_end": se, "sentence": art.cleaned.raw[ss:se],
+                "actor1_entity": "", "actor2_entity": "",  # entity ids, known when the document ends
+                "date_timex": self.timex_of.get(id(ev.date_ref), ""),
+                "rules": ";".join(ev.rules), "cluster_id": "", "doc_title": art.title, "doc_date": art.doc_date,
+                "page": page_of(art.page_starts, rs),
+            })
+            self.events.append((row, raw_spans(ev.actor1_spans), raw_spans(ev.actor2_spans)))
+        self.rejected += [_rejected_row(art, p_start, r) for r in dropped]
+
+
+def _by_paragraph(spans: list[tuple[int, int]], timexes: list) -> list[list]:
+    """The timexes that start in each paragraph (in their order), one list per paragraph."""
+    starts = [s for s, _ in spans]
+    out: list[list] = [[] for _ in spans]
+    for t in timexes:
+        k = bisect_right(starts, t.start) - 1
+        if k >= 0 and t.start < spans[k][1]:
+            out[k].append(t)
+    return out
+
+
+def _numbered(rows: list[dict], column: str, prefix: str, key: tuple[str, ...]) -> list[dict]:
+    """rows sorted (stably) by `key`, `column` set to prefix + 1-based rank."""
+    rows.sort(key=lambda r: tuple(r[c] for c in key))
+    for k, r in enumerate(rows, start=1):
+        r[column] = f"{prefix}{k}"
+    return rows
+
+
+def sentence_rows(art: Article) -> list[dict]:
+    """sentences.csv rows (cleaned -> raw offsets)."""
     rows = []
     for i, sent in enumerate(art.sentences, start=1):
         rs, re_ = art.cleaned.to_raw(sent.start, sent.end)
@@ -300,31 +471,7 @@ def analyse(art: Article, docs: list) -> None:
             "text": art.cleaned.raw[rs:re_], "clean_text": art.cleaned.text[sent.start:sent.end],
             "page": page_of(art.page_starts, rs),
         })
-    art.tables["sentences"] = rows
-    # the author block, credits and navigation lines: not text (guideline §6.1)
-    byline = sorted(byline_ranges(art.cleaned.text, art.author) + credit_ranges(art.cleaned.text))
-    timexes = _timexes(art, byline)
-    art.tables["timex"] = timex_rows(art, timexes)
-    paragraphs = _paragraph_actors(art, docs, byline)
-    art.tables["entities"] = entity_rows(art, paragraphs)
-    art.tables["events"], art.tables["events_rejected"] = event_rows(art, paragraphs, timexes)
-
-
-def _paragraph_actors(art: Article, docs: list, byline) -> list[tuple[int, int, object, list]]:
-    """(start, end, Doc, actors) per paragraph; actors from the `actor_finder` component,
-    those in the author block left out (cleaned offsets = start + actor offsets)."""
-    from .context_bodies import context_bodies
-    from .person_anaphora import People, named_again
-
-    out, people = [], People()
-    for (p_start, p_end), doc in zip(art.paragraphs, docs):
-        actors = [e for e in (doc._.actors or ()) if not inside(byline, p_start + e.start, p_start + e.end)]
-        # bodies named bare whose organisation the document gives (`総会` in a text about the UN)
-        actors = actors + context_bodies(art.cleaned.text, doc.text, actors)
-        # people named again (`習氏`, `同大使`) after their first mention in the document
-        actors = named_again(doc.text, actors, people)
-        out.append((p_start, p_end, doc, actors))
-    return out
+    return rows
 
 
 def _timexes(art: Article, byline) -> list:
@@ -337,51 +484,6 @@ def _shift(rec, by: int):
     return replace(rec, start=rec.start - by, end=rec.end - by)
 
 
-def event_rows(art: Article, paragraphs: list, timexes: list) -> tuple[list[dict], list[dict]]:
-    """events.csv and events_rejected.csv rows: the event stage runs on each paragraph Doc with
-    the paragraph's sentences, timexes and actors; its State (recent states, last two-sided
-    event) carries across the document, a date only to the next sentence of the same paragraph."""
-    from .events import State, find_events, load_lexicon
-
-    lexicon = load_lexicon()
-    state = State(doc_date=art.doc_date, title=art.title or "")
-    rows, rejected = [], []
-    entity_of = {(r["char_start"], r["char_end"]): r["entity_id"] for r in art.tables.get("entities", ())}
-    timex_of: dict[int, str] = {}  # id() of a paragraph's shifted Timex -> its timex_id
-    kept = []  # the shifted Timex objects, alive while their id()s are keys
-    timex_at = {(r["char_start"], r["char_end"]): r["timex_id"] for r in art.tables.get("timex", ())}
-    for p_start, p_end, doc, actors in paragraphs:
-        sents = [(s.start - p_start, s.end - p_start) for s in art.sentences if p_start <= s.start < p_end]
-        tx = [_shift(t, p_start) for t in timexes if p_start <= t.start < p_end]
-        kept += tx
-        timex_of.update({id(t): timex_at.get(art.cleaned.to_raw(t.start + p_start, t.end + p_start), "") for t in tx})
-
-        def entity_ids(spans) -> str:
-            return ";".join(filter(None, (entity_of.get(art.cleaned.to_raw(p_start + a, p_start + b)) for a, b in spans)))
-
-        dropped = []
-        for ev in find_events(doc, sents, tx, actors, lexicon, state, dropped):
-            rs, re_ = art.cleaned.to_raw(p_start + ev.start, p_start + ev.end)
-            ss, se = art.cleaned.to_raw(p_start + ev.sentence_start, p_start + ev.sentence_end)
-            row = {k: v for k, v in asdict(replace(ev, date_ref=None)).items()
-                   if k not in ("start", "end", "actor1_spans", "actor2_spans", "date_ref")}
-            row.update({
-                "doc_id": art.doc_id, "char_start": rs, "char_end": re_, "trigger": art.cleaned.raw[rs:re_],
-                "sentence_start": ss, "sentence_end": se, "sentence": art.cleaned.raw[ss:se],
-                "actor1_entity": entity_ids(ev.actor1_spans), "actor2_entity": entity_ids(ev.actor2_spans),
-                "date_timex": timex_of.get(id(ev.date_ref), ""),
-                "rules": ";".join(ev.rules), "cluster_id": "", "doc_title": art.title, "doc_date": art.doc_date,
-                "page": page_of(art.page_starts, rs),
-            })
-            rows.append(row)
-        rejected += [_rejected_row(art, p_start, r) for r in dropped]
-    rows.sort(key=lambda r: (r["char_start"], r["char_end"], r["event_type"]))
-    for k, r in enumerate(rows, start=1):
-        r["event_id"] = f"V{k}"
-    rejected.sort(key=lambda r: (r["char_start"], r["char_end"], r["event_type"], r["reason"]))
-    return rows, rejected
-
-
 def _rejected_row(art: Article, p_start: int, r) -> dict:
     """An events_rejected.csv row from a Rejection (paragraph offsets -> raw offsets)."""
     rs, re_ = art.cleaned.to_raw(p_start + r.start, p_start + r.end)
@@ -389,26 +491,6 @@ def _rejected_row(art: Article, p_start: int, r) -> dict:
     return {"doc_id": art.doc_id, "char_start": rs, "char_end": re_, "trigger": art.cleaned.raw[rs:re_],
             "event_type": r.event_type, "reason": r.reason, "sentence_start": ss, "sentence_end": se,
             "page": page_of(art.page_starts, rs)}
-
-
-def entity_rows(art: Article, paragraphs: list) -> list[dict]:
-    """entities.csv rows from each paragraph's actors (see _paragraph_actors)."""
-    rows = []
-    labels = speaker_label_ranges(art.cleaned.text)
-    for p_start, _, _, actors in paragraphs:
-        for e in actors:
-            if not e.shown or inside(labels, p_start + e.start, p_start + e.end):
-                continue  # anaphors (我が国) and speaker labels (【外務大臣】) are not entity rows
-            rs, re_ = art.cleaned.to_raw(p_start + e.start, p_start + e.end)
-            rows.append({
-                "doc_id": art.doc_id, "entity_id": "", "char_start": rs, "char_end": re_,
-                "text": art.cleaned.raw[rs:re_], "label": e.label, "actor_id": e.actor_id,
-                "country": e.country, "name": e.name, "name_en": e.name_en,
-            })
-    rows.sort(key=lambda r: (r["char_start"], r["char_end"]))
-    for k, r in enumerate(rows, start=1):
-        r["entity_id"] = f"E{k}"
-    return rows
 
 
 def timex_rows(art: Article, found: list) -> list[dict]:

@@ -8,12 +8,17 @@ written out points into it.
 from __future__ import annotations
 
 import codecs
+import math
 from dataclasses import dataclass
 from pathlib import Path
 
 from charset_normalizer import from_bytes
 
-MAX_BYTES = 20 * 1024 * 1024  # larger files are refused with a clear error
+# Larger files are refused with a clear error (README, "What happens when…"): memory no longer
+# grows with an article's paragraphs (issue 18), but its text, offsets and rows still do, and
+# a 20 MB article already takes about half an hour on one process (bench/results.md): a bigger
+# file is a dump of many articles that wants splitting anyway.
+MAX_BYTES = 20 * 1024 * 1024
 _JAPANESE_LEGACY = ("cp932", "euc_jp")
 _CONTROL_OK = {"\n", "\r", "\t", "\f", "\v"}
 
@@ -42,10 +47,17 @@ def _japanese_ratio(text: str) -> float:
     return jp / max(1, len(text))
 
 
+def too_large(size: int, max_bytes: int = MAX_BYTES) -> IngestError:
+    """The one-line refusal of a file over the size limit (sizes in MiB, 1,048,576 bytes; the
+    size rounded up, so that it reads as over the limit)."""
+    return IngestError(f"file too large: {math.ceil(size / 2**20 * 10) / 10:.1f} MiB > limit {max_bytes / 2**20:g} MiB "
+                       f"({size:,} bytes): split the article into files under the limit")
+
+
 def decode_bytes(data: bytes, max_bytes: int = MAX_BYTES) -> tuple[str, str]:
     """Return (text, encoding name). Raise IngestError with a one-line reason."""
     if len(data) > max_bytes:
-        raise IngestError(f"file too large: {len(data)} bytes (limit {max_bytes})")
+        raise too_large(len(data), max_bytes)
     if not data.strip():
         raise IngestError("empty file")
     if data.startswith(codecs.BOM_UTF8):
@@ -155,7 +167,7 @@ def read_bytes(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            raise IngestError(f"file too large: {size} bytes (limit {max_bytes})")
+            raise too_large(size, max_bytes)
         return path.read_bytes()
     except OSError as exc:
         raise IngestError(f"cannot read file: {exc.strerror or exc}") from None

@@ -99,14 +99,14 @@ def test_a_failing_stage_gives_an_error_row_not_a_crash(tmp_path, monkeypatch):
 
     (tmp_path / "a.txt").write_text("2024年6月19日、ロシアと北朝鮮が会談した。", encoding="utf-8")
     (tmp_path / "b.txt").write_text("2023年9月13日、両首脳が会談した。", encoding="utf-8")
-    real = extract.analyse
+    real = extract.DocumentPass.add
 
-    def flaky(art, docs):
-        if art.doc_id == "a":
+    def flaky(self, doc):
+        if self.art.doc_id == "a":
             raise ValueError("boom")
-        return real(art, docs)
+        return real(self, doc)
 
-    monkeypatch.setattr(extract, "analyse", flaky)
+    monkeypatch.setattr(extract.DocumentPass, "add", flaky)
     rows = extract.run_extract([tmp_path], tmp_path / "out", progress=False)
     status = {r["doc_id"]: (r["status"], r["error"]) for r in rows}
     assert status["a"] == ("error", "analysis failed: ValueError: boom")

@@ -30,6 +30,23 @@ def test_a_one_line_article_over_the_tokenizer_limit_is_processed(tmp_path: Path
     assert len(timex) == 1500  # every sentence's date, across the cuts
 
 
+def test_a_file_over_the_size_limit_is_an_error_row_and_the_run_goes_on(tmp_path: Path):
+    from pipeline.ingest import MAX_BYTES
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    with (corpus / "huge.txt").open("wb") as fh:  # sparse: over the limit without writing it
+        fh.truncate(MAX_BYTES + 1)
+    (corpus / "short.txt").write_text("米国は2023年8月18日に日本と会談した。", encoding="utf-8")
+    docs = {d["doc_id"]: d for d in run_extract([corpus], tmp_path / "out", progress=False, cache=False)}
+    assert docs["short"]["status"] == "ok"
+    assert docs["huge"]["status"] == "error"
+    assert docs["huge"]["error"] == ("file too large: 20.1 MiB > limit 20 MiB (20,971,521 bytes): "
+                                     "split the article into files under the limit")
+    rows = read_rows(tmp_path / "out" / "documents.csv")
+    assert [r["error"].split(":")[0] for r in rows if r["doc_id"] == "huge"] == ["file too large"]
+
+
 def _run_cli(*args: str):
     import subprocess
     import sys
