@@ -260,11 +260,11 @@ def test_progress_advances_per_document(tmp_path, monkeypatch):
         (tmp_path / f"d{k}.txt").write_text(f"2024年6月{k + 1}日、ロシアと北朝鮮が会談した。", encoding="utf-8")
     analysed: list[str] = []
     seen_at_update: list[int] = []
-    real = extract.analyse
+    real = extract.DocumentPass.finish
 
-    def counting(art, docs):
-        analysed.append(art.doc_id)
-        return real(art, docs)
+    def counting(self):
+        analysed.append(self.art.doc_id)
+        return real(self)
 
     class FakeBar:
         write = staticmethod(tqdm_module.tqdm.write)
@@ -278,7 +278,7 @@ def test_progress_advances_per_document(tmp_path, monkeypatch):
         def close(self):
             pass
 
-    monkeypatch.setattr(extract, "analyse", counting)
+    monkeypatch.setattr(extract.DocumentPass, "finish", counting)
     monkeypatch.setattr(tqdm_module, "tqdm", FakeBar)
     assert extract.CHUNK_DOCS > 3  # all three documents in one chunk
     extract.run_extract([tmp_path], tmp_path / "out", progress=True, cache=False)
