@@ -629,6 +629,10 @@ VOCABULARY = [
     # the same act named again in the sentence takes the object it was named with
     ("ロシアは2022年10月5日に弾道ミサイルを発射し、翌6日にも発射した。",
      [("SHOW_OF_FORCE", "asserted", "RUS", "2022-10-05", "2022-10-05"), ("SHOW_OF_FORCE", "asserted", "RUS", "2022-10-06", "2022-10-06")]),
+    # an organisation's summit: its name written before the trigger, also with a bracketed gloss
+    ("2022年11月15日、バリでG20首脳会議が開かれた。", [("MEET", "asserted", "G20", "2022-11-15", "2022-11-15")]),
+    ("2023年9月5日、ジャカルタで東南アジア諸国連合（ASEAN）首脳会議が開かれた。",
+     [("MEET", "asserted", "ASEAN", "2023-09-05", "2023-09-05")]),
     # joint activities of navies (maritime cooperative activity, joint cruise)
     ("2024年6月16日、日本とカナダは南シナ海で海上協同活動を実施した。",
      [("MIL_COOPERATION", "asserted", "CAN;JPN", "2024-06-16", "2024-06-16")]),

@@ -280,9 +280,7 @@ def trigger_sides(c: Candidate, s: Sides) -> None:
     inside = [e for e in c.actors if c.start <= e.start and e.end <= c.end and not (e.start == c.start and e.end == c.end)]
     s.a2 += inside
     s.took("", "actor2:inside_trigger")
-    k = c.first
-    while k > max(0, c.first - 6) and c.doc[k - 1].pos_ in ("NOUN", "PROPN") and c.doc[k - 1].idx >= c.sent[0]:
-        k -= 1  # the run of nouns written right before the trigger (`露朝首脳会談`, `対ロ制裁`)
+    k = _noun_run_start(c)
     mods = [e for e in actors_in((c.doc[k].idx, c.start), c.actors) if e.end <= c.start]
     if mods:
         if len({code_of(e) for e in mods}) >= 2 and not s.subject:
@@ -292,6 +290,25 @@ def trigger_sides(c: Candidate, s: Sides) -> None:
         else:
             s.a2 += mods
         s.took("actor1:trigger_modifier", "actor2:trigger_modifier")
+
+
+def _noun_run_start(c: Candidate) -> int:
+    """The first token of the run of nouns written right before the trigger (`露朝首脳会談`,
+    `対ロ制裁`, `G20首脳会議` whatever the parser tags `20`), across a bracketed gloss
+    (`上海協力機構（SCO）首脳会議`)."""
+    doc, k = c.doc, c.first
+    while k > max(0, c.first - 8) and doc[k - 1].idx >= c.sent[0]:
+        t = doc[k - 1]
+        if t.text in ("）", ")"):
+            opened = next((j for j in range(k - 2, max(-1, k - 8), -1) if doc[j].text in ("（", "(")), None)
+            if opened is None:
+                break
+            k = opened
+        elif t.pos_ in ("NOUN", "PROPN", "NUM") or any(e.start <= t.idx < e.end for e in c.actors):
+            k -= 1
+        else:
+            break
+    return k
 
 
 def _setting_subject(c: Candidate, s: Sides) -> None:
