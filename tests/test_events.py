@@ -990,3 +990,12 @@ def test_the_headline_restates_the_story():
         t = pipeline.extract_text(headline + "\n\n" + body, doc_date="2024-05-02", title="ブラジル外相が訪日、日本と会談")
         got = {(r.event_type, r.participants, r.date_start.strftime("%Y-%m-%d")) for r in t["events"].itertuples()}
         assert got == {("VISIT", "BRA;JPN", "2024-05-01"), ("MEET", "BRA;JPN", "2024-05-01")}
+
+
+
+def test_a_launch_told_again_in_the_passive_is_the_launchers(nlp):
+    """`ミサイルは…発射された` after the lead: a second row of the same launch (guideline §6.2), its
+    doer the launcher the report is about."""
+    text = "イランは2024年1月20日、巡航ミサイルを発射した。ミサイルは正午ごろ、南部の基地から西方向に発射された。"
+    rows = [(e.event_type, e.participants, e.date_start, "actor1:launcher" in e.rules) for e in _events_full(nlp, text)]
+    assert rows == [("SHOW_OF_FORCE", "IRN", "2024-01-20", False), ("SHOW_OF_FORCE", "IRN", "2024-01-20", True)]

@@ -199,6 +199,8 @@ def _candidate(para: Paragraph, sent: Sentence, state: State, first: int, last: 
     sent.rows += rows
     if ev.actor1:
         sent.prev_actor1 = [ev.actor1]
+        if ev.event_type == "SHOW_OF_FORCE":
+            state.launcher = ev.actor1.split(";")
     sent.prev_parts = ev.participants.split(";")
     if len(sent.prev_parts) == 2 and ev.event_type in PAIRING_TYPES:
         state.pair = tuple(sent.prev_parts)

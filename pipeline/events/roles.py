@@ -569,6 +569,15 @@ def _row_pair(c: Candidate, s: Sides, codes1: list[str], codes2: list[str]):
     return list(pair), codes2
 
 
+def _launcher(c: Candidate, s: Sides, codes1: list[str], codes2: list[str]):
+    """`ミサイルは…東方向に発射された`: a launch told in the passive with no doer is the last
+    launcher's, whom the report is about."""
+    if codes1 or codes2 or not c.passive or c.trig.event_type != "SHOW_OF_FORCE" or not c.state.launcher \
+            or c.head.dep_ == "acl":  # `発射された弾道ミサイルは`: the launch named again, on its missile
+        return codes1, codes2
+    return list(c.state.launcher), codes2
+
+
 # Sources of codes once the parse has given what it can, in order; each returns the codes,
 # changed or not (a change records its id in the row's `rules`). The first five run before the
 # check that an event has a side; the last three complete a side it has.
@@ -579,6 +588,7 @@ CODE_SOURCES = (
     ("actor1:resolution_number", _resolution_number),
     ("actor1:same_type", _same_type),
     ("actor1:row_pair", _row_pair),
+    ("actor1:launcher", _launcher),
 )
 COMPLETING_SOURCES = (
     ("actor2:implied_by_trigger", _implied_by_trigger),
