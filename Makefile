@@ -13,7 +13,7 @@ help:  ## list the targets
 	@echo "make test        create .venv on first use, then run the test suite (the report browser test needs Debian chromium)"
 	@echo "make eval        score outputs/ (after make extract) against each corpus's gold (seed corpus/gold, dev corpus/dev/gold, test corpus/test/gold) and per genre into outputs/eval/<corpus>/; prints one summary table"
 	@echo "make gold-check  validate the gold set"
-	@echo "make bench       throughput, cache and memory benchmark -> bench/results.md (about 15 min)"
+	@echo "make bench       throughput, cache and memory benchmark -> bench/results.md (about 15 min, then about 70 min of one-article memory runs up to 20 MB)"
 	@echo "make clean       remove outputs/ and caches (keeps .venv)"
 
 # (`pipeline` was the distribution's name before issue 19: a venv made then is tidied up)
