@@ -609,6 +609,9 @@ TELEGRAPHIC = [
     # the states written solid before the subject's particle are all its sides, however parsed
     ("2023.5.2\u3000制裁決議案\u3000否決\u30007―2―6\u3000日米英仏が反対",
      [("VETO_REJECT", "asserted", "FRA;GBR;JPN;USA", "2023-05-02", "2023-05-02")]),
+    # the act named as what brought about a passive predicate happened (the veto was cast)
+    ("2019年9月19日、決議案はロシアの拒否権によって否決された。",
+     [("VETO_REJECT", "asserted", "RUS;UNSC", "2019-09-19", "2019-09-19")]),
     # the state after 駐 is the ambassador's post, not a side
     ("2023年4月1日\u3000トルコの駐英大使が、経済協力は順調だと発言",
      [("STATEMENT", "asserted", "TUR", "2023-04-01", "2023-04-01")]),

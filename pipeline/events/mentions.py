@@ -7,7 +7,7 @@ import re
 from ..event_types import types_with
 from .lexicon import Trigger
 from .model import Event
-from .syntax import case_of, compound_text, doc_text, head_chain, light_verb, telegraphic
+from .syntax import case_of, compound_text, doc_text, head_chain, is_passive, light_verb, telegraphic
 from .words import words
 
 
@@ -180,7 +180,13 @@ def _medium_of_saying(m: Mention) -> bool:
 
 def _needs_light_verb(m: Mention) -> bool:
     """An entry marked `light` (`協力`) with no light verb or `する`, outside telegraphic rows."""
-    return m.trig.needs == "light" and m.bare and m.head.pos_ != "VERB" and not m.tele
+    return m.trig.needs == "light" and m.bare and m.head.pos_ != "VERB" and not m.tele and not _means_of_passive(m)
+
+
+def _means_of_passive(m: Mention) -> bool:
+    """`決議案は米国の拒否権で否決された`: the act named as what brought about a passive predicate
+    happened (the veto was cast)."""
+    return case_of(m.head) in ("で", "によって", "により") and is_passive(m.head.head)
 
 
 # The mention filters, in order: the first that holds decides that the match names an act
