@@ -636,6 +636,8 @@ VOCABULARY = [
     ("2022年11月15日、バリでG20首脳会議が開かれた。", [("MEET", "asserted", "G20", "2022-11-15", "2022-11-15")]),
     ("2023年9月5日、ジャカルタで東南アジア諸国連合（ASEAN）首脳会議が開かれた。",
      [("MEET", "asserted", "ASEAN", "2023-09-05", "2023-09-05")]),
+    # words or views exchanged are a meeting, however short; documents exchanged a signing
+    ("2023年8月、インドとブラジルの首脳は言葉を交わした。", [("MEET", "asserted", "BRA;IND", "2023-08-01", "2023-08-31")]),
     # joint activities of navies (maritime cooperative activity, joint cruise)
     ("2024年6月16日、日本とカナダは南シナ海で海上協同活動を実施した。",
      [("MIL_COOPERATION", "asserted", "CAN;JPN", "2024-06-16", "2024-06-16")]),
