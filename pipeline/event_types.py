@@ -13,7 +13,9 @@ and the role semantics, each `yes` or empty:
 - `act_target`: criticising (supporting, rejecting) an act told by a clause targets its doer;
 - `speaking`: a `Xから、` readout frame names its speaker;
 - `saying`: in a relative clause on a document it is the document's content (guideline §6.8);
-- `hosted`: needs a host state — a trip inside one's own state is no such event.
+- `hosted`: needs a host state — a trip inside one's own state is no such event;
+- `steps`: its modes are successive steps of one process (signing, ratifying, entering into
+  force), each a happening of its own.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from pathlib import Path
 
 TYPES_CSV = Path(__file__).parent / "resources" / "events" / "types.csv"
 ROLE_COLUMNS = ("symmetric", "pairing", "movement", "place_target", "goal", "act_target", "speaking", "saying",
-                "hosted")
+                "hosted", "steps")
 
 
 @lru_cache(maxsize=1)

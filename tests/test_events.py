@@ -609,6 +609,10 @@ TELEGRAPHIC = [
     # the states written solid before the subject's particle are all its sides, however parsed
     ("2023.5.2\u3000制裁決議案\u3000否決\u30007―2―6\u3000日米英仏が反対",
      [("VETO_REJECT", "asserted", "FRA;GBR;JPN;USA", "2023-05-02", "2023-05-02")]),
+    # ratifying and entering into force are two steps, two happenings, though of one type
+    ("2019年3月4日、チリとペルーは協定を批准し、協定は同日発効した。",
+     [("SIGN_AGREEMENT", "asserted", "CHL;PER", "2019-03-04", "2019-03-04"),
+      ("SIGN_AGREEMENT", "asserted", "CHL;PER", "2019-03-04", "2019-03-04")]),
     # the act named as what brought about a passive predicate happened (the veto was cast)
     ("2019年9月19日、決議案はロシアの拒否権によって否決された。",
      [("VETO_REJECT", "asserted", "RUS;UNSC", "2019-09-19", "2019-09-19")]),
@@ -918,10 +922,12 @@ READOUT = [
 ]
 
 
-# a chronology row stating a two-sided act with no side goes on about the last pair
+# a chronology row stating a two-sided act with no side goes on about the last pair; ratifying
+# (exchanging the instruments) and entering into force are two steps, two rows
 READOUT.append((["2024年6月19日　ロシアと北朝鮮が条約に署名", "2024年12月4日　批准書を交換し、条約が発効"],
                 [("署名", "SIGN_AGREEMENT", "PRK;RUS", "2024-06-19", "2024-06-19"),
-                 ("交換", "SIGN_AGREEMENT", "PRK;RUS", "2024-12-04", "2024-12-04")]))
+                 ("交換", "SIGN_AGREEMENT", "PRK;RUS", "2024-12-04", "2024-12-04"),
+                 ("発効", "SIGN_AGREEMENT", "PRK;RUS", "2024-12-04", "2024-12-04")]))
 
 
 # `両軍` (both armies) refers back to the pair talked about, as `両国` does

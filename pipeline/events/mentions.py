@@ -272,9 +272,14 @@ def cited_document(doc, first: int, last: int, trig: Trigger) -> bool:
     return case_of(doc[last]) in ("では", "には", "で", "において", "においては")
 
 
+STEPWISE_TYPES = types_with("steps")
+
+
 def same_happening(a: Event, b: Event) -> bool:
-    """`a` (found later) restates `b`: same sentence, type, dates, modality, and no side `b` lacks."""
+    """`a` (found later) restates `b`: same sentence, type (and mode, where modes are steps:
+    ratifying and entering into force are two happenings), dates, modality, and no side `b` lacks."""
     return (a.sentence_start == b.sentence_start and a.event_type == b.event_type
+            and (a.mode == b.mode or a.event_type not in STEPWISE_TYPES)
             and set(a.participants.split(";")) <= set(b.participants.split(";"))
             and (a.date_start, a.date_end) == (b.date_start, b.date_end) and a.modality == b.modality)
 
