@@ -69,6 +69,8 @@ MODALITY = [
     ("国連安保理はイスラエルの要請を受けて緊急会合を開く。", "MEET", "planned"),  # a report's plain non-past: to come
     ("2024年4月24日、米国はウクライナへの新たな支援パッケージを発表した。", "PROVIDE_AID", "planned"),  # a pledge (§6.9)
     ("2024年6月、ロシアは北朝鮮を訪問した。", "VISIT", "asserted"),
+    # `なら` is conditional only as a word of its own (`…するなら、`), not inside `地ならし`
+    ("2024年5月、トルコの外相はギリシャを訪れ、首脳会談への地ならしを進めた。", "VISIT", "asserted"),
     # forgone, called off or put off: not a happening
     ("2023年、インドと中国の首脳会談は見送られた。", "MEET", "negated"),
     ("2022年5月、トルコとギリシャの首脳会談は延期された。", "MEET", "negated"),
