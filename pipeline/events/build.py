@@ -6,7 +6,7 @@ import re
 
 from ..records import Timex
 from .dates import CITED_DATE_RE, date_for
-from .lexicon import JOINT_DECLARATION
+from .lexicon import JOINT_DECLARATION, LAUNCH_AT
 from .modality import modality_of
 from .model import Event
 from .roles import (
@@ -37,6 +37,14 @@ def build_event(doc, first, last, trig, sent, sent_actors, dated, state, prev_ac
         # states declaring together, to no addressee, agree (`両国は…パートナーシップを宣言した`;
         # guideline §5.2: STATEMENT only when no other type fits)
         c.trig = JOINT_DECLARATION
+    elif trig.event_type == "SHOW_OF_FORCE" and (target := _launch_target(c, codes1)):
+        # a launch at another state or its forces (`イスラエルに向けて…ミサイルを発射`) is an attack;
+        # at a sea or an area it stays a test or a show of force
+        c.trig = LAUNCH_AT
+        codes2 = codes2 + [target] if target not in codes2 else codes2
+        s.rules.append("actor2:launch_target")
+    if c.trig is not trig:
+        s.rules.append(c.trig.entry)  # the rule that typed it otherwise than its trigger entry
     t, source = _date(c)
     if t is not None:
         s.rules.append({"explicit": "date:same_clause", "discourse": "date:carried"}.get(source, "date:performative"))
@@ -50,6 +58,20 @@ def build_event(doc, first, last, trig, sent, sent_actors, dated, state, prev_ac
         modality, modality_rule = "planned", "modality:pledge"
     s.rules.append(modality_rule)
     return _event(c, s, codes1, codes2, t, source, modality)
+
+
+# `Xに向けて`, `X軍拠点に向け`, `Xを標的に`: what a launch is aimed at
+AIMED_AT = re.compile(r"[\u4e00-\u9fff\u30a1-\u30fa\u30fc]{0,6}?(?:に向け(?:て)?|を標的に|を狙(?:って|い))")
+
+
+def _launch_target(c: Candidate, codes1: list[str]) -> str:
+    """The state (or armed group) a launch in its clause is aimed at, other than the launcher."""
+    text = doc_text(c.doc)
+    for e in c.actors:
+        if e.label in ("COUNTRY", "ORG") and c.sent[0] <= e.start and e.end <= c.start and code_of(e) \
+                and code_of(e) not in codes1 and AIMED_AT.match(text, e.end):
+            return code_of(e)
+    return ""
 
 
 def _date(c: Candidate):
