@@ -643,10 +643,10 @@ VOCABULARY = [
     ("2023年9月5日、ジャカルタで東南アジア諸国連合（ASEAN）首脳会議が開かれた。",
      [("MEET", "asserted", "ASEAN", "2023-09-05", "2023-09-05")]),
     # a launch aimed at another state is an attack; one at a sea stays a show of force
-    ("2024年4月13日、イランはイスラエルに向けて巡航ミサイルを発射した。",
-     [("ATTACK", "asserted", "IRN;ISR", "2024-04-13", "2024-04-13")]),
-    ("2024年5月27日、北朝鮮は日本海に向けて弾道ミサイルを発射した。",
-     [("SHOW_OF_FORCE", "asserted", "PRK", "2024-05-27", "2024-05-27")]),
+    ("2022年3月20日、フーシ派はサウジアラビアに向けて弾道ミサイルを発射した。",
+     [("ATTACK", "asserted", "HOUTHI;SAU", "2022-03-20", "2022-03-20")]),
+    ("2023年8月24日、北朝鮮は黄海に向けて弾道ミサイルを発射した。",
+     [("SHOW_OF_FORCE", "asserted", "PRK", "2023-08-24", "2023-08-24")]),
     # words or views exchanged are a meeting, however short; documents exchanged a signing
     ("2023年8月、インドとブラジルの首脳は言葉を交わした。", [("MEET", "asserted", "BRA;IND", "2023-08-01", "2023-08-31")]),
     # joint activities of navies (maritime cooperative activity, joint cruise)
