@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from .entities import _KANJI
+from .events.syntax import actors_in
 from .gazetteer import fold, load_gazetteer
 from .records import Entity
 
@@ -77,6 +78,13 @@ def _as(person: Named, start: int, end: int, text: str, shown: bool = True) -> E
     return Entity(start, end, text, "PERSON", e.actor_id, e.country, e.name, e.name_en, shown)
 
 
+def _named(e: Entity, titles) -> Named | None:
+    """The person `e` as memory holds them, None unless a person with a state."""
+    if e.label != "PERSON" or not (e.actor_id or e.country):
+        return None
+    return Named(*_split_title(e.text, titles), e)
+
+
 def named_again(paragraph: str, actors: list[Entity], memory: People) -> list[Entity]:
     """The paragraph's actors with the people named again resolved and added, in text order;
     `memory` is read and then extended with the paragraph's people."""
@@ -91,46 +99,41 @@ def named_again(paragraph: str, actors: list[Entity], memory: People) -> list[En
                 e = replace(e, actor_id=person.entity.actor_id, country=person.entity.country,
                             name=person.entity.name, name_en=person.entity.name_en)
         out.append(e)
-        if e.label == "PERSON" and (e.actor_id or e.country):
-            known.append(Named(*_split_title(e.text, titles), e))
-    added = _surnames(paragraph, out, memory.named, titles) + _back_references(paragraph, out, memory.named, titles)
-    everything = sorted(out + added, key=lambda x: (x.start, x.end))
-    memory.named += [Named(*_split_title(e.text, titles), e) for e in everything
-                     if e.label == "PERSON" and (e.actor_id or e.country)]
-    return everything
+        if (named := _named(e, titles)) is not None:
+            known.append(named)
+    here = known[len(memory.named):]  # the paragraph's own people, in text order
+    added = _surnames(paragraph, out, memory.named, here) + _back_references(paragraph, out, memory.named, here, titles)
+    memory.named += sorted(here + [n for a in added if (n := _named(a, titles)) is not None],
+                           key=lambda n: (n.entity.start, n.entity.end))
+    return sorted(out + added, key=lambda x: (x.start, x.end))
 
 
-def _before(people: list[Named], actors: list[Entity], pos: int, titles) -> list[Named]:
+def _before(people: list[Named], here: list[Named], pos: int) -> list[Named]:
     """The people named before `pos`: the earlier paragraphs' and this one's up to `pos`."""
-    here = [Named(*_split_title(e.text, titles), e) for e in actors
-            if e.label == "PERSON" and (e.actor_id or e.country) and e.end <= pos]
-    return people + here
+    return people + [n for n in here if n.entity.end <= pos]
 
 
-def _free(actors: list[Entity], start: int, end: int) -> bool:
-    return not any(a.start < end and start < a.end for a in actors)
-
-
-def _surnames(paragraph: str, actors: list[Entity], people: list[Named], titles) -> list[Entity]:
+def _surnames(paragraph: str, actors: list[Entity], people: list[Named], here: list[Named]) -> list[Entity]:
     out: list[Entity] = []
     for m in SURNAME.finditer(paragraph):
         end = m.end() + (2 if paragraph.startswith("両氏", m.end()) else 1)
-        if not _free(actors + out, m.start(), end):
+        if actors_in((m.start(), end), actors + out):
             continue
-        person = _latest(_before(people, actors, m.start(), titles), lambda p: _surname_of(p, m.group(1)))
+        person = _latest(_before(people, here, m.start()), lambda p: _surname_of(p, m.group(1)))
         if person is not None:
             out.append(_as(person, m.start(), end, paragraph[m.start():end]))
     return out
 
 
-def _back_references(paragraph: str, actors: list[Entity], people: list[Named], titles) -> list[Entity]:
+def _back_references(paragraph: str, actors: list[Entity], people: list[Named], here: list[Named],
+                     titles) -> list[Entity]:
     out: list[Entity] = []
     for m in BACK_REFERENCE.finditer(paragraph):
         title = next((t for t in titles if paragraph.startswith(t, m.end())), "")
-        if not title or not _free(actors + out, m.start(), m.end() + len(title)):
+        if not title or actors_in((m.start(), m.end() + len(title)), actors + out):
             continue
         same = (lambda p: True) if title == "氏" else (lambda p: p.title.endswith(title))
-        person = _latest(_before(people, actors, m.start(), titles), same)
+        person = _latest(_before(people, here, m.start()), same)
         if person is not None:
             end = m.end() + len(title)
             out.append(_as(person, m.start(), end, paragraph[m.start():end], shown=False))
