@@ -111,8 +111,9 @@ class ActorFinder:
                 doc._.actors = find_entities(doc.text, self.gazetteer, ner + place_names(doc), words_of(doc))
             return docs
         gaps: list[tuple[int, Span]] = []
+        words = [words_of(doc) for doc in docs]  # read once: the finder may run twice on a doc
         for k, doc in enumerate(docs):
-            doc._.actors = find_entities(doc.text, self.gazetteer, (), words_of(doc))
+            doc._.actors = find_entities(doc.text, self.gazetteer, (), words[k])
             covered = {i for e in doc._.actors for i in range(e.start, e.end)}
             gaps += [(k, s) for s in gap_sentences(doc, covered)]
         spans: dict[int, list[tuple[int, int, str]]] = {}
@@ -126,7 +127,7 @@ class ActorFinder:
         for k, doc in enumerate(docs):
             found = spans.get(k, []) + place_names(doc)  # the model's spans first, then the dictionary's
             if found:
-                doc._.actors = find_entities(doc.text, self.gazetteer, found, words_of(doc))
+                doc._.actors = find_entities(doc.text, self.gazetteer, found, words[k])
         return docs
 
 
@@ -137,15 +138,14 @@ def make_actor_finder(nlp: Language, name: str, resources: str, ner_mode: str, n
 
 class EventTriggers:
     def __init__(self, nlp: Language, triggers: str = "") -> None:
-        from .events.lexicon import load_lexicon, matcher_for
+        from .events.lexicon import TRIGGER_SPANS, load_lexicon, matcher_for
 
-        self.lexicon = load_lexicon(Path(triggers)) if triggers else load_lexicon()
-        self.matcher = matcher_for(nlp.vocab, self.lexicon, nlp.tokenizer)
+        lexicon = load_lexicon(Path(triggers)) if triggers else load_lexicon()
+        self.matcher = matcher_for(nlp.vocab, lexicon, nlp.tokenizer)
+        self.key = TRIGGER_SPANS
 
     def __call__(self, doc: Doc) -> Doc:
-        from .events.lexicon import TRIGGER_SPANS
-
-        doc.spans[TRIGGER_SPANS] = [Span(doc, start, last + 1, label=key) for start, (last, key) in sorted(self.matcher(doc).items())]
+        doc.spans[self.key] = [Span(doc, start, last + 1, label=key) for start, (last, key) in sorted(self.matcher(doc).items())]
         return doc
 
 
