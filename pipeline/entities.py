@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 
 from .gazetteer import Entry, Gazetteer, fold
@@ -154,8 +155,9 @@ def _boundary_ok(s: str, start: int, end: int) -> bool:
 class _Finder:
     def __init__(self, text: str, gaz: Gazetteer, words: Sequence[tuple[int, int, str]] = ()) -> None:
         self.text = text
-        self.words = words  # the tokenizer's words: (start, end, part-of-speech tag)
+        # from the tokenizer's words (start, end, part-of-speech tag), in text order
         self.name_tokens = [(a, b) for a, b, tag in words if b - a >= 3 and tag.startswith(NAME_WORD_TAG)]
+        self.name_token_starts = [a for a, _ in self.name_tokens]
         self.common_words = {(a, b) for a, b, tag in words if tag.startswith(COMMON_WORD_TAGS)}
         self.word_edges = {a for a, _, _ in words} | {b for _, b, _ in words}
         self.s = fold(text)
@@ -233,10 +235,13 @@ class _Finder:
     def _name_token_around(self, start: int, end: int) -> tuple[int, int] | None:
         """The proper-noun word (SudachiPy's 名詞-固有名詞-一般) that holds [start, end) and more
         and ends like an organisation's or a company's name."""
-        for a, b in self.name_tokens:
-            if a <= start and end <= b and (a, b) != (start, end) and fold(self.text[a:b]) not in self.gaz.names \
-                    and (ORG_TAIL.search(self.s[a:b]) or COMPANY_TAIL.search(self.s[a:b])):
-                return a, b
+        k = bisect_right(self.name_token_starts, start) - 1  # the one word that can hold it (words do not overlap)
+        if k < 0:
+            return None
+        a, b = self.name_tokens[k]
+        if a <= start and end <= b and (a, b) != (start, end) and fold(self.text[a:b]) not in self.gaz.names \
+                and (ORG_TAIL.search(self.s[a:b]) or COMPANY_TAIL.search(self.s[a:b])):
+            return a, b
         return None
 
     def _inside_longer_name(self, start: int, end: int, entry: Entry) -> bool:
@@ -315,8 +320,8 @@ class _Finder:
     def _word_like(self, start: int, pos: int, end: int, kana: bool) -> bool:
         """With the tokenizer's words: the span starts and ends on word edges (not `法制局長` in
         `法制局長官`), and a kanji name is not one common word (`特別代表`)."""
-        if not self.words:
-            return True
+        if not self.word_edges:
+            return True  # no words given
         if start not in self.word_edges or end not in self.word_edges:
             return False
         return kana or (start, pos) not in self.common_words
