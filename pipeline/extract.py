@@ -386,7 +386,6 @@ class DocumentPass:
         left out, with the bodies named bare whose organisation the document gives (`総会` in a
         text about the UN) and the people named again; offsets into the paragraph."""
         from .context_bodies import context_bodies
-
         from .person_anaphora import named_again
 
         actors = [e for e in (doc._.actors or ()) if not inside(self.byline, p_start + e.start, p_start + e.end)]

@@ -105,15 +105,14 @@ class TriggerMatcher:
         for t in doc:
             t._.fold, t._.fold_lemma = fold(t.text), fold(t.lemma_)
         best: dict[int, tuple[int, str]] = {}
-        text = doc_text(doc)
         for match_id, start, end in self.matcher(doc):
-            key = doc.vocab.strings[match_id]
-            if doc[end - 1].is_space:
+            key, last = doc.vocab.strings[match_id], end - 1
+            if doc[last].is_space:
                 continue
             old = best.get(start)
             # the longest; of two entries over the same words, the one written as in the text
-            if old is None or end - 1 > old[0] or (end - 1 == old[0] and key == no_spaces(fold(text[doc[start].idx:doc[end - 1].idx + len(doc[end - 1].text)]))):
-                best[start] = (end - 1, key)
+            if old is None or last > old[0] or (last == old[0] and key == _as_written(doc, start, last)):
+                best[start] = (last, key)
         for i, hit in self._across_breaks(doc):
             if i not in best or hit[0] > best[i][0]:
                 best[i] = hit
@@ -151,10 +150,15 @@ class TriggerMatcher:
             t = doc[k]
             if t.is_space:
                 continue
-            for key in (no_spaces(fold(text[begin:t.idx + len(t.text)])), no_spaces(fold(text[begin:t.idx] + t.lemma_))):
+            for key in (_as_written(doc, i, k), no_spaces(fold(text[begin:t.idx] + t.lemma_))):
                 if key in self.lexicon:
                     return k, key
         return None
+
+
+def _as_written(doc, first: int, last: int) -> str:
+    """Tokens first..last as a lexicon key: folded, spaces left out."""
+    return no_spaces(fold(doc_text(doc)[doc[first].idx:doc[last].idx + len(doc[last].text)]))
 
 
 _MATCHERS: dict[int, tuple[dict, TriggerMatcher]] = {}

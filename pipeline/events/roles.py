@@ -14,7 +14,7 @@ from .dates import bracket_note
 from .lexicon import Trigger
 from .mentions import ALLOWED_NEXT_NOUNS
 from .model import State
-from .syntax import ACTOR1_CASES, ACTOR2_CASES, PLACE_CASES, REPORTED, SETTING_CASES, actors_in, case_of, code_of, compound_start, dedupe, doc_text, first_token, head_chain, in_brackets, in_quote, is_actor_token, is_passive, light_verb, telegraphic
+from .syntax import ACTOR1_CASES, ACTOR2_CASES, PLACE_CASES, REPORTED, SETTING_CASES, actors_in, case_of, code_of, compound_start, dedupe, doc_text, first_token, head_chain, in_brackets, in_quote, is_actor_token, is_passive, light_verb, particles_after, telegraphic
 from .words import words
 
 
@@ -304,7 +304,7 @@ def _noun_run_start(c: Candidate) -> int:
             if opened is None:
                 break
             k = opened
-        elif t.pos_ in ("NOUN", "PROPN", "NUM") or any(e.start <= t.idx < e.end for e in c.actors):
+        elif t.pos_ in ("NOUN", "PROPN", "NUM") or is_actor_token(t, c.actors):
             k -= 1
         else:
             break
@@ -641,9 +641,7 @@ def modified_actor(doc, verb, sent, actors: list[Entity]) -> list[Entity]:
 def _comma_after_case(doc, t) -> bool:
     """`ゼレンスキー大統領が、…と発表`: a comma after the subject's particle sets it over the whole
     predicate that follows, not over the first clause."""
-    k = t.i + 1
-    while k < len(doc) and (doc[k].dep_ in ("case", "fixed") or doc[k].pos_ == "ADP"):
-        k += 1
+    k = t.i + 1 + len(particles_after(t, limit=None))
     return k < len(doc) and doc[k].text == "、"
 
 

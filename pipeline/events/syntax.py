@@ -71,14 +71,23 @@ def light_verb(doc, last: int):
     return None
 
 
+def is_particle(t) -> bool:
+    return t.dep_ in ("case", "fixed") or t.pos_ == "ADP"
+
+
+def particles_after(tok, limit: int | None = 3) -> list:
+    """The particles written right after `tok` (`に`, `によ`+`る`), at most `limit` of them."""
+    out = []
+    for c in tok.doc[tok.i + 1:tok.i + 1 + limit if limit is not None else len(tok.doc)]:
+        if not is_particle(c):
+            break
+        out.append(c)
+    return out
+
+
 def case_of(tok) -> str:
     """The case marker of a nominal argument (`ロシアに`, `北朝鮮による`, `中国との`)."""
-    fixed = []
-    for c in tok.doc[tok.i + 1:tok.i + 4]:
-        if not (c.dep_ in ("case", "fixed") or c.pos_ == "ADP"):
-            break
-        fixed.append(c.text)
-    marker = "".join(fixed)
+    marker = "".join(c.text for c in particles_after(tok))
     if not marker:
         # a bracket between the noun and its particle (`スウェーデン（2024 年）が`): the case
         # particle is still the noun's own `case` child
@@ -88,7 +97,7 @@ def case_of(tok) -> str:
             closes = [t.i for t in tok.doc[tok.i + 1:kids[-1].i] if t.text in "）)"]
             after = [c for c in kids if not closes or c.i > closes[-1]] or kids[-1:]
             k0 = after[0].i
-            marker = "".join(c.text for c in tok.doc[k0:k0 + 3] if c.dep_ in ("case", "fixed") or c.pos_ == "ADP")
+            marker = "".join(c.text for c in tok.doc[k0:k0 + 3] if is_particle(c))
     for k in sorted(ACTOR1_CASES + ACTOR2_CASES + PLACE_CASES + ("の",), key=len, reverse=True):
         if marker.startswith(k):
             return k
