@@ -1017,3 +1017,47 @@ def test_a_launch_told_again_in_the_passive_is_the_launchers(nlp):
     text = "イランは2024年1月20日、巡航ミサイルを発射した。ミサイルは正午ごろ、南部の基地から西方向に発射された。"
     rows = [(e.event_type, e.participants, e.date_start, "actor1:launcher" in e.rules) for e in _events_full(nlp, text)]
     assert rows == [("SHOW_OF_FORCE", "IRN", "2024-01-20", False), ("SHOW_OF_FORCE", "IRN", "2024-01-20", True)]
+
+
+def _news(nlp, paragraphs: list[str], doc_date: str):
+    """find_events over a document's paragraphs with one State that knows the document's date."""
+    state, rows, rejected = State(doc_date=doc_date), [], []
+    for text in paragraphs:
+        doc = nlp(text)
+        cuts = [i + 1 for i, ch in enumerate(text) if ch == "。"] or [len(text)]
+        found = find_events(doc, list(zip([0] + cuts[:-1], cuts)), extract_timex(text, doc_date), doc._.actors,
+                            load_lexicon(), state, rejected)
+        rows += [(e.trigger, e.event_type, e.participants, e.date_start, e.date_source) for e in found]
+    return rows, [(r.trigger, r.reason) for r in rejected]
+
+
+# A news report tells the reactions to the happening it reports at that happening's time: the first
+# dated row, or a later dated happening of the news days, dates the undated past-tense acts of the
+# following paragraphs (`date:news_peg`); not a standing or habitual act (`…してきた`), and not in
+# a text whose first happening lies far before its own date
+REPORT = ["日本と韓国の外相は30日、ソウルで会談した。",
+          "米国務省は、会談の成果を歓迎した。北朝鮮はこれまで弾道ミサイルを繰り返し発射してきた。",
+          "中国外務省の報道官は米国を批判し、地域の緊張を高めると述べた。",
+          "韓国の大統領は1日、日本の首相と電話会談を行った。",
+          "ロシア外務省は、日韓の接近を非難した。"]
+NEWS_PEG = [
+    (REPORT, [("会談", "MEET", "JPN;KOR", "2024-06-30", "explicit"),
+              ("歓迎", "SUPPORT_RECOGNIZE", "USA", "2024-06-30", "discourse"),
+              ("発射", "SHOW_OF_FORCE", "PRK", "", "none"),
+              ("批判", "CRITICIZE", "CHN;USA", "2024-06-30", "discourse"),
+              ("電話会談", "MEET", "JPN;KOR", "2024-07-01", "explicit"),
+              ("非難", "CRITICIZE", "JPN;KOR;RUS", "2024-07-01", "discourse")]),
+    (["日本と韓国の外相は2023年5月30日、ソウルで会談した。"] + REPORT[1:3],
+     [("会談", "MEET", "JPN;KOR", "2023-05-30", "explicit"),
+      ("歓迎", "SUPPORT_RECOGNIZE", "USA", "", "none"),
+      ("発射", "SHOW_OF_FORCE", "PRK", "", "none"),
+      ("批判", "CRITICIZE", "CHN;USA", "", "none")]),
+]
+
+
+@pytest.mark.parametrize("paragraphs,expected", NEWS_PEG)
+def test_news_report_dates_its_reactions(nlp, paragraphs, expected):
+    rows, rejected = _news(nlp, paragraphs, "2024-07-01")
+    assert rows == expected
+    # the quoting verb after the speaker's own criticism frames it: one act, no STATEMENT row (§5.2)
+    assert ("述べ", "filter:frame_of_speech_act") in rejected

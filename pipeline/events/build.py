@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..records import Timex
-from .dates import CITED_DATE_RE, date_for
+from .dates import CITED_DATE_RE, HABITUAL, PAST_END, TIME_SHIFT, date_for
 from .lexicon import JOINT_DECLARATION, LAUNCH_AT
 from .modality import modality_of
 from .model import Event
@@ -47,7 +47,7 @@ def build_event(doc, first, last, trig, sent, sent_actors, dated, state, prev_ac
         s.rules.append(c.trig.entry)  # the rule that typed it otherwise than its trigger entry
     t, source = _date(c)
     if t is not None:
-        s.rules.append({"explicit": "date:same_clause", "discourse": "date:carried"}.get(source, "date:performative"))
+        s.rules.append(DATE_RULES[source])
     modality, modality_rule = modality_of(doc_text(doc)[:sent[1]], c.start, c.end)
     if modality == "asserted" and t is not None and _after(t.date_start, state.doc_date):
         # a report tells no happening after its own date: one dated later is still to come
@@ -74,6 +74,12 @@ def _launch_target(c: Candidate, codes1: list[str]) -> str:
     return ""
 
 
+# the rule id of each way an event is dated; the news peg is a discourse date in the table
+DATE_SOURCE = {"peg": "discourse"}  # the `date_source` column of a way of dating not in SPEC's list
+DATE_RULES = {"explicit": "date:same_clause", "discourse": "date:carried", "peg": "date:news_peg",
+              "document": "date:performative"}
+
+
 def _date(c: Candidate):
     """(the timex that dates the event, its source: explicit, discourse or none)."""
     t = date_for(c.doc, c.first, c.last, c.sent, c.dated, c.trig.event_type)
@@ -88,7 +94,17 @@ def _date(c: Candidate):
     if c.state.ref is not None and c.carry and not any(
             c.sent[0] <= x.start < c.sent[1] and not CITED_DATE_RE.match(text, x.end) and x.moves for x, _ in c.dated):
         return c.state.ref, "discourse"
+    if c.state.peg is not None and _reaction(c, text):
+        return c.state.peg, "peg"
     return None, "none"
+
+
+def _reaction(c: Candidate, text: str) -> bool:
+    """An act told in the past tense as a happening of its own (not habitual, not a relative clause
+    naming it), in a sentence with no date and no shift to another time: a news report's reaction."""
+    return (c.verbal and c.head.dep_ != "acl" and not HABITUAL.match(text, c.end)
+            and bool(PAST_END.search(text, c.sent[0], c.sent[1])) and not TIME_SHIFT.search(text, c.sent[0], c.sent[1])
+            and not any(c.sent[0] <= x.start < c.sent[1] and x.moves for x, _ in c.dated))
 
 
 # the polite non-past of a saying, ending its sentence: performed as it is said (`非難いたします`),
@@ -149,7 +165,8 @@ def _event(c: Candidate, s: Sides, codes1: list[str], codes2: list[str], t, sour
         participants=";".join(sorted(set(codes1) | set(codes2))),
         location=(code_of(loc) if loc else ""), location_text=(loc.text if loc else ""),
         date_text=t.text if t else "", date_start=t.date_start if t else "", date_end=t.date_end if t else "",
-        date_precision=t.precision if t else "", date_source=source, sentence_start=c.sent[0], sentence_end=c.sent[1],
+        date_precision=t.precision if t else "", date_source=DATE_SOURCE.get(source, source),
+        sentence_start=c.sent[0], sentence_end=c.sent[1],
         actor1_spans=tuple((e.start, e.end) for e in s.a1 if code_of(e) in codes1),
         actor2_spans=tuple((e.start, e.end) for e in s.a2 if code_of(e) in codes2),
         date_ref=t, rules=tuple(dedupe(s.rules)),

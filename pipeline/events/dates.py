@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 import re
 
 from ..records import Entity, Timex
@@ -22,7 +23,24 @@ TIME_SHIFT = re.compile(r"その後|以後|のちに|後に|やがて|現在|今
 # stands at holds for them, across paragraphs and without decay (their own dates date only
 # themselves)
 CATAPHORA = re.compile(r"(?:以下|次)の(?:とおり|通り)")
+# A news report's reactions: a report dated within this many days after the first happening it
+# dates is news of it, and its undated past-tense acts (`…は、会談の成果を歓迎した`) happened
+# at the time its story stands at, across paragraphs (`date:news_peg`)
+NEWS_DAYS = 3
+# an act told as standing or habitual (`支援してきた`, `繰り返している`) has no one day
+HABITUAL = re.compile(r"[^、。]{0,4}?て(?:き|い)")
 PAST_END = re.compile(r"(?:た|だった|であった)[\s\d¹²³⁴⁵⁶⁷⁸⁹⁰）)」]*[。．]?[\s\d¹²³⁴⁵⁶⁷⁸⁹⁰]*$")
+
+
+def in_news_days(t: Timex | None, doc_date: str) -> bool:
+    """`t` is a day at most NEWS_DAYS before the document's date (a full date)."""
+    if t is None or len(doc_date) < 10 or t.precision != "day" or t.date_start != t.date_end:
+        return False
+    try:
+        gap = (date.fromisoformat(doc_date[:10]) - date.fromisoformat(t.date_start)).days
+    except ValueError:
+        return False
+    return 0 <= gap <= NEWS_DAYS
 
 
 def dates_other(doc, t: Timex, k: int, first: int, last: int, trig_type: str) -> bool:

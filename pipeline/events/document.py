@@ -15,8 +15,8 @@ from ..attribution import attribution_for, find_attributions
 from ..event_types import types_with
 from ..records import Entity, Timex
 from .dates import (
-    CARRY_NARRATIVE, CARRY_SENTENCES, CATAPHORA, CITED_DATE_RE, PAST_END, TIME_SHIFT, coordinated_dates, split_by_dates,
-    split_by_own_dates,
+    CARRY_NARRATIVE, CARRY_SENTENCES, CATAPHORA, CITED_DATE_RE, PAST_END, TIME_SHIFT, coordinated_dates, in_news_days,
+    split_by_dates, split_by_own_dates,
 )
 from .lexicon import Trigger, trigger_matches
 from .mentions import DOCUMENT_NOUNS, drop_announcements_of_rows, own_date, rejected_by, same_happening, undated_anchor
@@ -31,6 +31,9 @@ from .words import words
 PAIRING_TYPES = types_with("pairing")
 HOSTED_TYPES = types_with("hosted")
 READOUT_REMARKS = words("readout_remarks")
+QUOTING_VERBS = words("quoting_verbs")
+# the acts a speaker performs by saying (criticising, welcoming, warning), apart from plain statements
+SPEECH_ACT_TYPES = tuple(t for t in types_with("saying") if t != "STATEMENT")
 
 
 # a numbered section heading of a release or report (`2　首脳会談`, `3. 共同声明の発出`): short, no
@@ -197,6 +200,12 @@ def _candidate(para: Paragraph, sent: Sentence, state: State, first: int, last: 
     if len(rows) == 1 and ev.date_source == "explicit":  # no actor with its own date: one row per date listed
         rows = split_by_dates(ev, coordinated_dates(doc, first, last, sent.span, para.dated, ev.event_type))
     sent.rows += rows
+    if not state.pegged and ev.date_source == "explicit" and ev.modality == "asserted":
+        # the first dated happening: the news a report is about, when it falls in the days before
+        # the report's own date
+        state.pegged = True
+        if in_news_days(ev.date_ref, state.doc_date):
+            state.peg = ev.date_ref
     if ev.actor1:
         sent.prev_actor1 = [ev.actor1]
         if ev.event_type == "SHOW_OF_FORCE":
@@ -215,6 +224,10 @@ def _admission(ev: Event | None, sent: Sentence, state: State, anchored: bool) -
         return "roles:domestic_visit"  # `首相が輪島市を訪れ`: a trip inside one's own state is no visit
     if state.held and ev.event_type == "STATEMENT" and ev.trigger.startswith(READOUT_REMARKS):
         return "filter:readout_remark"  # a remark made in the meeting a readout reports is its content (§6.9)
+    if ev.event_type == "STATEMENT" and ev.trigger.startswith(QUOTING_VERBS) and any(
+            o.event_type in SPEECH_ACT_TYPES and o.actor1 == ev.actor1 and o.date_start == ev.date_start
+            for o in sent.rows):
+        return "filter:frame_of_speech_act"  # `…を批判し、…と述べた`: the saying is the criticism (§5.2)
     if any(same_happening(ev, o) for o in sent.rows):
         return "filter:same_happening"  # `基地を訪問し工場を視察した`: two triggers, one happening (§5.2)
     if anchored and (ev.date_source != "explicit" or happening_key(ev) in state.seen):
@@ -247,7 +260,12 @@ def _close_sentence(para: Paragraph, sent: Sentence, state: State) -> None:
         return  # the items after a cataphoric lead stay at its time (their own dates date only themselves)
     if happened:
         state.ref, state.ref_age, state.narrative = happened[-1], 0, True
+        # a later happening of the news days (`14日未明、…`) is where the report's story now stands
+        if state.peg is not None and in_news_days(happened[-1], state.doc_date) \
+                and happened[-1].date_start > state.peg.date_start:
+            state.peg = happened[-1]
     else:
         state.ref_age += 1
     if state.ref is not None and CATAPHORA.search(doc_text(para.doc), span[0], span[1]):
         state.held, state.ref_age = True, 0
+

@@ -57,6 +57,8 @@ class State:
     held: bool = False  # a cataphoric lead holds the reference time for the items after it
     doc_date: str = ""  # the document's date (ISO, maybe partial), "" when unknown
     title: str = ""  # the document's title: written again as its headline, it states nothing new
+    peg: Timex | None = None  # the day a news report's story stands at (dates.NEWS_DAYS)
+    pegged: bool = False  # the first dated happening has been read
 
 
 def happening_key(ev: Event) -> tuple[str, str, str]:
