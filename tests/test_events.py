@@ -943,6 +943,15 @@ READOUT.append((["2020年6月15日、中国とインドが国境で会談した�
                  ("小競り合い", "ATTACK", "CHN;IND", "2022-12-09", "2022-12-09")]))
 
 
+# what enters into force is an agreement, not a doer: its sides are the parties of the last
+# agreement made (`actor1:agreement_parties`); with none made, no row
+READOUT.append((["2023年11月22日、イスラエルとハマスは戦闘休止で合意した。戦闘休止は24日に発効した。"],
+                [("合意", "AGREE_COOPERATE", "HAMAS;ISR", "2023-11-22", "2023-11-22"),
+                 ("発効", "SIGN_AGREEMENT", "HAMAS;ISR", "2023-11-24", "2023-11-24")]))
+READOUT.append((["2023年11月22日、フランスの首相は演説した。協定は24日に発効した。"],
+                [("演説", "STATEMENT", "FRA", "2023-11-22", "2023-11-22")]))
+
+
 @pytest.mark.parametrize("paragraphs,expected", READOUT)
 def test_cataphoric_lead_holds_its_date(nlp, paragraphs, expected):
     assert _events_by_paragraph(nlp, paragraphs) == expected

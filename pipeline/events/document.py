@@ -30,6 +30,7 @@ from .words import words
 # parties acting together or one visiting the other (an attack's two sides are not "both leaders")
 PAIRING_TYPES = types_with("pairing")
 HOSTED_TYPES = types_with("hosted")
+AGREEMENT_TYPES = ("AGREE_COOPERATE", "SIGN_AGREEMENT")
 READOUT_REMARKS = words("readout_remarks")
 QUOTING_VERBS = words("quoting_verbs")
 # the acts a speaker performs by saying (criticising, welcoming, warning), apart from plain statements
@@ -206,6 +207,8 @@ def _candidate(para: Paragraph, sent: Sentence, state: State, first: int, last: 
         state.pegged = True
         if in_news_days(ev.date_ref, state.doc_date):
             state.peg = ev.date_ref
+    if ev.event_type in AGREEMENT_TYPES and ev.participants.count(";") >= 1 and ev.modality == "asserted":
+        state.agreement = ev.participants.split(";")
     if ev.actor1:
         sent.prev_actor1 = [ev.actor1]
         if ev.event_type == "SHOW_OF_FORCE":

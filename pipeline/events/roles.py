@@ -311,6 +311,13 @@ def _noun_run_start(c: Candidate) -> int:
     return k
 
 
+def _agreement_parties(c: Candidate, s: Sides) -> None:
+    """`停戦は24日に発効した`: what enters into force is an agreement, not a doer; its sides are
+    the parties of the last agreement made."""
+    if c.trig.mode == "in_force" and c.state.agreement:
+        s.a1_codes = list(c.state.agreement)
+
+
 def _setting_subject(c: Candidate, s: Sides) -> None:
     """A nominal event as the setting of another predicate (`会談でAは…と述べた`): that
     predicate's subject took part in it."""
@@ -430,6 +437,7 @@ def _paragraph_topic(c: Candidate, s: Sides) -> None:
 # Where a missing subject comes from, in order: the first that gives one decides (its id goes
 # into the row's `rules`)
 SUBJECT_SOURCES = (
+    ("actor1:agreement_parties", _agreement_parties),
     ("actor1:setting_subject", _setting_subject),
     ("actor1:speaker_from", _speaker_from),
     ("actor1:modified_noun", _modified_noun),
