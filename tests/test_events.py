@@ -853,6 +853,12 @@ def test_exact_rows(nlp, text, expected):
 # Trigger matches that make no row, each with the id of the rule that decided it (the rows of
 # events_rejected.csv): (text, expected rows, expected (trigger, reason) rejections)
 REJECTIONS = [
+    # an act nominalised as the topic of a count (`…のは3年ぶり`) characterises the happening just
+    # told: no second row (§5.2); told first that way, it is the row
+    ("2024年6月30日、日本と韓国の外相はソウルで会談した。両外相が会談するのは3年ぶりだ。",
+     [("MEET", "asserted", "JPN;KOR", "2024-06-30", "2024-06-30")], [("会談", "filter:restated_as_first")]),
+    ("2024年6月30日、日本と韓国の外相が会談するのは3年ぶりだ。",
+     [("MEET", "asserted", "JPN;KOR", "2024-06-30", "2024-06-30")], []),
     # pointing out (指摘) or claiming (主張) a happening that is itself a row is no STATEMENT (§6.9)
     ("2024年1月4日、米国の調整官は、ロシア軍が北朝鮮製のミサイルでウクライナを攻撃したと指摘した。",
      [("ATTACK", "asserted", "RUS;UKR", "2024-01-04", "2024-01-04")], [("指摘", "filter:announcement_of_row")]),

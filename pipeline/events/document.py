@@ -185,7 +185,7 @@ def _candidate(para: Paragraph, sent: Sentence, state: State, first: int, last: 
         same = next((o.participants for o in reversed(sent.rows) if o.event_type == trig.event_type), "")
         ev = build_event(doc, first, last, trig, sent.span, sent.actors, para.dated, state,
                          sent.prev_actor1, sent.prev_parts, sent.carry, same)
-        reason = _admission(ev, sent, state, anchored)
+        reason = _admission(ev, sent, state, anchored, doc_text(doc))
     if reason:
         start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
         kind = trig.event_type if trig is not None else readings[0].event_type
@@ -218,7 +218,12 @@ def _candidate(para: Paragraph, sent: Sentence, state: State, first: int, last: 
         state.pair = tuple(sent.prev_parts)
 
 
-def _admission(ev: Event | None, sent: Sentence, state: State, anchored: bool) -> str:
+# an act nominalised as the topic of a count (`…を攻撃したのは初めて`, `会談を行うのは5年ぶり`): the
+# text characterises a happening it has already told
+RESTATED_AS_FIRST = re.compile(r"[^、。「」]{0,6}?のは[^。]{0,80}?(?:初めて|ぶり|回目|度目)")
+
+
+def _admission(ev: Event | None, sent: Sentence, state: State, anchored: bool, text: str) -> str:
     """Why a built event is not a row ("" when it is)."""
     if ev is None:
         return "roles:no_actor"
@@ -231,6 +236,8 @@ def _admission(ev: Event | None, sent: Sentence, state: State, anchored: bool) -
             o.event_type in SPEECH_ACT_TYPES and o.actor1 == ev.actor1 and o.date_start == ev.date_start
             for o in sent.rows):
         return "filter:frame_of_speech_act"  # `…を批判し、…と述べた`: the saying is the criticism (§5.2)
+    if RESTATED_AS_FIRST.match(text, ev.end) and any(k[0] == ev.event_type for k in state.seen):
+        return "filter:restated_as_first"  # `…を攻撃したのは初めて`: the reported act characterised again (§5.2)
     if any(same_happening(ev, o) for o in sent.rows):
         return "filter:same_happening"  # `基地を訪問し工場を視察した`: two triggers, one happening (§5.2)
     if anchored and (ev.date_source != "explicit" or happening_key(ev) in state.seen):
