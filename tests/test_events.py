@@ -853,6 +853,9 @@ def test_exact_rows(nlp, text, expected):
 # Trigger matches that make no row, each with the id of the rule that decided it (the rows of
 # events_rejected.csv): (text, expected rows, expected (trigger, reason) rejections)
 REJECTIONS = [
+    # a measure declared at home is a domestic decision with no foreign actor: no row (§5.2)
+    ("2025年3月28日、タイの首相はバンコクに非常事態を宣言しました。", [], [("宣言", "filter:domestic_measure")]),
+    ("2024年5月1日、北朝鮮は戦争状態を宣言した。", [("STATEMENT", "asserted", "PRK", "2024-05-01", "2024-05-01")], []),
     # an act nominalised as the topic of a count (`…のは3年ぶり`) characterises the happening just
     # told: no second row (§5.2); told first that way, it is the row
     ("2024年6月30日、日本と韓国の外相はソウルで会談した。両外相が会談するのは3年ぶりだ。",

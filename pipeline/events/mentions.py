@@ -191,6 +191,14 @@ def _means_of_passive(m: Mention) -> bool:
 
 # The mention filters, in order: the first that holds decides that the match names an act
 # rather than stating one (its id is the reason written to events_rejected.csv)
+DOMESTIC_MEASURES = words("domestic_measures")
+
+
+def _domestic_measure(m: Mention) -> bool:
+    """`非常事態を宣言した`: a measure declared at home is a domestic decision, no event (§5.2)."""
+    return any(t.dep_ == "obj" and compound_text(t).endswith(DOMESTIC_MEASURES) for t in m.head.children)
+
+
 MENTION_FILTERS = (
     ("filter:modifies_noun", _modifies_noun),
     ("filter:object_missing", _object_missing),
@@ -206,6 +214,7 @@ MENTION_FILTERS = (
     ("filter:provision", _provision),
     ("filter:medium_of_saying", _medium_of_saying),
     ("filter:needs_light_verb", _needs_light_verb),
+    ("filter:domestic_measure", _domestic_measure),
 )
 
 
