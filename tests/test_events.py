@@ -803,6 +803,9 @@ CLAUSE_DATES = [
 
 # a predicate listing several dates of its own clause states one act per date (guideline §5.2)
 COORDINATED_DATES = [
+    # a date the act is counted from (`…の後`) is not a second date of the act
+    ("2024年5月25日の核実験の後、同年6月12日に安保理は決議を採択した。",
+     [("STATEMENT", "asserted", "UNSC", "2024-06-12", "2024-06-12")]),
     ("ロシアでは下院が2024年6月24日、上院が7月6日に条約の批准法案を可決した。",
      [("SIGN_AGREEMENT", "asserted", "RUS", "2024-06-24", "2024-06-24"),
       ("SIGN_AGREEMENT", "asserted", "RUS", "2023-07-06", "2023-07-06")]),

@@ -9,6 +9,7 @@ import re
 from ..records import Entity, Timex
 from .model import Event
 from .syntax import SETTING_CASES, case_of, code_of, doc_text, head_chain, in_brackets
+from .mentions import ANCHOR_NOUNS  # `後`, `以降`: a time counted from a happening
 
 
 # How far a reference date carries: to the sentences that follow the dated one, at most this many
@@ -77,8 +78,10 @@ def coordinated_dates(doc, first: int, last: int, sent: tuple[int, int], dated: 
     """The dates of the trigger's own clause when it lists two or more (`下院が10月24日、上院が11月6日に
     可決`, `12月30日と2日の攻撃`): the predicate states one act per date (guideline §5.2). Closed
     dates only (not `以降`), none holding another; else []."""
-    governed = [t for t in _governed(doc, first, last, _sentence_dates(doc, first, last, sent, dated, trig_type))
-                if t.type == "DATE" and t.date_start and t.date_end]
+    in_sent = _sentence_dates(doc, first, last, sent, dated, trig_type)
+    # a date the act is counted from (`5月25日の核実験の後、6月12日に採択`) is not one of its dates
+    in_sent = [(t, k) for t, k in in_sent if not _through_anchor(doc, k, last)]
+    governed = [t for t in _governed(doc, first, last, in_sent) if t.type == "DATE" and t.date_start and t.date_end]
     ranges = sorted({(t.date_start, t.date_end) for t in governed})
     if len(ranges) < 2 or any(a != b and a[0] <= b[0] and b[1] <= a[1] for a in ranges for b in ranges):
         return []
@@ -86,6 +89,16 @@ def coordinated_dates(doc, first: int, last: int, sent: tuple[int, int], dated: 
     for t in sorted(governed, key=lambda t: t.start):
         firsts.setdefault((t.date_start, t.date_end), t)
     return sorted(firsts.values(), key=lambda t: t.start)
+
+
+def _through_anchor(doc, k: int, last: int) -> bool:
+    """The token reaches the trigger through a noun of time counted from (`…の後`, `…以降`)."""
+    for anc in head_chain(doc[k])[1:]:
+        if anc.i == last:
+            return False
+        if anc.lemma_ in ANCHOR_NOUNS:
+            return True
+    return False
 
 
 def _sentence_dates(doc, first: int, last: int, sent, dated, trig_type: str) -> list[tuple[Timex, int]]:
