@@ -856,6 +856,10 @@ def test_exact_rows(nlp, text, expected):
 # Trigger matches that make no row, each with the id of the rule that decided it (the rows of
 # events_rejected.csv): (text, expected rows, expected (trigger, reason) rejections)
 REJECTIONS = [
+    # the subject of a て-clause is the next predicate's too; the act told again with more sides
+    # stands for the earlier row of the same happening (§5.2)
+    ("2024年3月28日、安保理で決議案が採決され、ロシアが反対して拒否権を行使し、中国は棄権した。",
+     [("VETO_REJECT", "asserted", "RUS;UNSC", "2024-03-28", "2024-03-28")], [("反対", "filter:same_happening")]),
     # a measure declared at home is a domestic decision with no foreign actor: no row (§5.2)
     ("2025年3月28日、タイの首相はバンコクに非常事態を宣言しました。", [], [("宣言", "filter:domestic_measure")]),
     ("2024年5月1日、北朝鮮は戦争状態を宣言した。", [("STATEMENT", "asserted", "PRK", "2024-05-01", "2024-05-01")], []),

@@ -200,7 +200,12 @@ def _candidate(para: Paragraph, sent: Sentence, state: State, first: int, last: 
     rows = split_by_own_dates(doc_text(doc), ev, sent.actors, para.dated)
     if len(rows) == 1 and ev.date_source == "explicit":  # no actor with its own date: one row per date listed
         rows = split_by_dates(ev, coordinated_dates(doc, first, last, sent.span, para.dated, ev.event_type))
-    sent.rows += rows
+    # an earlier row of the sentence that this one states again with more sides (`ロシアが反対して
+    # 拒否権を行使し`: RUS, then RUS and the council) is the same happening: this row stands for it
+    subsumed = [o for o in sent.rows if same_happening(o, ev) and o.actor1
+                and set(o.actor1.split(";")) <= set(ev.actor1.split(";"))]  # (the same doer)
+    rejected += [_rejection(o.start, o.end, o.trigger, o.event_type, "filter:same_happening", sent.span) for o in subsumed]
+    sent.rows = [o for o in sent.rows if not any(o is x for x in subsumed)] + rows
     if not state.pegged and ev.date_source == "explicit" and ev.modality == "asserted":
         # the first dated happening: the news a report is about, when it falls in the days before
         # the report's own date

@@ -360,6 +360,22 @@ def _modified_noun(c: Candidate, s: Sides) -> None:
         s.a1 += modified_actor(c.doc, c.heads[-1], c.sent, c.actors)
 
 
+def _te_clause_subject(c: Candidate, s: Sides) -> None:
+    """`ロシアが反対して拒否権を行使し`: the subject of a て-clause before the predicate is its
+    subject too (one doer of two linked acts)."""
+    if not c.verbal:
+        return
+    top = c.heads[-1]
+    for clause in top.children:
+        if clause.dep_ != "advcl" or clause.i >= c.first or not any(
+                t.dep_ == "mark" and t.lemma_ in ("て", "で") for t in clause.children) \
+                or any(case_of(t) in ("は", "が") for t in c.doc[clause.i + 1:c.first]):
+            continue  # (a subject of its own after the clause: `…採択しており、イラン側は…非難`)
+        for child in clause.children:
+            if child.dep_ == "nsubj" or case_of(child) in ("は", "が"):
+                s.a1 += [e for e in nominal_actors(child, c.cell_actors) if e.label != "LOC"]
+
+
 def _governing_clause(c: Candidate, s: Sides) -> None:
     """A clause with no subject inherits it from the clauses that govern it."""
     if not c.verbal:
@@ -441,6 +457,7 @@ SUBJECT_SOURCES = (
     ("actor1:setting_subject", _setting_subject),
     ("actor1:speaker_from", _speaker_from),
     ("actor1:modified_noun", _modified_noun),
+    ("actor1:te_clause_subject", _te_clause_subject),
     ("actor1:governing_clause", _governing_clause),
     ("actor1:topic_scope", _topic_scope),
     ("actor1:uncoded_subject", _uncoded_subject),
