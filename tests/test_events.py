@@ -629,6 +629,8 @@ TELEGRAPHIC = [
 # Security vocabulary beyond the essays (issue 17): armed clashes, killings, coast-guard
 # harassment, ceasefires, ratification bills — each checked on the dev corpus as a whole
 VOCABULARY = [
+    # a summit's leaders' statement is issued jointly (mode joint_statement)
+    ("2024年4月14日、G7は首脳声明を発表した。", [("SIGN_AGREEMENT", "asserted", "G7", "2024-04-14", "2024-04-14")]),
     # general security vocabulary: summons, expulsions, raids, ceasefire and armistice
     ("2024年5月8日、韓国外務省は日本の大使を呼び出して抗議した。", [("CRITICIZE", "asserted", "JPN;KOR", "2024-05-08", "2024-05-08")]),
     # what the object is said to consist of (`精鋭部隊など数百人を`) names what is sent
