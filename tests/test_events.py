@@ -842,7 +842,16 @@ SUPPORT_VERBS = [
 ]
 
 
-EXACT_TABLES = {"telegraphic": TELEGRAPHIC, "vocabulary": VOCABULARY, "announcements": ANNOUNCEMENTS,
+# acts listed with や share the predicate of the last one (`放水や…進路妨害を繰り返した`)
+COORDINATED_ACTS = [
+    ("北朝鮮は2024年5月2日、弾道ミサイルの発射や砲撃を行った。",
+     [("SHOW_OF_FORCE", "asserted", "PRK", "2024-05-02", "2024-05-02"), ("ATTACK", "asserted", "PRK", "2024-05-02", "2024-05-02")]),
+    ("中国海警局は2023年12月10日にも放水や危険な進路妨害を繰り返した。",
+     [("ATTACK", "asserted", "CHN", "2023-12-10", "2023-12-10"), ("THREATEN", "asserted", "CHN", "2023-12-10", "2023-12-10")]),
+]
+
+
+EXACT_TABLES = {"coordinated_acts": COORDINATED_ACTS, "telegraphic": TELEGRAPHIC, "vocabulary": VOCABULARY, "announcements": ANNOUNCEMENTS,
                 "resolutions": RESOLUTIONS, "joint_declarations": JOINT_DECLARATIONS,
                 "support_verbs": SUPPORT_VERBS, "coordinated_dates": COORDINATED_DATES,
                 "clause_dates": CLAUSE_DATES}

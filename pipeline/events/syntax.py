@@ -65,10 +65,18 @@ def compound_text(tok) -> str:
 
 def light_verb(doc, last: int):
     head = doc[last]
+    if head.dep_ in ("nmod", "obl") and "".join(p.text for p in particles_after(head, 2)) in CONJUNCTIONS:
+        # `空爆や砲撃を行った`: a conjunct shares the light verb of the noun it is listed with
+        conjunct = head.head.head if head.head.dep_ == "acl" else head.head  # (`放水や危険な妨害を`)
+        if conjunct.i > head.i and conjunct.pos_ in ("NOUN", "PROPN"):
+            return light_verb(doc, conjunct.i)
     if head.dep_ in ("obj", "nsubj", "obl") and head.head.i != head.i and head.head.lemma_ in LIGHT_VERBS \
             and case_of(head) not in ("で", "では", "には", "において", "においては"):
         return head.head  # (`声明では…とされた` is a setting, not `声明を発表する`)
     return None
+
+
+CONJUNCTIONS = ("や", "と", "及び", "および")
 
 
 def is_particle(t) -> bool:
