@@ -979,6 +979,15 @@ READOUT.append((["2023年11月22日、フランスの首相は演説した。協
                 [("演説", "STATEMENT", "FRA", "2023-11-22", "2023-11-22")]))
 
 
+# an act noted in brackets after a name is that side's with the sentence's topic, dated by the note
+# (`actor2:bracket_owner`); an aside, it does not become the pair that `双方` refers back to
+READOUT.append((["2024年5月2日、米国とインドは協定に署名した。米国にとっては、韓国（2019年5月署名）に続く2例目の協定である。"
+                 "双方は協力の強化を確認した。"],
+                [("署名", "SIGN_AGREEMENT", "IND;USA", "2024-05-02", "2024-05-02"),
+                 ("署名", "SIGN_AGREEMENT", "KOR;USA", "2019-05-01", "2019-05-31"),
+                 ("確認", "AGREE_COOPERATE", "IND;USA", "", "")]))
+
+
 @pytest.mark.parametrize("paragraphs,expected", READOUT)
 def test_cataphoric_lead_holds_its_date(nlp, paragraphs, expected):
     assert _events_by_paragraph(nlp, paragraphs) == expected

@@ -61,6 +61,11 @@ def date_for(doc, first: int, last: int, sent: tuple[int, int], dated: list[tupl
     in_sent = _sentence_dates(doc, first, last, sent, dated, trig_type)
     if not in_sent:
         return None
+    pos = doc[first].idx
+    # `オーストラリア（2022年1月署名）`: a note's date is the date of the act the note states
+    noted = [t for t, _ in in_sent if (n := bracket_note(doc_text(doc), sent, t)) and n[0] <= pos < n[1]]
+    if noted:
+        return noted[0]
     governed = _governed(doc, first, last, in_sent)
     if governed:
         return min(governed, key=lambda t: abs(t.start - doc[first].idx))

@@ -22,7 +22,7 @@ from .lexicon import Trigger, trigger_matches
 from .mentions import DOCUMENT_NOUNS, drop_announcements_of_rows, own_date, rejected_by, same_happening, undated_anchor
 from .model import Event, Rejection, State, happening_key
 from .build import build_event
-from .syntax import code_of, doc_text, in_quote, token_at
+from .syntax import code_of, doc_text, in_brackets, in_quote, token_at
 from .words import words
 
 
@@ -212,14 +212,15 @@ def _candidate(para: Paragraph, sent: Sentence, state: State, first: int, last: 
         state.pegged = True
         if in_news_days(ev.date_ref, state.doc_date):
             state.peg = ev.date_ref
-    if ev.event_type in AGREEMENT_TYPES and ev.participants.count(";") >= 1 and ev.modality == "asserted":
+    aside = in_brackets(doc_text(doc), sent.span[0], ev.start)  # an act noted in brackets is an aside
+    if ev.event_type in AGREEMENT_TYPES and ev.participants.count(";") >= 1 and ev.modality == "asserted" and not aside:
         state.agreement = ev.participants.split(";")
     if ev.actor1:
         sent.prev_actor1 = [ev.actor1]
         if ev.event_type == "SHOW_OF_FORCE":
             state.launcher = ev.actor1.split(";")
     sent.prev_parts = ev.participants.split(";")
-    if len(sent.prev_parts) == 2 and ev.event_type in PAIRING_TYPES:
+    if len(sent.prev_parts) == 2 and ev.event_type in PAIRING_TYPES and not aside:
         state.pair = tuple(sent.prev_parts)
 
 

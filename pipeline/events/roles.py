@@ -543,6 +543,27 @@ def _bracket_note(c: Candidate, s: Sides, codes1: list[str], codes2: list[str]):
     return codes1, codes2
 
 
+def _bracket_owner(c: Candidate, s: Sides, codes1: list[str], codes2: list[str]):
+    """`オーストラリア（2022年1月署名）`: an act noted in brackets right after a name is that side's,
+    with the sentence's subject (`我が国にとっては`) on the other side."""
+    if codes1 or codes2:
+        return codes1, codes2
+    text = doc_text(c.doc)
+    opened = text.rfind("（", c.sent[0], c.start)
+    if opened < 0 or "）" in text[opened:c.start]:
+        return codes1, codes2
+    owner = [e for e in c.actors if e.end == opened and e.label in ("COUNTRY", "ORG") and code_of(e)]
+    if not owner:
+        return codes1, codes2
+    # the topic the sentence is told for (`我が国にとっては`, `日本は`)
+    topic = [code_of(e) for e in c.actors if c.sent[0] <= e.start < opened and code_of(e)
+             and TOPIC_FOR.match(text, e.end)]
+    return [x for x in topic[:1] if x != code_of(owner[0])], [code_of(owner[0])]
+
+
+TOPIC_FOR = re.compile(r"(?:にとって|として)?は")
+
+
 def _resolution_number(c: Candidate, s: Sides, codes1: list[str], codes2: list[str]):
     """`決議1874採択`: a numbered resolution names the body that adopts it (resources/resolution_bodies.csv)."""
     if codes1 or c.trig.event_type != "STATEMENT" or not c.trig.needs.startswith("obj:"):
@@ -609,6 +630,7 @@ def _launcher(c: Candidate, s: Sides, codes1: list[str], codes2: list[str]):
 CODE_SOURCES = (
     ("actor2:preceding_goal", _preceding_goal),
     ("actor2:visit_host", _visit_host),
+    ("actor2:bracket_owner", _bracket_owner),
     ("actor1:bracket_note", _bracket_note),
     ("actor1:resolution_number", _resolution_number),
     ("actor1:same_type", _same_type),
