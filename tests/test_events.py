@@ -867,6 +867,11 @@ def test_exact_rows(nlp, text, expected):
 # Trigger matches that make no row, each with the id of the rule that decided it (the rows of
 # events_rejected.csv): (text, expected rows, expected (trigger, reason) rejections)
 REJECTIONS = [
+    # the place one is visiting (`訪問先のローマで`) states the visit, by the subject of the predicate
+    # it is the setting of (actor1:place_visitor); with no place named it states none
+    ("米国の国防長官は2024年10月23日、訪問先のローマで記者団に述べた。",
+     [("VISIT", "asserted", "ITA;USA", "2024-10-23", "2024-10-23"), ("STATEMENT", "asserted", "USA", "2024-10-23", "2024-10-23")], []),
+    ("2024年5月1日、首相の訪問先はまだ決まっていない。", [], [("訪問先", "filter:no_place_named")]),
     # the subject of a て-clause is the next predicate's too; the act told again with more sides
     # stands for the earlier row of the same happening (§5.2)
     ("2024年3月28日、安保理で決議案が採決され、ロシアが反対して拒否権を行使し、中国は棄権した。",

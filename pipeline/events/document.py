@@ -212,7 +212,8 @@ def _candidate(para: Paragraph, sent: Sentence, state: State, first: int, last: 
         state.pegged = True
         if in_news_days(ev.date_ref, state.doc_date):
             state.peg = ev.date_ref
-    aside = in_brackets(doc_text(doc), sent.span[0], ev.start)  # an act noted in brackets is an aside
+    # an act noted in brackets, or told as the setting of another (`訪問先のローマで`), is an aside
+    aside = in_brackets(doc_text(doc), sent.span[0], ev.start) or trig.needs == "place"
     if ev.event_type in AGREEMENT_TYPES and ev.participants.count(";") >= 1 and ev.modality == "asserted" and not aside:
         state.agreement = ev.participants.split(";")
     if ev.actor1:

@@ -221,6 +221,8 @@ MENTION_FILTERS = (
 def rejected_by(doc, first: int, last: int, trig: Trigger, anchored: bool = False) -> str | None:
     """The id of the first mention filter that rejects the match, None when it states an act."""
     m = Mention(doc, first, last, trig, anchored)
+    if trig.needs == "place":  # `訪問先のハノイで`: the act stated as where one is, at a place named
+        return None if m.next is not None and m.next.text == "の" else "filter:no_place_named"
     return next((rule for rule, holds in MENTION_FILTERS if holds(m)), None)
 
 

@@ -311,6 +311,21 @@ def _noun_run_start(c: Candidate) -> int:
     return k
 
 
+def _place_visitor(c: Candidate, s: Sides) -> None:
+    """`Xは訪問先のハノイで…した`: the visit is to the place named after の, by the subject of
+    the predicate the place is the setting of (the passive's too: `…が訪問先で殺害された`)."""
+    if c.trig.needs != "place":
+        return
+    text = doc_text(c.doc)
+    s.a2 += [e for e in c.actors if e.start == c.end + 1 and text[c.end] == "の" and e.label in PLACE_LABELS + ("COUNTRY",)]
+    for anc in head_chain(c.head)[1:]:
+        for child in anc.children:
+            if child.i < c.first and (child.dep_ in ("nsubj", "nsubj:pass") or case_of(child) in ("は", "が")):
+                s.a1 += [e for e in nominal_actors(child, c.cell_actors) if e.label != "LOC"]
+        if s.a1:
+            return
+
+
 def _agreement_parties(c: Candidate, s: Sides) -> None:
     """`停戦は24日に発効した`: what enters into force is an agreement, not a doer; its sides are
     the parties of the last agreement made."""
@@ -453,6 +468,7 @@ def _paragraph_topic(c: Candidate, s: Sides) -> None:
 # Where a missing subject comes from, in order: the first that gives one decides (its id goes
 # into the row's `rules`)
 SUBJECT_SOURCES = (
+    ("actor1:place_visitor", _place_visitor),
     ("actor1:agreement_parties", _agreement_parties),
     ("actor1:setting_subject", _setting_subject),
     ("actor1:speaker_from", _speaker_from),
