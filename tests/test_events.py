@@ -60,6 +60,8 @@ def test_each_type(nlp, text, expected):
 
 
 MODALITY = [
+    # `…を行う際の手続き`: the act of a generic rule, not a happening
+    ("日本と豪州は、両国の部隊が共同訓練を行う際の手続きを定めた協定に署名した。", "MIL_COOPERATION", "hypothetical"),
     ("ロシアは北朝鮮に技術を提供する可能性がある。", "PROVIDE_AID", "hypothetical"),
     ("プーチン大統領は来月、北朝鮮を訪問する予定だ。", "VISIT", "planned"),
     ("2023年、北朝鮮の外相はロシアを訪問しなかった。", "VISIT", "negated"),
