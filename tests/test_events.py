@@ -584,6 +584,9 @@ def test_particle_after_a_bracketed_note(nlp):
 # Telegraphic rows (chronologies, tables, headlines): a verbal noun ending its clause in a text
 # without 。 is the predicate; an abstention or a failed draft is no row (guideline §6.8)
 TELEGRAPHIC = [
+    # the sponsors in brackets after a draft are another cell of the row, not the veto's sides
+    ("2023.5.10　停戦を求める決議案（フランス、ブラジル）　否決　12―1―2　米国が拒否権",
+     [("VETO_REJECT", "asserted", "UNSC;USA", "2023-05-10", "2023-05-10")]),
     # a row labelled with its actor in lenticular brackets
     ("2024.3.25　【安保理】ガザの停戦を求める決議　採択　14―0―1", [("STATEMENT", "asserted", "UNSC", "2024-03-25", "2024-03-25")]),
     # the cells of a row are clauses of their own: a subject is not taken across a space

@@ -228,7 +228,7 @@ def _argument(c: Candidate, s: Sides, h, child) -> None:
         return  # a topic は never sits inside a relative clause: the parser misattached it
     if case == "から" and c.trig.event_type not in SPEAKING_TYPES and _speaker_frame(doc, child):
         return  # `日本側から、北朝鮮が…発射したことを非難`: the speaker of the saying, not a side of this act
-    ents = nominal_actors(child, c.actors)
+    ents = nominal_actors(child, c.cell_actors)  # (in a table row, only the cell's own)
     if child.pos_ in ("NOUN", "PROPN") and not is_actor_token(child, c.actors):
         # `対北朝鮮制裁決議案に`: a state after 対 inside another noun is what that noun is about
         ents = [e for e in ents if not (e.start > 0 and doc_text(doc)[e.start - 1] == "対")]
