@@ -998,6 +998,13 @@ READOUT.append((["2024年5月2日、米国とインドは協定に署名した�
                  ("確認", "AGREE_COOPERATE", "IND;USA", "", "")]))
 
 
+# an act criticised with no doer named is the act of its type told last: its doer is the target
+# (`actor2:criticised_act`, guideline §5.2)
+READOUT.append((["2024年4月14日、イランはイスラエルを攻撃した。英国政府は同日、攻撃を非難した。"],
+                [("攻撃", "ATTACK", "IRN;ISR", "2024-04-14", "2024-04-14"),
+                 ("非難", "CRITICIZE", "GBR;IRN", "2024-04-14", "2024-04-14")]))
+
+
 @pytest.mark.parametrize("paragraphs,expected", READOUT)
 def test_cataphoric_lead_holds_its_date(nlp, paragraphs, expected):
     assert _events_by_paragraph(nlp, paragraphs) == expected

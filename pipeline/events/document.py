@@ -22,7 +22,7 @@ from .lexicon import Trigger, trigger_matches
 from .mentions import DOCUMENT_NOUNS, drop_announcements_of_rows, own_date, rejected_by, same_happening, undated_anchor
 from .model import Event, Rejection, State, happening_key
 from .build import build_event
-from .syntax import code_of, doc_text, in_brackets, in_quote, token_at
+from .syntax import case_of, code_of, doc_text, in_brackets, in_quote, light_verb, token_at
 from .words import words
 
 
@@ -30,6 +30,7 @@ from .words import words
 # parties acting together or one visiting the other (an attack's two sides are not "both leaders")
 PAIRING_TYPES = types_with("pairing")
 HOSTED_TYPES = types_with("hosted")
+ACT_TARGET_TYPES = types_with("act_target")
 AGREEMENT_TYPES = ("AGREE_COOPERATE", "SIGN_AGREEMENT")
 READOUT_REMARKS = words("readout_remarks")
 QUOTING_VERBS = words("quoting_verbs")
@@ -193,6 +194,7 @@ def _candidate(para: Paragraph, sent: Sentence, state: State, first: int, last: 
         return
     if anchored:
         ev = replace(ev, rules=ev.rules + ("mention:first_dated",))
+    ev = _criticised_act(para, ev, last, state)
     state.seen.add(happening_key(ev))
     said = attribution_for(sent.reported, ev.start, ev.end)
     if said is not None:
@@ -221,6 +223,8 @@ def _candidate(para: Paragraph, sent: Sentence, state: State, first: int, last: 
         if ev.event_type == "SHOW_OF_FORCE":
             state.launcher = ev.actor1.split(";")
     sent.prev_parts = ev.participants.split(";")
+    if not aside and ev.modality == "asserted" and ev.actor1:
+        state.doers[ev.event_type] = ev.actor1.split(";")
     if len(sent.prev_parts) == 2 and ev.event_type in PAIRING_TYPES and not aside:
         state.pair = tuple(sent.prev_parts)
 
@@ -228,6 +232,23 @@ def _candidate(para: Paragraph, sent: Sentence, state: State, first: int, last: 
 # an act nominalised as the topic of a count (`…を攻撃したのは初めて`, `会談を行うのは5年ぶり`): the
 # text characterises a happening it has already told
 RESTATED_AS_FIRST = re.compile(r"[^、。「」]{0,6}?のは[^。]{0,80}?(?:初めて|ぶり|回目|度目)")
+
+
+def _criticised_act(para: Paragraph, ev: Event, last: int, state: State) -> Event:
+    """`攻撃を強く非難した`: the object of a criticism (support, rejection) is an act named with no
+    doer; the act told last of its type is the one meant, and its doer is who is criticised (§5.2)."""
+    if ev.event_type not in ACT_TARGET_TYPES or ev.actor2 or ";" in ev.participants:
+        return ev
+    doc = para.doc
+    heads = {last} | ({lv.i} if (lv := light_verb(doc, last)) is not None else set())
+    for k, (end, readings) in para.triggers.items():
+        obj = doc[end]
+        if obj.head.i in heads and case_of(obj) == "を":
+            doers = [x for x in state.doers.get(readings[0].event_type, []) if x not in ev.participants.split(";")]
+            if doers:
+                parts = ";".join(sorted(set(ev.participants.split(";")) | set(doers)))
+                return replace(ev, participants=parts, rules=ev.rules + ("actor2:criticised_act",))
+    return ev
 
 
 def _admission(ev: Event | None, sent: Sentence, state: State, anchored: bool, text: str) -> str:

@@ -52,6 +52,7 @@ class State:
     topic: list[str] = field(default_factory=list)  # actor1 of the previous sentence's last event
     pair: tuple[str, ...] = ()  # participants of the last event between exactly two states
     agreement: list[str] = field(default_factory=list)  # parties of the last agreement or signing
+    doers: dict = field(default_factory=dict)  # event type -> actor1 codes of its last row
     launcher: list[str] = field(default_factory=list)  # actor1 of the last launch or test (SHOW_OF_FORCE)
     seen: set = field(default_factory=set)  # (type, date_start, date_end) of the rows made so far
     countries: list[str] = field(default_factory=list)  # recent state codes, newest last
