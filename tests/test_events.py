@@ -1123,3 +1123,21 @@ def test_news_report_dates_its_reactions(nlp, paragraphs, expected):
     assert rows == expected
     # the quoting verb after the speaker's own criticism frames it: one act, no STATEMENT row (§5.2)
     assert ("述べ", "filter:frame_of_speech_act") in rejected
+
+
+def test_name_joined_by_no_to_a_mis_parsed_run(nlp):
+    """`ハマスのシンワル指導者が`: when the parser tags the person's name as a verb and hangs the
+    group on it, the group joined by の to the run before the argument is still the argument's."""
+    from spacy.tokens import Doc
+
+    from pipeline.events.roles import nominal_actors
+    from pipeline.records import Entity
+
+    words = ["ハマス", "の", "シンワル", "指導者", "が", "殺害", "さ", "れる"]
+    doc = Doc(nlp.vocab, words=words, spaces=[False] * len(words),
+              heads=[2, 0, 5, 5, 3, 5, 5, 5], deps=["nmod", "case", "advcl", "nsubj", "case", "ROOT", "aux", "aux"],
+              pos=["PROPN", "ADP", "VERB", "NOUN", "ADP", "VERB", "AUX", "AUX"])
+    hamas = Entity(0, 3, "ハマス", "ORG", "HAMAS", "", "ハマス")
+    person = Entity(4, 8, "シンワル", "PERSON", "", "", "シンワル")
+    assert nominal_actors(doc[3], [hamas, person]) == [hamas, person]
+    assert nominal_actors(doc[3], [hamas]) == []  # no name before the argument: nothing joined

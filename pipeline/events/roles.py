@@ -84,12 +84,19 @@ def nominal_actors(tok, actors: list[Entity]) -> list[Entity]:
                  and case_of(c) not in OWN_CASES]
     # a noun written solid before it that the parser hung on a word further left (an arc
     # Japanese, head-final, does not have) belongs to its compound (`6　日米英仏が`: `日米` on `6`)
-    k = tok.i
-    while k > 0 and tok.i - k < 6 and tok.doc[k - 1].pos_ in ("NOUN", "PROPN") \
-            and tok.doc[k - 1].idx + len(tok.doc[k - 1].text) == tok.doc[k].idx \
-            and (tok.doc[k - 1].head.i < k - 1 or tok.doc[k - 1].i in seen):
+    k, doc = tok.i, tok.doc
+
+    def named(t) -> bool:  # inside a name, whatever the tagger made of it
+        return any(e.start <= t.idx < e.end for e in actors)
+
+    while k > 0 and tok.i - k < 6 and (doc[k - 1].pos_ in ("NOUN", "PROPN") or named(doc[k - 1])) \
+            and doc[k - 1].idx + len(doc[k - 1].text) == doc[k].idx \
+            and (doc[k - 1].head.i < k - 1 or doc[k - 1].i in seen or named(doc[k - 1])):
         k -= 1
-        spans.append((tok.doc[k].idx, tok.doc[k].idx + len(tok.doc[k].text)))
+        spans.append((doc[k].idx, doc[k].idx + len(doc[k].text)))
+    # ... and a name joined to that run by の (`ハマスのシンワル指導者が`, the parser lost the arc)
+    if k < tok.i and k >= 2 and doc[k - 1].text == "の" and named(doc[k - 2]) and named(doc[k]):
+        spans.append((doc[k - 2].idx, doc[k - 2].idx + len(doc[k - 2].text)))
     out, text = [], doc_text(tok.doc)
     for e in actors:
         if e.start and text[e.start - 1] == "駐" and e.label == "COUNTRY":
