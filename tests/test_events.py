@@ -60,6 +60,8 @@ def test_each_type(nlp, text, expected):
 
 
 MODALITY = [
+    # `…してまいります`: what the speaker will go on doing
+    ("日本は引き続き米国と緊密に連携してまいります。", "AGREE_COOPERATE", "planned"),
     # `…を行う際の手続き`: the act of a generic rule, not a happening
     ("日本と豪州は、両国の部隊が共同訓練を行う際の手続きを定めた協定に署名した。", "MIL_COOPERATION", "hypothetical"),
     ("ロシアは北朝鮮に技術を提供する可能性がある。", "PROVIDE_AID", "hypothetical"),
@@ -1003,6 +1005,13 @@ READOUT.append((["2024年5月2日、米国とインドは協定に署名した�
 READOUT.append((["2024年4月14日、イランはイスラエルを攻撃した。英国政府は同日、攻撃を非難した。"],
                 [("攻撃", "ATTACK", "IRN;ISR", "2024-04-14", "2024-04-14"),
                  ("非難", "CRITICIZE", "GBR;IRN", "2024-04-14", "2024-04-14")]))
+
+
+# an undated act done at a setting that holds a dated row of the sentence is of that day
+# (`date:setting_event`), also when the parser hangs the setting inside the act's complement
+READOUT.append((["2024年5月10日に北京で開かれた中ロ外相会談の共同文書で、両外相は連携を強めることを確認した。"],
+                [("共同文書", "SIGN_AGREEMENT", "CHN;RUS", "2024-05-10", "2024-05-10"),
+                 ("確認", "AGREE_COOPERATE", "CHN;RUS", "2024-05-10", "2024-05-10")]))
 
 
 @pytest.mark.parametrize("paragraphs,expected", READOUT)

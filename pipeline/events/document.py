@@ -22,7 +22,7 @@ from .lexicon import Trigger, trigger_matches
 from .mentions import DOCUMENT_NOUNS, drop_announcements_of_rows, own_date, rejected_by, same_happening, undated_anchor
 from .model import Event, Rejection, State, happening_key
 from .build import build_event
-from .syntax import case_of, code_of, doc_text, in_brackets, in_quote, light_verb, token_at
+from .syntax import SETTING_CASES, case_of, code_of, doc_text, in_brackets, in_quote, light_verb, token_at
 from .words import words
 
 
@@ -195,6 +195,7 @@ def _candidate(para: Paragraph, sent: Sentence, state: State, first: int, last: 
     if anchored:
         ev = replace(ev, rules=ev.rules + ("mention:first_dated",))
     ev = _criticised_act(para, ev, last, state)
+    ev = _setting_date(doc, ev, last, sent)
     state.seen.add(happening_key(ev))
     said = attribution_for(sent.reported, ev.start, ev.end)
     if said is not None:
@@ -232,6 +233,26 @@ def _candidate(para: Paragraph, sent: Sentence, state: State, first: int, last: 
 # an act nominalised as the topic of a count (`…を攻撃したのは初めて`, `会談を行うのは5年ぶり`): the
 # text characterises a happening it has already told
 RESTATED_AS_FIRST = re.compile(r"[^、。「」]{0,6}?のは[^。]{0,80}?(?:初めて|ぶり|回目|度目)")
+
+
+def _setting_date(doc, ev: Event, last: int, sent: Sentence) -> Event:
+    """`…日に開催された首脳会談の共同声明で、両首脳は…を確認した`: an undated act done at a setting
+    that holds a dated row of the sentence (the meeting) happened on the meeting's day."""
+    if ev.date_start:
+        return ev
+    heads = [doc[last]] + ([lv] if (lv := light_verb(doc, last)) is not None else [])
+    for h in heads:
+        for child in h.subtree:  # (the parser may hang the setting inside the act's complement)
+            if child.i >= last or child.pos_ not in ("NOUN", "PROPN") or case_of(child) not in SETTING_CASES:
+                continue
+            lo, hi = doc[child.left_edge.i].idx, child.idx + len(child.text)
+            held = [o for o in sent.rows if lo <= o.start and o.end <= hi and o.date_start and o.modality == "asserted"]
+            if held:
+                t = held[-1]
+                return replace(ev, date_text=t.date_text, date_start=t.date_start, date_end=t.date_end,
+                               date_precision=t.date_precision, date_source="explicit", date_ref=t.date_ref,
+                               rules=ev.rules + ("date:setting_event",))
+    return ev
 
 
 def _criticised_act(para: Paragraph, ev: Event, last: int, state: State) -> Event:
