@@ -874,6 +874,11 @@ def test_exact_rows(nlp, text, expected):
 # Trigger matches that make no row, each with the id of the rule that decided it (the rows of
 # events_rejected.csv): (text, expected rows, expected (trigger, reason) rejections)
 REJECTIONS = [
+    # a resolution row: what the resolution condemns is its content, no row (§6.9); the adoption is
+    # the body's (the resolution's number names it)
+    ("2023.6.1　決議2700（フランス）　ロシアによる攻撃を非難　採択　13―0―2",
+     [("STATEMENT", "asserted", "UNSC", "2023-06-01", "2023-06-01")],
+     [("攻撃", "filter:resolution_content"), ("非難", "filter:resolution_content")]),
     # the place one is visiting (`訪問先のローマで`) states the visit, by the subject of the predicate
     # it is the setting of (actor1:place_visitor); with no place named it states none
     ("米国の国防長官は2024年10月23日、訪問先のローマで記者団に述べた。",

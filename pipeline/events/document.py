@@ -58,6 +58,11 @@ def _is_headline(sentence: str, title: str) -> bool:
 HEADLINE_MIN = 4  # characters of a sentence that can be told for a piece of the title
 
 
+# a table or chronology row naming a resolution, then its content, then the vote on it
+RESOLUTION_ROW = re.compile(r"[^。]*決議[^。]*[\u3000\t][^。\u3000\t]*")
+RESOLUTION_DONE = re.compile(r"[^。\u3000\t]*[\u3000\t]+(?:無投票で)?(?:採択|否決)")
+
+
 # lines that state nothing, with the id of the filter that says so
 NOT_TEXT_LINES = ((SECTION_HEADING, "filter:heading"), (CAPTION, "filter:caption"))
 
@@ -159,6 +164,10 @@ def _reading(para: Paragraph, sent: Sentence, first: int, last: int, readings) -
         return None, False, "filter:inside_name"
     if in_quote(doc_text(doc), span[0], start):
         return None, False, "filter:in_quote"
+    if RESOLUTION_ROW.fullmatch(doc_text(doc)[span[0]:start]) and RESOLUTION_DONE.match(doc_text(doc), end, span[1]):
+        # `決議2722（米国、日本）　…攻撃を非難　採択`: what a resolution condemns or demands is its
+        # content, no row of its own (guideline §6.9)
+        return None, False, "filter:resolution_content"
     reasons = [rejected_by(doc, first, last, r) for r in readings]
     trig, anchored = next((r for r, why in zip(readings, reasons) if why is None), None), False
     if trig is None and own_date(doc, first, last, span, para.dated):
