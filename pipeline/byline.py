@@ -47,13 +47,17 @@ CREDIT = re.compile(
     re.M,
 )
 NAVIGATION = re.compile(r"^[^\n。]*(?:[>＞›»][^\n>＞›»。]+){2,}$", re.M)
+# a source note closing a table or chronology (`（出所）国連発表、各種報道を基に筆者作成`): furniture
+# to the end of its line (guideline §5.2)
+SOURCE_NOTE_OPEN = r"[（(](?:出所|出典)[）)]"
+SOURCE_NOTE = re.compile(SOURCE_NOTE_OPEN + r"[^\n]*$", re.M)
 AGENCY_LINE = re.compile(r"^[ \t\u3000]*[^\s。、]{1,10}(?:通信|通信社|新聞|新聞社)(?:[ \t\u3000]+[^\s。、]{1,8}部)?[ \t\u3000]*$", re.M)
 
 
 def credit_ranges(text: str) -> list[tuple[int, int]]:
-    """Credits, navigation lines and agency lines of `text` (see CREDIT): no timex, entity or
-    event comes from them."""
-    return sorted((m.start(), m.end()) for rx in (CREDIT, NAVIGATION, AGENCY_LINE) for m in rx.finditer(text))
+    """Credits, navigation lines, agency lines and source notes of `text` (see CREDIT): no timex,
+    entity or event comes from them."""
+    return sorted((m.start(), m.end()) for rx in (CREDIT, NAVIGATION, AGENCY_LINE, SOURCE_NOTE) for m in rx.finditer(text))
 
 
 SPEAKER_LABEL = re.compile(r"^[ \t\u3000]*(?:【[^】\n]{1,24}】|○[^\s　]{1,20}(?=[\s　]))", re.M)

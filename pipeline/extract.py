@@ -414,7 +414,9 @@ class DocumentPass:
         from .events import find_events
 
         art = self.art
-        sents = [(s.start - p_start, s.end - p_start) for s in sentences]
+        # a sentence stops where a credit or note that is no text begins (`…反対に回る（出所）…`)
+        sents = [(s.start - p_start, min([s.end] + [a for a, _ in self.byline if s.start < a < s.end]) - p_start)
+                 for s in sentences if not inside(self.byline, s.start, s.end)]
         tx = [_shift(t, p_start) for t in timexes]
         self.kept += tx
         self.timex_of.update({id(t): self.timex_at.get(art.cleaned.to_raw(t.start + p_start, t.end + p_start), "")

@@ -48,3 +48,17 @@ def test_credits_navigation_and_agency_lines():
             "会談はカイロで行われた。")
     assert lines_of(text, credit_ranges(text)) == [
         "トップ > 国際 > 中東", "ロイター通信　国際部", "（ロイター）", "（新華社＝共同）"]
+
+
+def test_a_source_note_is_furniture_to_the_end_of_its_line():
+    """`（出所）…` closing a table row or a chronology is furniture (guideline §5.2): no timex,
+    entity or event comes from it, and the row before it still ends its clause there."""
+    from pipeline.api import extract_text
+    from pipeline.byline import credit_ranges
+
+    text = "国連安保理の記録\n2024年3月1日　停戦を求める決議案（ブラジル）　否決　米国が拒否権（出所）国連発表を基に筆者作成\n"
+    assert lines_of(text, credit_ranges(text)) == ["（出所）国連発表を基に筆者作成"]
+    tables = extract_text(text, doc_date="2024-07-01")
+    assert tables["events"][["trigger", "event_type", "participants"]].values.tolist() == [
+        ["拒否権", "VETO_REJECT", "UNSC;USA"]]
+    assert "国連" not in tables["entities"]["text"].tolist()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..byline import SOURCE_NOTE_OPEN
 from ..records import Entity
 from .words import words
 
@@ -31,7 +32,8 @@ def no_spaces(s: str) -> str:
     return re.sub(r"\s+", "", s)
 
 
-TELEGRAPHIC_AFTER = re.compile(r"[ \t\u3000、，]|$")
+# what ends a telegraphic clause: a cell gap, a comma, the end, or a source note (`…拒否権（出所）…`)
+TELEGRAPHIC_AFTER = re.compile(r"[ \t\u3000、，]|$|" + SOURCE_NOTE_OPEN)
 
 
 def telegraphic(doc, last: int) -> bool:
