@@ -60,6 +60,8 @@ def test_each_type(nlp, text, expected):
 
 
 MODALITY = [
+    # a row's cell gap ends the clause: the plan in the next cell is not this act's
+    ("2023年10月18日　米大統領がイスラエルを訪問　ヨルダンで予定していた首脳会談は中止に", "VISIT", "asserted"),
     # `…してまいります`: what the speaker will go on doing
     ("日本は引き続き米国と緊密に連携してまいります。", "AGREE_COOPERATE", "planned"),
     # `…を行う際の手続き`: the act of a generic rule, not a happening
