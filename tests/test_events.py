@@ -876,6 +876,12 @@ def test_exact_rows(nlp, text, expected):
 # Trigger matches that make no row, each with the id of the rule that decided it (the rows of
 # events_rejected.csv): (text, expected rows, expected (trigger, reason) rejections)
 REJECTIONS = [
+    # an announcement is not a row when what it announces is one, within its own clause: in a
+    # chronology row, the announcing cell's
+    ("2023年10月7日　ハマスがイスラエルを奇襲　イスラエルの首相は「戦争状態にある」と表明",
+     [("ATTACK", "asserted", "HAMAS;ISR", "2023-10-07", "2023-10-07"), ("STATEMENT", "asserted", "ISR", "2023-10-07", "2023-10-07")], []),
+    ("2023年10月7日、イスラエルの首相は、ハマスがイスラエルを奇襲したと表明した。",
+     [("ATTACK", "asserted", "HAMAS;ISR", "2023-10-07", "2023-10-07")], [("表明", "filter:announcement_of_row")]),
     # a resolution row: what the resolution condemns is its content, no row (§6.9); the adoption is
     # the body's (the resolution's number names it)
     ("2023.6.1　決議2700（フランス）　ロシアによる攻撃を非難　採択　13―0―2",

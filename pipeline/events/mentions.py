@@ -231,6 +231,7 @@ def rejected_by(doc, first: int, last: int, trig: Trigger, anchored: bool = Fals
 ANNOUNCE_TRIGGERS = words("announcing_words")
 
 
+CELL_GAPS = re.compile(r"[\u3000\t]+")
 ANNOUNCED = re.compile(r"(?:と|を)[^、。「」]{0,4}$")
 
 
@@ -241,8 +242,10 @@ def drop_announcements_of_rows(text: str, found: list[Event], sent: tuple[int, i
     for ev in found:
         if ev.sentence_start == sent[0] and ev.event_type == "STATEMENT" and ev.trigger.startswith(ANNOUNCE_TRIGGERS):
             m = ANNOUNCED.search(text, sent[0], ev.start)
+            # the announcing clause: in a table or chronology row, its own cell (`…奇襲　首相は…と表明`)
+            cell = max([g.end() for g in CELL_GAPS.finditer(text, sent[0], ev.start)] + [sent[0]])
             # `…と発表`: any row in the quoted clause; `…を発表`: the row that is the object itself
-            if m and any(o is not ev and o.event_type != "STATEMENT" and o.sentence_start == sent[0]
+            if m and any(o is not ev and o.event_type != "STATEMENT" and o.sentence_start == sent[0] and o.start >= cell
                          and (o.end <= m.start() if m.group().startswith("と") else o.end == m.start())
                          for o in found):
                 continue
