@@ -638,6 +638,8 @@ TELEGRAPHIC = [
 # Security vocabulary beyond the essays (issue 17): armed clashes, killings, coast-guard
 # harassment, ceasefires, ratification bills — each checked on the dev corpus as a whole
 VOCABULARY = [
+    # presenting a proposal (`…案を示した`) is a statement, as presenting a position is
+    ("2024年5月2日、欧州連合（EU）は停戦の仲介案を示した。", [("STATEMENT", "asserted", "EU", "2024-05-02", "2024-05-02")]),
     # a summit's leaders' statement is issued jointly (mode joint_statement)
     ("2024年4月14日、G7は首脳声明を発表した。", [("SIGN_AGREEMENT", "asserted", "G7", "2024-04-14", "2024-04-14")]),
     # general security vocabulary: summons, expulsions, raids, ceasefire and armistice
