@@ -878,6 +878,12 @@ def test_exact_rows(nlp, text, expected):
 # Trigger matches that make no row, each with the id of the rule that decided it (the rows of
 # events_rejected.csv): (text, expected rows, expected (trigger, reason) rejections)
 REJECTIONS = [
+    # an argument marked も makes the act one more besides the one told before: two rows; without
+    # it, the two triggers tell one happening (§5.2)
+    ("2024年2月3日、米軍はイエメンの港を空爆し、首都サヌアにも打撃を加えた。",
+     [("ATTACK", "asserted", "USA;YEM", "2024-02-03", "2024-02-03")] * 2, []),
+    ("2024年2月3日、米軍はイエメンの港を空爆し、首都サヌアに打撃を加えた。",
+     [("ATTACK", "asserted", "USA;YEM", "2024-02-03", "2024-02-03")], [("打撃を加え", "filter:same_happening")]),
     # an announcement is not a row when what it announces is one, within its own clause: in a
     # chronology row, the announcing cell's
     ("2023年10月7日　ハマスがイスラエルを奇襲　イスラエルの首相は「戦争状態にある」と表明",

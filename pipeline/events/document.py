@@ -22,7 +22,7 @@ from .lexicon import Trigger, trigger_matches
 from .mentions import DOCUMENT_NOUNS, drop_announcements_of_rows, own_date, rejected_by, same_happening, undated_anchor
 from .model import Event, Rejection, State, happening_key
 from .build import build_event
-from .syntax import SETTING_CASES, case_of, code_of, doc_text, in_brackets, in_quote, light_verb, token_at
+from .syntax import SETTING_CASES, case_of, code_of, doc_text, in_brackets, in_quote, light_verb, particles_after, token_at
 from .words import words
 
 
@@ -195,7 +195,7 @@ def _candidate(para: Paragraph, sent: Sentence, state: State, first: int, last: 
         same = next((o.participants for o in reversed(sent.rows) if o.event_type == trig.event_type), "")
         ev = build_event(doc, first, last, trig, sent.span, sent.actors, para.dated, state,
                          sent.prev_actor1, sent.prev_parts, sent.carry, same)
-        reason = _admission(ev, sent, state, anchored, doc_text(doc))
+        reason = _admission(ev, sent, state, anchored, doc_text(doc), _also(doc, last))
     if reason:
         start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
         kind = trig.event_type if trig is not None else readings[0].event_type
@@ -214,7 +214,7 @@ def _candidate(para: Paragraph, sent: Sentence, state: State, first: int, last: 
         rows = split_by_dates(ev, coordinated_dates(doc, first, last, sent.span, para.dated, ev.event_type))
     # an earlier row of the sentence that this one states again with more sides (`ロシアが反対して
     # 拒否権を行使し`: RUS, then RUS and the council) is the same happening: this row stands for it
-    subsumed = [o for o in sent.rows if same_happening(o, ev) and o.actor1
+    subsumed = [o for o in sent.rows if same_happening(o, ev) and o.actor1 and o.participants != ev.participants
                 and set(o.actor1.split(";")) <= set(ev.actor1.split(";"))]  # (the same doer)
     rejected += [_rejection(o.start, o.end, o.trigger, o.event_type, "filter:same_happening", sent.span) for o in subsumed]
     sent.rows = [o for o in sent.rows if not any(o is x for x in subsumed)] + rows
@@ -281,7 +281,14 @@ def _criticised_act(para: Paragraph, ev: Event, last: int, state: State) -> Even
     return ev
 
 
-def _admission(ev: Event | None, sent: Sentence, state: State, anchored: bool, text: str) -> str:
+def _also(doc, last: int) -> bool:
+    """An argument of the act marked も (`モディ首相とも会談し`, `イスファハンにも打撃を加えた`):
+    the act is one more, besides one told before."""
+    heads = [doc[last]] + ([lv] if (lv := light_verb(doc, last)) is not None else [])
+    return any(p.text == "も" for h in heads for c in h.children if c.i < last for p in particles_after(c))
+
+
+def _admission(ev: Event | None, sent: Sentence, state: State, anchored: bool, text: str, also: bool = False) -> str:
     """Why a built event is not a row ("" when it is)."""
     if ev is None:
         return "roles:no_actor"
@@ -296,7 +303,7 @@ def _admission(ev: Event | None, sent: Sentence, state: State, anchored: bool, t
         return "filter:frame_of_speech_act"  # `…を批判し、…と述べた`: the saying is the criticism (§5.2)
     if RESTATED_AS_FIRST.match(text, ev.end) and any(k[0] == ev.event_type for k in state.seen):
         return "filter:restated_as_first"  # `…を攻撃したのは初めて`: the reported act characterised again (§5.2)
-    if any(same_happening(ev, o) for o in sent.rows):
+    if not also and any(same_happening(ev, o) for o in sent.rows):
         return "filter:same_happening"  # `基地を訪問し工場を視察した`: two triggers, one happening (§5.2)
     if anchored and (ev.date_source != "explicit" or happening_key(ev) in state.seen):
         return "filter:later_mention"  # a later mention of a happening already a row names it again (§6.9)
