@@ -32,7 +32,13 @@ Rules (SPEC §3, docs/annotation.md §3), all from syntax and the trigger lexico
   disposition (`協調する傾向`), a habitual saying (`…と述べるように`), statement content
   inside 「…」 (a report's wording — `によれば「…」`, `「…」と報じた/とある` — is narration and
   counts), the verb issuing a document already found (`共同声明が発表された`), and a second
-  trigger of one type restating the first in its sentence (`訪問し…視察した`).  A nominal
+  trigger of one type restating the first in its sentence (`訪問し…視察した`; not with an
+  argument marked も, `…にも打撃を加えた`: one act more; a later trigger of the same doer with
+  more sides stands for the earlier row), a quoting verb framing the same speaker's criticism
+  (`…を批判し、…と述べた`), an act nominalised as the topic of a count of an act already told
+  (`…を攻撃したのは初めて`), a domestic measure declared (`非常事態を宣言`), what a resolution
+  in a table row condemns (`決議2722（…）　…を非難　採択`), the place one is visiting with no
+  place named after it (`訪問先は`).  A nominal
   trigger modifying a noun is an event when a relative clause says it happened
   (`開催された首脳会談の…`).
 - Arguments from the dependency parse: on the trigger (and on a light verb governing it),
@@ -52,7 +58,13 @@ Rules (SPEC §3, docs/annotation.md §3), all from syntax and the trigger lexico
   predicate and never sits inside a relative clause), the last が/は outside quotes before
   the trigger (skipping the が-subject of an embedded clause), the previous event of the
   sentence, the previous sentence's topic — but a written subject that names no state
-  (`専門家は`) blocks these.  A nominal trigger with no sides, naming again an act of its type
+  (`専門家は`) blocks these.  The subject of a て-clause before the predicate is its subject
+  too (`ロシアが反対して拒否権を行使し`); `訪問先のX` is the visit of the subject of the predicate
+  it is the setting of; an act noted in brackets after a name (`オーストラリア（2022年1月署名）`)
+  is that side's with the sentence's topic; what enters into force (`停戦は…発効した`) has the
+  parties of the last agreement made; an act criticised with no doer named (`攻撃を非難した`)
+  is the last act of its type, and its doer the target.  An act in brackets or told as a
+  setting is an aside: it does not become the pair `両国` refers back to.  A nominal trigger with no sides, naming again an act of its type
   found earlier in the sentence, has that act's sides.  The
   target of criticising an act told by a clause is that clause's doer.  `両国`, `両首脳`
   expand to the two sides of the last two-sided event while both are still named, else to
@@ -67,10 +79,16 @@ Rules (SPEC §3, docs/annotation.md §3), all from syntax and the trigger lexico
   reads as an aside — attributive, relative-clause, bracketed, looking back — does not carry), and further — up to three
   sentences — while the text narrates in the past tense with no time-shift word (`その後`,
   `現在`); a cited report's date (`20日付『…』`) dates only statements, a dated bracketed note
-  (`（12 月 4 日発効）`) only its own act.
-- Modality: `予定/見通し/計画` planned; `可能性/れば/だろう/であろう/恐れ/ても…できる/どの…か`
-  hypothetical; `なかった/せず/行われず/ことなく` negated — read in the words after the
-  trigger, in its clause.
+  (`（12 月 4 日発効）`) only its own act; an undated act done at a setting that holds a dated
+  row of its sentence (`…日に開催された会談の共同声明で、…確認した`) takes that row's date; a date
+  the act is counted from (`…の後`) is not one of its coordinated dates.  In a news report — its
+  first dated happening at most 3 days before the report's date — the undated past-tense acts
+  of later paragraphs (not habitual `…してきた`, not relative clauses) take the day the story
+  stands at (`date:news_peg`).
+- Modality: `予定/見通し/計画/…してまいります` planned; `…する際の` (a generic rule's act)
+  and `可能性/れば/だろう/であろう/恐れ/ても…できる/どの…か` hypothetical;
+  `なかった/せず/行われず/ことなく` negated — read in the words after the trigger, in its
+  clause (a table row's cell gap ends it).
 """
 
 from .document import find_events
