@@ -22,7 +22,9 @@ from .lexicon import Trigger, trigger_matches
 from .mentions import DOCUMENT_NOUNS, drop_announcements_of_rows, own_date, rejected_by, same_happening, undated_anchor
 from .model import Event, Rejection, State, happening_key
 from .build import build_event
-from .syntax import SETTING_CASES, case_of, code_of, doc_text, in_brackets, in_quote, light_verb, particles_after, token_at
+from .syntax import (
+    SETTING_CASES, case_of, code_of, doc_text, in_brackets, in_quote, particles_after, predicate_heads, token_at,
+)
 from .words import words
 
 
@@ -218,25 +220,31 @@ def _candidate(para: Paragraph, sent: Sentence, state: State, first: int, last: 
                 and set(o.actor1.split(";")) <= set(ev.actor1.split(";"))]  # (the same doer)
     rejected += [_rejection(o.start, o.end, o.trigger, o.event_type, "filter:same_happening", sent.span) for o in subsumed]
     sent.rows = [o for o in sent.rows if not any(o is x for x in subsumed)] + rows
-    if not state.pegged and ev.date_source == "explicit" and ev.modality == "asserted":
+    if ev.actor1:
+        sent.prev_actor1 = [ev.actor1]
+    sent.prev_parts = ev.participants.split(";")
+    # an act noted in brackets, or told as the setting of another (`訪問先のローマで`), is an aside
+    _remember(state, ev, aside=in_brackets(doc_text(doc), sent.span[0], ev.start) or trig.needs == "place")
+
+
+def _remember(state: State, ev: Event, aside: bool) -> None:
+    """What a row tells the rest of the document: the news day, the last agreement, launcher,
+    doer of each type and two-sided pair (an aside's row changes none of the last three)."""
+    asserted, parts = ev.modality == "asserted", ev.participants.split(";")
+    if not state.pegged and ev.date_source == "explicit" and asserted:
         # the first dated happening: the news a report is about, when it falls in the days before
         # the report's own date
         state.pegged = True
         if in_news_days(ev.date_ref, state.doc_date):
             state.peg = ev.date_ref
-    # an act noted in brackets, or told as the setting of another (`訪問先のローマで`), is an aside
-    aside = in_brackets(doc_text(doc), sent.span[0], ev.start) or trig.needs == "place"
-    if ev.event_type in AGREEMENT_TYPES and ev.participants.count(";") >= 1 and ev.modality == "asserted" and not aside:
-        state.agreement = ev.participants.split(";")
-    if ev.actor1:
-        sent.prev_actor1 = [ev.actor1]
-        if ev.event_type == "SHOW_OF_FORCE":
-            state.launcher = ev.actor1.split(";")
-    sent.prev_parts = ev.participants.split(";")
-    if not aside and ev.modality == "asserted" and ev.actor1:
+    if ev.event_type in AGREEMENT_TYPES and len(parts) >= 2 and asserted and not aside:
+        state.agreement = parts
+    if ev.actor1 and ev.event_type == "SHOW_OF_FORCE":
+        state.launcher = ev.actor1.split(";")
+    if ev.actor1 and asserted and not aside:
         state.doers[ev.event_type] = ev.actor1.split(";")
-    if len(sent.prev_parts) == 2 and ev.event_type in PAIRING_TYPES and not aside:
-        state.pair = tuple(sent.prev_parts)
+    if len(parts) == 2 and ev.event_type in PAIRING_TYPES and not aside:
+        state.pair = tuple(parts)
 
 
 # an act nominalised as the topic of a count (`…を攻撃したのは初めて`, `会談を行うのは5年ぶり`): the
@@ -249,8 +257,7 @@ def _setting_date(doc, ev: Event, last: int, sent: Sentence) -> Event:
     that holds a dated row of the sentence (the meeting) happened on the meeting's day."""
     if ev.date_start:
         return ev
-    heads = [doc[last]] + ([lv] if (lv := light_verb(doc, last)) is not None else [])
-    for h in heads:
+    for h in predicate_heads(doc, last):
         for child in h.subtree:  # (the parser may hang the setting inside the act's complement)
             if child.i >= last or child.pos_ not in ("NOUN", "PROPN") or case_of(child) not in SETTING_CASES:
                 continue
@@ -270,8 +277,8 @@ def _criticised_act(para: Paragraph, ev: Event, last: int, state: State) -> Even
     if ev.event_type not in ACT_TARGET_TYPES or ev.actor2 or ";" in ev.participants:
         return ev
     doc = para.doc
-    heads = {last} | ({lv.i} if (lv := light_verb(doc, last)) is not None else set())
-    for k, (end, readings) in para.triggers.items():
+    heads = {h.i for h in predicate_heads(doc, last)}
+    for end, readings in para.triggers.values():
         obj = doc[end]
         if obj.head.i in heads and case_of(obj) == "を":
             doers = [x for x in state.doers.get(readings[0].event_type, []) if x not in ev.participants.split(";")]
@@ -284,8 +291,8 @@ def _criticised_act(para: Paragraph, ev: Event, last: int, state: State) -> Even
 def _also(doc, last: int) -> bool:
     """An argument of the act marked も (`モディ首相とも会談し`, `イスファハンにも打撃を加えた`):
     the act is one more, besides one told before."""
-    heads = [doc[last]] + ([lv] if (lv := light_verb(doc, last)) is not None else [])
-    return any(p.text == "も" for h in heads for c in h.children if c.i < last for p in particles_after(c))
+    return any(p.text == "も" for h in predicate_heads(doc, last) for c in h.children if c.i < last
+               for p in particles_after(c))
 
 
 def _admission(ev: Event | None, sent: Sentence, state: State, anchored: bool, text: str, also: bool = False) -> str:

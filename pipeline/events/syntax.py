@@ -81,6 +81,12 @@ def light_verb(doc, last: int):
 CONJUNCTIONS = ("や", "と", "及び", "および")
 
 
+def predicate_heads(doc, last: int) -> list:
+    """The trigger's last token and the light verb governing it, if any (`協力を行う`)."""
+    lv = light_verb(doc, last)
+    return [doc[last]] + ([lv] if lv is not None else [])
+
+
 def is_particle(t) -> bool:
     return t.dep_ in ("case", "fixed") or t.pos_ == "ADP"
 
