@@ -1163,3 +1163,16 @@ def test_name_joined_by_no_to_a_mis_parsed_run(nlp):
     person = Entity(4, 8, "シンワル", "PERSON", "", "", "シンワル")
     assert nominal_actors(doc[3], [hamas, person]) == [hamas, person]
     assert nominal_actors(doc[3], [hamas]) == []  # no name before the argument: nothing joined
+
+
+def test_a_paragraph_told_at_an_earlier_time_keeps_its_own_dates(nlp):
+    """A paragraph telling a happening before the news days dates its undated acts by its own
+    narrative, not by the news day; the next paragraph is back at the news day."""
+    rows = _events_by_paragraph(nlp, ["日本と韓国の外相は30日、ソウルで会談した。",
+                                      "北朝鮮は6月20日、弾道ミサイルを発射していた。飛行距離は分析中だ。日本政府は北朝鮮に抗議した。",
+                                      "米国務省は、会談の成果を歓迎した。"], "2024-07-01", None,
+                                ("trigger", "event_type", "participants", "date_start", "date_source"))
+    assert rows == [("会談", "MEET", "JPN;KOR", "2024-06-30", "explicit"),
+                    ("発射", "SHOW_OF_FORCE", "PRK", "2024-06-20", "explicit"),
+                    ("抗議", "CRITICIZE", "JPN;PRK", "", "none"),
+                    ("歓迎", "SUPPORT_RECOGNIZE", "USA", "2024-06-30", "discourse")]

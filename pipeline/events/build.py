@@ -94,7 +94,7 @@ def _date(c: Candidate):
     if c.state.ref is not None and c.carry and not any(
             c.sent[0] <= x.start < c.sent[1] and not CITED_DATE_RE.match(text, x.end) and x.moves for x, _ in c.dated):
         return c.state.ref, "discourse"
-    if c.state.peg is not None and _reaction(c, text):
+    if c.state.peg is not None and not c.state.flashback and _reaction(c, text):
         return c.state.peg, "peg"
     return None, "none"
 

@@ -100,6 +100,7 @@ def find_events(doc, sentences: list[tuple[int, int]], timexes: list[Timex], act
     state = state or State()
     if not state.held:
         state.ref_age = max(state.ref_age, CARRY_NARRATIVE)  # a new paragraph: no carried date
+        state.flashback = False
     state.topic = []
     if not lexicon or len(doc) == 0:
         return []
@@ -228,15 +229,20 @@ def _candidate(para: Paragraph, sent: Sentence, state: State, first: int, last: 
 
 
 def _remember(state: State, ev: Event, aside: bool) -> None:
-    """What a row tells the rest of the document: the news day, the last agreement, launcher,
-    doer of each type and two-sided pair (an aside's row changes none of the last three)."""
+    """What a row tells the rest of the document: the news day and whether its paragraph is told at
+    an earlier time, the last agreement, launcher, doer of each type and two-sided pair (an
+    aside's row changes neither the time of its paragraph nor the last three)."""
     asserted, parts = ev.modality == "asserted", ev.participants.split(";")
-    if not state.pegged and ev.date_source == "explicit" and asserted:
-        # the first dated happening: the news a report is about, when it falls in the days before
-        # the report's own date
-        state.pegged = True
-        if in_news_days(ev.date_ref, state.doc_date):
-            state.peg = ev.date_ref
+    if ev.date_source == "explicit" and asserted:
+        news = in_news_days(ev.date_ref, state.doc_date)
+        if not state.pegged:
+            # the first dated happening: the news a report is about, when it falls in the days
+            # before the report's own date
+            state.pegged, state.peg = True, ev.date_ref if news else None
+        if not aside:
+            # a paragraph telling a happening of an earlier time (`北朝鮮は2月28日、…発射していた`)
+            # dates its own undated acts, not by the news day
+            state.flashback = not news
     if ev.event_type in AGREEMENT_TYPES and len(parts) >= 2 and asserted and not aside:
         state.agreement = parts
     if ev.actor1 and ev.event_type == "SHOW_OF_FORCE":

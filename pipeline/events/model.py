@@ -61,6 +61,7 @@ class State:
     title: str = ""  # the document's title: written again as its headline, it states nothing new
     peg: Timex | None = None  # the day a news report's story stands at (dates.NEWS_DAYS)
     pegged: bool = False  # the first dated happening has been read
+    flashback: bool = False  # the paragraph narrates a time before the news days (its own date)
 
 
 def happening_key(ev: Event) -> tuple[str, str, str]:
