@@ -1037,6 +1037,15 @@ READOUT.append((["2024年5月10日に北京で開かれた中ロ外相会談の�
                  ("確認", "AGREE_COOPERATE", "CHN;RUS", "2024-05-10", "2024-05-10")]))
 
 
+# `両国` after a digression on other states: the pair the text has told most about
+READOUT.append((["2024年5月1日、日本とフィリピンは首脳会談を行った。両国は協定に署名した。"
+                 "英国、フランス、ドイツ、イタリアの4か国は同日、声明を発表した。両国は防衛協力の強化で一致した。"],
+                [("首脳会談", "MEET", "JPN;PHL", "2024-05-01", "2024-05-01"),
+                 ("署名", "SIGN_AGREEMENT", "JPN;PHL", "2024-05-01", "2024-05-01"),
+                 ("声明", "AGREE_COOPERATE", "DEU;FRA;GBR;ITA", "2024-05-01", "2024-05-01"),
+                 ("一致", "AGREE_COOPERATE", "JPN;PHL", "2024-05-01", "2024-05-01")]))
+
+
 @pytest.mark.parametrize("paragraphs,expected", READOUT)
 def test_cataphoric_lead_holds_its_date(nlp, paragraphs, expected):
     assert _events_by_paragraph(nlp, paragraphs) == expected

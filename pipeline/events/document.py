@@ -251,6 +251,7 @@ def _remember(state: State, ev: Event, aside: bool) -> None:
         state.doers[ev.event_type] = ev.actor1.split(";")
     if len(parts) == 2 and ev.event_type in PAIRING_TYPES and not aside:
         state.pair = tuple(parts)
+        state.pairs[state.pair] = state.pairs.get(state.pair, 0) + 1
 
 
 # an act nominalised as the topic of a count (`…を攻撃したのは初めて`, `会談を行うのは5年ぶり`): the

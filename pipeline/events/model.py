@@ -51,6 +51,7 @@ class State:
     narrative: bool = True  # every sentence since the dated one ended in the past tense
     topic: list[str] = field(default_factory=list)  # actor1 of the previous sentence's last event
     pair: tuple[str, ...] = ()  # participants of the last event between exactly two states
+    pairs: dict = field(default_factory=dict)  # each such pair -> how many rows it has had
     agreement: list[str] = field(default_factory=list)  # parties of the last agreement or signing
     doers: dict = field(default_factory=dict)  # event type -> actor1 codes of its last row
     launcher: list[str] = field(default_factory=list)  # actor1 of the last launch or test (SHOW_OF_FORCE)

@@ -130,6 +130,10 @@ def expand_group(doc, tok, state: State, sent_actors: list[Entity] = ()) -> list
         named = state.countries[-4:] + [code_of(e) for e in sent_actors if e.label == "COUNTRY" and e.end <= tok.idx]
         if state.pair and set(state.pair) <= set(named):
             return list(state.pair)  # the two sides of the last two-sided event, still being talked about
+        # ... else the pair the text has told most about (`両国` after a digression on a third state)
+        main = max(state.pairs.items(), key=lambda kv: kv[1], default=(None, 0))
+        if main[1] >= 2:
+            return list(main[0])
         return state.countries[-2:] if len(state.countries) >= 2 else []
     return []
 
