@@ -638,6 +638,8 @@ TELEGRAPHIC = [
 # Security vocabulary beyond the essays (issue 17): armed clashes, killings, coast-guard
 # harassment, ceasefires, ratification bills — each checked on the dev corpus as a whole
 VOCABULARY = [
+    # a state after 親/反 inside a name of a group is its alignment, not a side (as 駐 names a post)
+    ("2024年6月1日、親イラン武装組織フーシ派は紅海で商船を攻撃した。", [("ATTACK", "asserted", "HOUTHI", "2024-06-01", "2024-06-01")]),
     # presenting a proposal (`…案を示した`) is a statement, as presenting a position is
     ("2024年5月2日、欧州連合（EU）は停戦の仲介案を示した。", [("STATEMENT", "asserted", "EU", "2024-05-02", "2024-05-02")]),
     # a summit's leaders' statement is issued jointly (mode joint_statement)

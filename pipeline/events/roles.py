@@ -68,6 +68,8 @@ def stray_subjects(tok) -> list:
     return out
 
 
+# a state written after these names a post (駐韓) or an alignment (親イラン, 反米), not a side
+ALIGNED_PREFIXES = "駐親反"
 NOMINAL_DEPS = {"compound", "nmod", "conj", "appos", "nummod", "flat", "amod", "det"}
 
 
@@ -99,8 +101,8 @@ def nominal_actors(tok, actors: list[Entity]) -> list[Entity]:
         spans.append((doc[k - 2].idx, doc[k - 2].idx + len(doc[k - 2].text)))
     out, text = [], doc_text(tok.doc)
     for e in actors:
-        if e.start and text[e.start - 1] == "駐" and e.label == "COUNTRY":
-            continue  # `ロシアの駐韓大使`: the state after 駐 is the post, not the actor
+        if e.start and text[e.start - 1] in ALIGNED_PREFIXES and e.label == "COUNTRY":
+            continue  # `ロシアの駐韓大使`: the post, not the actor; `親イラン武装組織`: an alignment
         if any(e.start < b and a < e.end for a, b in spans) and e not in out:
             out.append(e)
     return sorted(out, key=lambda e: e.start)
