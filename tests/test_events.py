@@ -857,6 +857,10 @@ SUPPORT_VERBS = [
 
 # acts listed with や share the predicate of the last one (`放水や…進路妨害を繰り返した`)
 COORDINATED_ACTS = [
+    # ... and its clause's dates, one row per date for each act
+    ("中国海警局は2023年12月10日と翌24年3月5日にも放水や危険な進路妨害を繰り返した。",
+     [("ATTACK", "asserted", "CHN", "2023-12-10", "2023-12-10"), ("ATTACK", "asserted", "CHN", "2024-03-05", "2024-03-05"),
+      ("THREATEN", "asserted", "CHN", "2023-12-10", "2023-12-10"), ("THREATEN", "asserted", "CHN", "2024-03-05", "2024-03-05")]),
     ("北朝鮮は2024年5月2日、弾道ミサイルの発射や砲撃を行った。",
      [("SHOW_OF_FORCE", "asserted", "PRK", "2024-05-02", "2024-05-02"), ("ATTACK", "asserted", "PRK", "2024-05-02", "2024-05-02")]),
     ("中国海警局は2023年12月10日にも放水や危険な進路妨害を繰り返した。",

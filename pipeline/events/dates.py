@@ -8,7 +8,7 @@ import re
 
 from ..records import Entity, Timex
 from .model import Event
-from .syntax import SETTING_CASES, case_of, code_of, doc_text, head_chain, in_brackets
+from .syntax import SETTING_CASES, case_of, code_of, doc_text, head_chain, in_brackets, listed_with
 from .mentions import ANCHOR_NOUNS  # `後`, `以降`: a time counted from a happening
 
 
@@ -84,6 +84,7 @@ def coordinated_dates(doc, first: int, last: int, sent: tuple[int, int], dated: 
     可決`, `12月30日と2日の攻撃`): the predicate states one act per date (guideline §5.2). Closed
     dates only (not `以降`), none holding another; else []."""
     in_sent = _sentence_dates(doc, first, last, sent, dated, trig_type)
+    last = listed_with(doc, last)  # (a noun listed with another shares its clause: `放水や…妨害を繰り返した`)
     # a date the act is counted from (`5月25日の核実験の後、6月12日に採択`) is not one of its dates
     in_sent = [(t, k) for t, k in in_sent if not _through_anchor(doc, k, last)]
     governed = [t for t in _governed(doc, first, last, in_sent) if t.type == "DATE" and t.date_start and t.date_end]

@@ -65,13 +65,22 @@ def compound_text(tok) -> str:
     return tok.doc[compound_start(tok):tok.i + 1].text
 
 
-def light_verb(doc, last: int):
+def listed_with(doc, last: int) -> int:
+    """The noun a noun is listed with by や/と (`空爆や砲撃を`: 砲撃; `放水や危険な妨害を`: 妨害),
+    whose place in the clause it shares; `last` itself when it is listed with none."""
     head = doc[last]
     if head.dep_ in ("nmod", "obl") and "".join(p.text for p in particles_after(head, 2)) in CONJUNCTIONS:
-        # `空爆や砲撃を行った`: a conjunct shares the light verb of the noun it is listed with
-        conjunct = head.head.head if head.head.dep_ == "acl" else head.head  # (`放水や危険な妨害を`)
+        conjunct = head.head.head if head.head.dep_ == "acl" else head.head
         if conjunct.i > head.i and conjunct.pos_ in ("NOUN", "PROPN"):
-            return light_verb(doc, conjunct.i)
+            return listed_with(doc, conjunct.i)
+    return last
+
+
+def light_verb(doc, last: int):
+    if listed_with(doc, last) != last:
+        # `空爆や砲撃を行った`: a conjunct shares the light verb of the noun it is listed with
+        return light_verb(doc, listed_with(doc, last))
+    head = doc[last]
     if head.dep_ in ("obj", "nsubj", "obl") and head.head.i != head.i and head.head.lemma_ in LIGHT_VERBS \
             and case_of(head) not in ("で", "では", "には", "において", "においては"):
         return head.head  # (`声明では…とされた` is a setting, not `声明を発表する`)
