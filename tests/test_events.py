@@ -638,6 +638,8 @@ TELEGRAPHIC = [
 # Security vocabulary beyond the essays (issue 17): armed clashes, killings, coast-guard
 # harassment, ceasefires, ratification bills — each checked on the dev corpus as a whole
 VOCABULARY = [
+    # the subject of a verb that takes a meeting as its goal (`首脳会議に出席した`) takes part in it
+    ("2024年6月14日、インドのモディ首相はG7首脳会議に出席した。", [("MEET", "asserted", "G7;IND", "2024-06-14", "2024-06-14")]),
     # a state after 親/反 inside a name of a group is its alignment, not a side (as 駐 names a post)
     ("2024年6月1日、親イラン武装組織フーシ派は紅海で商船を攻撃した。", [("ATTACK", "asserted", "HOUTHI", "2024-06-01", "2024-06-01")]),
     # presenting a proposal (`…案を示した`) is a statement, as presenting a position is

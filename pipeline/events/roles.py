@@ -350,7 +350,8 @@ def _setting_subject(c: Candidate, s: Sides) -> None:
     """A nominal event as the setting of another predicate (`会談でAは…と述べた`): that
     predicate's subject took part in it."""
     head = c.head
-    if c.verbal or head.dep_ != "obl" or case_of(head) not in SETTING_CASES:
+    attended = c.trig.event_type == "MEET" and case_of(head) == "に"  # `首脳会議に出席し`, `…会議に招き`
+    if c.verbal or head.dep_ != "obl" or (case_of(head) not in SETTING_CASES and not attended):
         return
     for child in head.head.children:
         if child.i != head.i and (child.dep_ == "nsubj" or case_of(child) in ("は", "が")):
