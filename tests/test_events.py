@@ -886,6 +886,9 @@ def test_exact_rows(nlp, text, expected):
 # Trigger matches that make no row, each with the id of the rule that decided it (the rows of
 # events_rejected.csv): (text, expected rows, expected (trigger, reason) rejections)
 REJECTIONS = [
+    # announcing a stance that is itself a row (`…を非難する立場を表明`) is no second row
+    ("2024年4月14日、日本政府は北朝鮮を強く非難する立場を表明した。",
+     [("CRITICIZE", "asserted", "JPN;PRK", "2024-04-14", "2024-04-14")], [("表明", "filter:announcement_of_row")]),
     # an argument marked も makes the act one more besides the one told before: two rows; without
     # it, the two triggers tell one happening (§5.2)
     ("2024年2月3日、米軍はイエメンの港を空爆し、首都サヌアにも打撃を加えた。",

@@ -233,6 +233,8 @@ ANNOUNCE_TRIGGERS = words("announcing_words")
 
 CELL_GAPS = re.compile(r"[\u3000\t]+")
 ANNOUNCED = re.compile(r"(?:と|を)[^、。「」]{0,4}$")
+# `…を発表`: the object is the row itself, or a stance the row is (`攻撃を非難する立場を表明`)
+STANCE_OF = re.compile(r"(?:(?:する|した|している)(?:立場|考え|方針|意向|姿勢|意思))?")
 
 
 def drop_announcements_of_rows(text: str, found: list[Event], sent: tuple[int, int]) -> list[Event]:
@@ -246,7 +248,8 @@ def drop_announcements_of_rows(text: str, found: list[Event], sent: tuple[int, i
             cell = max([g.end() for g in CELL_GAPS.finditer(text, sent[0], ev.start)] + [sent[0]])
             # `…と発表`: any row in the quoted clause; `…を発表`: the row that is the object itself
             if m and any(o is not ev and o.event_type != "STATEMENT" and o.sentence_start == sent[0] and o.start >= cell
-                         and (o.end <= m.start() if m.group().startswith("と") else o.end == m.start())
+                         and (o.end <= m.start() if m.group().startswith("と")
+                              else bool(STANCE_OF.fullmatch(text, o.end, m.start())))
                          for o in found):
                 continue
         keep.append(ev)
