@@ -60,6 +60,10 @@ def test_each_type(nlp, text, expected):
 
 
 MODALITY = [
+    # an act in the continuative form shares the modality that ends its sentence
+    ("日本は英国と連携し、中国に働きかけるべきだ。", "AGREE_COOPERATE", "hypothetical"),
+    ("北朝鮮は来月、ロシアと協議し、条約に署名する予定だ。", "MEET", "planned"),
+    ("2024年5月1日、日本は英国と連携し、中国に働きかけた。", "AGREE_COOPERATE", "asserted"),
     # a row's cell gap ends the clause: the plan in the next cell is not this act's
     ("2023年10月18日　米大統領がイスラエルを訪問　ヨルダンで予定していた首脳会談は中止に", "VISIT", "asserted"),
     # `…してまいります`: what the speaker will go on doing

@@ -25,9 +25,22 @@ MODALITY_RULES = (
 )
 
 
+# an act in the continuative form (`…と連携し、…働きかけるべきだ`) shares the modality that ends
+# its sentence
+CONTINUATIVE = re.compile(r"[^、。「」]{0,6}?(?:し|して|で)、")
+SENTENCE_END_MODAL = (
+    ("hypothetical", re.compile(r"(?:べきだ|べきである|べきではない|だろう|であろう|かもしれない)[。」]?\s*$")),
+    ("planned", re.compile(r"(?:予定だ|予定である|予定です|方針だ|方針である|見通しだ|計画だ)[。」]?\s*$")),
+)
+
+
 def modality_of(text: str, start: int, end: int) -> tuple[str, str]:
-    """(modality, the id of the rule that decided it)."""
+    """(modality, the id of the rule that decided it); `text` ends at the sentence's end."""
     for rule_id, modality, pattern, where in MODALITY_RULES:
         if pattern.search(text[end:] if where == "after" else text[max(0, start - 30):start]):
             return modality, rule_id
+    if CONTINUATIVE.match(text, end):
+        for modality, pattern in SENTENCE_END_MODAL:
+            if pattern.search(text, end):
+                return modality, "modality:sentence_end"
     return "asserted", "modality:asserted_default"
