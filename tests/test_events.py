@@ -60,6 +60,8 @@ def test_each_type(nlp, text, expected):
 
 
 MODALITY = [
+    # a question about an act told in the non-past asks whether it would be
+    ("政府は国会の審議の前に米国と合意するのですか。", "AGREE_COOPERATE", "hypothetical"),
     # an act in the continuative form shares the modality that ends its sentence
     ("日本は英国と連携し、中国に働きかけるべきだ。", "AGREE_COOPERATE", "hypothetical"),
     ("北朝鮮は来月、ロシアと協議し、条約に署名する予定だ。", "MEET", "planned"),

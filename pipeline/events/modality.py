@@ -34,11 +34,18 @@ SENTENCE_END_MODAL = (
 )
 
 
+# a question (`…ではありませんか。`) about an act told in the non-past asks whether it would be
+QUESTION_END = re.compile(r"(?:か|\?|？)[。」）)]?\s*(?:[（(][^（）()]*[）)])?\s*$")
+NON_PAST_AFTER = re.compile(r"(?:する|します|できる|される)(?!た)")
+
+
 def modality_of(text: str, start: int, end: int) -> tuple[str, str]:
     """(modality, the id of the rule that decided it); `text` ends at the sentence's end."""
     for rule_id, modality, pattern, where in MODALITY_RULES:
         if pattern.search(text[end:] if where == "after" else text[max(0, start - 30):start]):
             return modality, rule_id
+    if QUESTION_END.search(text, end) and NON_PAST_AFTER.match(text, end):
+        return "hypothetical", "modality:question"  # `…に約束するのは、…ではありませんか`
     if CONTINUATIVE.match(text, end):
         for modality, pattern in SENTENCE_END_MODAL:
             if pattern.search(text, end):
