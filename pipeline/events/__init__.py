@@ -63,7 +63,10 @@ Rules (SPEC §3, docs/annotation.md §3), all from syntax and the trigger lexico
   it is the setting of; an act noted in brackets after a name (`オーストラリア（2022年1月署名）`)
   is that side's with the sentence's topic; what enters into force (`停戦は…発効した`) has the
   parties of the last agreement made; an act criticised with no doer named (`攻撃を非難した`)
-  is the last act of its type, and its doer the target.  An act in brackets or told as a
+  is the last act of its type, and its doer the target; a meeting that is the に-goal of a verb
+  (`首脳会議に出席した`) has that verb's subject as a participant; a state after 駐, 親 or 反
+  inside a noun phrase is a post or an alignment, not a side.  `両国` whose last pair is no
+  longer named refers to the pair the text has told most about.  An act in brackets or told as a
   setting is an aside: it does not become the pair `両国` refers back to.  A nominal trigger with no sides, naming again an act of its type
   found earlier in the sentence, has that act's sides.  The
   target of criticising an act told by a clause is that clause's doer.  `両国`, `両首脳`
@@ -88,7 +91,9 @@ Rules (SPEC §3, docs/annotation.md §3), all from syntax and the trigger lexico
 - Modality: `予定/見通し/計画/…してまいります` planned; `…する際の` (a generic rule's act)
   and `可能性/れば/だろう/であろう/恐れ/ても…できる/どの…か` hypothetical;
   `なかった/せず/行われず/ことなく` negated — read in the words after the trigger, in its
-  clause (a table row's cell gap ends it).
+  clause (a table row's cell gap ends it); an act in the continuative form (`…と連携し、`) shares
+  the modality ending its sentence (`…べきだ`, `…予定だ`), and a question about an act in the
+  non-past (`…約束するのは…ではありませんか`) is hypothetical.
 """
 
 from .document import find_events
