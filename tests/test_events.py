@@ -644,6 +644,12 @@ TELEGRAPHIC = [
 # Security vocabulary beyond the essays (issue 17): armed clashes, killings, coast-guard
 # harassment, ceasefires, ratification bills — each checked on the dev corpus as a whole
 VOCABULARY = [
+    # a saying whose content condemns an act of a named doer criticises it (§6.9); with no doer
+    # named it stays a statement
+    ("2024年5月14日、日本の外相は、ロシアによる一方的な現状変更は断じて認められない旨述べた。",
+     [("CRITICIZE", "asserted", "JPN;RUS", "2024-05-14", "2024-05-14")]),
+    ("2024年5月14日、日本の外相は、そのような行為は許されないと述べた。",
+     [("STATEMENT", "asserted", "JPN", "2024-05-14", "2024-05-14")]),
     # the subject of a verb that takes a meeting as its goal (`首脳会議に出席した`) takes part in it
     ("2024年6月14日、インドのモディ首相はG7首脳会議に出席した。", [("MEET", "asserted", "G7;IND", "2024-06-14", "2024-06-14")]),
     # a state after 親/反 inside a name of a group is its alignment, not a side (as 駐 names a post)

@@ -6,7 +6,7 @@ import re
 
 from ..records import Timex
 from .dates import CITED_DATE_RE, HABITUAL, PAST_END, TIME_SHIFT, date_for
-from .lexicon import JOINT_DECLARATION, LAUNCH_AT
+from .lexicon import CONDEMNING, JOINT_DECLARATION, LAUNCH_AT
 from .modality import modality_of
 from .model import Event
 from .roles import (
@@ -37,6 +37,11 @@ def build_event(doc, first, last, trig, sent, sent_actors, dated, state, prev_ac
         # states declaring together, to no addressee, agree (`両国は…パートナーシップを宣言した`;
         # guideline §5.2: STATEMENT only when no other type fits)
         c.trig = JOINT_DECLARATION
+    elif trig.event_type == "STATEMENT" and (doers := _condemned(c, codes1)):
+        # `ロシアによる侵略は…断じて認められない旨述べた`: a saying that condemns an act criticises
+        # its doer (guideline §6.9: protests and criticisms in a readout are CRITICIZE rows)
+        c.trig = CONDEMNING
+        codes2 = codes2 + [x for x in doers if x not in codes2]
     elif trig.event_type == "SHOW_OF_FORCE" and (target := _launch_target(c, codes1)):
         # a launch at another state or its forces (`イスラエルに向けて…ミサイルを発射`) is an attack;
         # at a sea or an area it stays a test or a show of force
@@ -62,6 +67,21 @@ def build_event(doc, first, last, trig, sent, sent_actors, dated, state, prev_ac
 
 # `Xに向けて`, `X軍拠点に向け`, `Xを標的に`: what a launch is aimed at
 AIMED_AT = re.compile(r"[\u4e00-\u9fff\u30a1-\u30fa\u30fc]{0,6}?(?:に向け(?:て)?|を標的に|を狙(?:って|い))")
+
+
+CONDEMNING_PHRASES = words("condemning_phrases")
+DOER_MARK = re.compile(r"(?:による|が|は)")
+
+
+def _condemned(c: Candidate, codes1: list[str]) -> list[str]:
+    """The doers of the act a saying condemns (states marked による/が before it in the content);
+    none when the content holds no condemning phrase or names no doer."""
+    text = doc_text(c.doc)
+    content = text[c.sent[0]:c.start]
+    if not any(p in content for p in CONDEMNING_PHRASES):
+        return []
+    return [code_of(e) for e in c.actors if c.sent[0] <= e.start and e.end <= c.start and code_of(e)
+            and code_of(e) not in codes1 and e.label in ("COUNTRY", "ORG") and DOER_MARK.match(text, e.end)]
 
 
 def _launch_target(c: Candidate, codes1: list[str]) -> str:

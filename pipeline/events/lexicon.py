@@ -30,6 +30,8 @@ class Trigger:
 
 # what a joint declaration to no addressee is typed as (see build_event)
 JOINT_DECLARATION = Trigger("", "AGREE_COOPERATE", "", "030", "AGREE", "", "", "type:joint_declaration")
+# what a saying whose content condemns an act is typed as (see build_event)
+CONDEMNING = Trigger("", "CRITICIZE", "", "111", "ACCUSE", "", "", "type:condemning_content")
 # what a launch at another state is typed as (see build_event)
 LAUNCH_AT = Trigger("", "ATTACK", "", "195", "ASSAULT", "", "", "type:launch_at_state")
 
