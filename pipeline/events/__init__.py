@@ -66,7 +66,8 @@ Rules (SPEC §3, docs/annotation.md §3), all from syntax and the trigger lexico
   is the last act of its type, and its doer the target; a meeting that is the に-goal of a verb
   (`首脳会議に出席した`) has that verb's subject as a participant; a state after 駐, 親 or 反
   inside a noun phrase is a post or an alignment, not a side.  `両国` whose last pair is no
-  longer named refers to the pair the text has told most about.  An act in brackets or told as a
+  longer named refers to the pair the text has told most about.  A saying whose content
+  condemns the act of a named doer (`…による…は断じて認められない旨述べた`) is a CRITICIZE of it.  An act in brackets or told as a
   setting is an aside: it does not become the pair `両国` refers back to.  A nominal trigger with no sides, naming again an act of its type
   found earlier in the sentence, has that act's sides.  The
   target of criticising an act told by a clause is that clause's doer.  `両国`, `両首脳`
