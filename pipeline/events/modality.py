@@ -16,27 +16,26 @@ HYPOTHETICAL = re.compile(
 HYPOTHETICAL_BEFORE = re.compile(r"(?:仮に|もし|万一)[^。]{0,20}$")
 
 
-# the modality rules, in order of preference: (rule id, modality, pattern, where it looks)
+# a question (`…ではありませんか。`) about an act told in the non-past asks whether it would be
+QUESTION = re.compile(r"^(?:する|します|できる|される)(?!た)[\s\S]*(?:か|\?|？)[。」）)]?\s*(?:[（(][^（）()]*[）)])?\s*$")
+# an act in the continuative form (`…と連携し、…働きかけるべきだ`) shares the modality that ends
+# its sentence
+CONTINUATIVE = r"^[^、。「」]{0,6}?(?:し|して|で)、[\s\S]*"
+ENDS_HYPOTHETICAL = re.compile(CONTINUATIVE + r"(?:べきだ|べきである|べきではない|だろう|であろう|かもしれない)[。」]?\s*$")
+ENDS_PLANNED = re.compile(CONTINUATIVE + r"(?:予定だ|予定である|予定です|方針だ|方針である|見通しだ|計画だ)[。」]?\s*$")
+
+
+# the modality rules, in order of preference: (rule id, modality, pattern, where it looks: the
+# words after the trigger to the sentence's end, or the words before it)
 MODALITY_RULES = (
     ("modality:negated_suffix", "negated", NEGATED, "after"),
     ("modality:planned_noun", "planned", PLANNED, "after"),
     ("modality:hypothetical_after", "hypothetical", HYPOTHETICAL, "after"),
     ("modality:hypothetical_before", "hypothetical", HYPOTHETICAL_BEFORE, "before"),
+    ("modality:question", "hypothetical", QUESTION, "after"),  # `…に約束するのは、…ではありませんか`
+    ("modality:sentence_end", "hypothetical", ENDS_HYPOTHETICAL, "after"),
+    ("modality:sentence_end", "planned", ENDS_PLANNED, "after"),
 )
-
-
-# an act in the continuative form (`…と連携し、…働きかけるべきだ`) shares the modality that ends
-# its sentence
-CONTINUATIVE = re.compile(r"[^、。「」]{0,6}?(?:し|して|で)、")
-SENTENCE_END_MODAL = (
-    ("hypothetical", re.compile(r"(?:べきだ|べきである|べきではない|だろう|であろう|かもしれない)[。」]?\s*$")),
-    ("planned", re.compile(r"(?:予定だ|予定である|予定です|方針だ|方針である|見通しだ|計画だ)[。」]?\s*$")),
-)
-
-
-# a question (`…ではありませんか。`) about an act told in the non-past asks whether it would be
-QUESTION_END = re.compile(r"(?:か|\?|？)[。」）)]?\s*(?:[（(][^（）()]*[）)])?\s*$")
-NON_PAST_AFTER = re.compile(r"(?:する|します|できる|される)(?!た)")
 
 
 def modality_of(text: str, start: int, end: int) -> tuple[str, str]:
@@ -44,10 +43,4 @@ def modality_of(text: str, start: int, end: int) -> tuple[str, str]:
     for rule_id, modality, pattern, where in MODALITY_RULES:
         if pattern.search(text[end:] if where == "after" else text[max(0, start - 30):start]):
             return modality, rule_id
-    if QUESTION_END.search(text, end) and NON_PAST_AFTER.match(text, end):
-        return "hypothetical", "modality:question"  # `…に約束するのは、…ではありませんか`
-    if CONTINUATIVE.match(text, end):
-        for modality, pattern in SENTENCE_END_MODAL:
-            if pattern.search(text, end):
-                return modality, "modality:sentence_end"
     return "asserted", "modality:asserted_default"

@@ -77,9 +77,9 @@ def listed_with(doc, last: int) -> int:
 
 
 def light_verb(doc, last: int):
-    if listed_with(doc, last) != last:
+    if (conjunct := listed_with(doc, last)) != last:
         # `空爆や砲撃を行った`: a conjunct shares the light verb of the noun it is listed with
-        return light_verb(doc, listed_with(doc, last))
+        return light_verb(doc, conjunct)
     head = doc[last]
     if head.dep_ in ("obj", "nsubj", "obl") and head.head.i != head.i and head.head.lemma_ in LIGHT_VERBS \
             and case_of(head) not in ("で", "では", "には", "において", "においては"):
