@@ -948,6 +948,15 @@ REJECTIONS = [
     # a statement named as the medium of another saying: what is said there is the act
     ("2024年10月31日、日本の官房長官は記者会見で北朝鮮を非難した。",
      [("CRITICIZE", "asserted", "JPN;PRK", "2024-10-31", "2024-10-31")], [("記者会見", "filter:medium_of_saying")]),
+    # one state's own statement, visit or meeting amid a natural disaster is its domestic response
+    # (guideline §6.8); a second state party to it, or a group that is no state, keeps the row
+    ("2024年9月21日、台風の接近を受け、フィリピン気象庁は警報を発表した。", [], [("発表", "filter:disaster_response")]),
+    ("2024年9月22日、インドネシアの大統領は洪水の被災地を視察した。", [], [("視察", "filter:disaster_response")]),
+    ("2024年9月22日、韓国の大統領は洪水の被害を受けたタイに見舞いの声明を発表した。",
+     [("STATEMENT", "asserted", "KOR;THA", "2024-09-22", "2024-09-22")], [("発表", "filter:issued_document_again")]),
+    ("2024年9月22日、ハマスは地震の被災地での戦闘を停止すると発表した。",
+     [("STATEMENT", "asserted", "HAMAS", "2024-09-22", "2024-09-22")],
+     [("戦闘", "filter:object_of_predicate"), ("停止", "filter:object_missing")]),
     # a trip inside one's own state is no visit (SPEC §3: 視察 abroad)
     ("2024年1月14日、日本の首相は輪島市を訪れた。", [], [("訪れ", "roles:domestic_visit")]),
     # what a treaty provides is its content; a cell boundary ends the signing's clause (its modality)

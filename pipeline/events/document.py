@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from ..attribution import attribution_for, find_attributions
 from ..event_types import types_with
+from ..gazetteer import load_gazetteer
 from ..records import Entity, Timex
 from .dates import (
     CARRY_NARRATIVE, CARRY_SENTENCES, CATAPHORA, CITED_DATE_RE, PAST_END, TIME_SHIFT, coordinated_dates, in_news_days,
@@ -38,6 +39,11 @@ READOUT_REMARKS = words("readout_remarks")
 QUOTING_VERBS = words("quoting_verbs")
 # the acts a speaker performs by saying (criticising, welcoming, warning), apart from plain statements
 SPEECH_ACT_TYPES = tuple(t for t in types_with("saying") if t != "STATEMENT")
+# one state's own speaking, visiting or meeting amid a natural disaster is its domestic response
+# to it (guideline §6.8: disasters and domestic acts are no rows unless a second coded actor is party);
+# force, aid and troops sent are not among these types
+DOMESTIC_RESPONSE_TYPES = types_with("speaking") | PAIRING_TYPES
+NATURAL_HAZARDS = words("natural_hazards")
 
 
 # a numbered section heading of a release or report (`2　首脳会談`, `3. 共同声明の発出`): short, no
@@ -309,6 +315,9 @@ def _admission(ev: Event | None, sent: Sentence, state: State, anchored: bool, t
     if ev.event_type in HOSTED_TYPES and ev.participants.count(";") == 0 and any(
             e.label in ("GPE", "LOC", "FAC") and e.country == ev.participants for e in sent.actors):
         return "roles:domestic_visit"  # `首相が輪島市を訪れ`: a trip inside one's own state is no visit
+    if ev.event_type in DOMESTIC_RESPONSE_TYPES and ev.participants in load_gazetteer().country_codes and any(
+            w in text[sent.span[0]:sent.span[1]] for w in NATURAL_HAZARDS):
+        return "filter:disaster_response"  # `気象庁は大津波警報を発表した`: a state's own response (§6.8)
     if state.held and ev.event_type == "STATEMENT" and ev.trigger.startswith(READOUT_REMARKS):
         return "filter:readout_remark"  # a remark made in the meeting a readout reports is its content (§6.9)
     if ev.event_type == "STATEMENT" and ev.trigger.startswith(QUOTING_VERBS) and any(
