@@ -957,6 +957,16 @@ REJECTIONS = [
     ("2024年9月22日、ハマスは地震の被災地での戦闘を停止すると発表した。",
      [("STATEMENT", "asserted", "HAMAS", "2024-09-22", "2024-09-22")],
      [("戦闘", "filter:object_of_predicate"), ("停止", "filter:object_missing")]),
+    # a saying named as the topic or subject of another predicate is talked about, not stated
+    # (§3.1); a predicate telling that it was voiced or made states it
+    ("2024年5月2日、日本の外相はインドの外相と会談したが、両国の発表は内容が異なっていた。",
+     [("MEET", "asserted", "IND;JPN", "2024-05-02", "2024-05-02")], [("発表", "filter:topic_of_predicate")]),
+    ("2024年5月2日、北朝鮮に対する日本と韓国の非難が相次いだ。",
+     [("CRITICIZE", "asserted", "JPN;KOR;PRK", "2024-05-02", "2024-05-02")], []),
+    ("2024年5月2日、ロシアによる共同訓練の提案がなされた。",
+     [("STATEMENT", "asserted", "RUS", "2024-05-02", "2024-05-02")], [("共同訓練", "filter:noun_phrase_about_act")]),
+    ("2024年5月2日、ロシアによる共同訓練の提案は北朝鮮を驚かせた。", [],
+     [("共同訓練", "filter:noun_phrase_about_act"), ("提案", "filter:topic_of_predicate")]),
     # a trip inside one's own state is no visit (SPEC §3: 視察 abroad)
     ("2024年1月14日、日本の首相は輪島市を訪れた。", [], [("訪れ", "roles:domestic_visit")]),
     # what a treaty provides is its content; a cell boundary ends the signing's clause (its modality)

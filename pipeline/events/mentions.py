@@ -113,6 +113,20 @@ def _theme_of_evaluation(m: Mention) -> bool:
     return m.nominal and not m.anchored and m.head.dep_ in ("nsubj", "obl") and m.head.head.pos_ == "ADJ"
 
 
+def _topic_of_predicate(m: Mention) -> bool:
+    """`両国の説明は食い違っている`, `中国側の発表は…に触れなかった`: a saying named as the topic or
+    subject of another predicate is talked about, not stated (guideline §3.1) — unless that
+    predicate tells it took place (`非難が相次いだ`, `提案がなされた`)."""
+    h = m.head
+    return (m.nominal and not m.anchored and not m.tele and m.trig.event_type in SAYING_TYPES
+            and case_of(h) in ("は", "が") and h.head.pos_ in ("VERB", "AUX") and h.head.i > m.last
+            and h.head.lemma_ not in VOICED_VERBS and h.head.lemma_ not in HAPPEN_VERBS)
+
+
+# verbs telling that sayings were voiced (`非難が相次いだ`, `抗議の声が上がった`)
+VOICED_VERBS = words("voiced_verbs")
+
+
 def _cited_document(m: Mention) -> bool:
     """`共同声明では「…」とされた`: the document cited as the source of its content."""
     return m.nominal and cited_document(m.doc, m.first, m.last, m.trig)
@@ -205,6 +219,7 @@ MENTION_FILTERS = (
     ("filter:noun_phrase_about_act", _noun_phrase_about_act),
     ("filter:object_of_predicate", _object_of_predicate),
     ("filter:theme_of_evaluation", _theme_of_evaluation),
+    ("filter:topic_of_predicate", _topic_of_predicate),
     ("filter:cited_document", _cited_document),
     ("filter:comparison", _comparison),
     ("filter:back_reference", _back_reference),
