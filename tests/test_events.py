@@ -1185,7 +1185,21 @@ NEWS_PEG = [
       ("歓迎", "SUPPORT_RECOGNIZE", "USA", "", "none"),
       ("発射", "SHOW_OF_FORCE", "PRK", "", "none"),
       ("批判", "CRITICIZE", "CHN;USA", "", "none")]),
+    # the story's day read from a past narrative sentence that makes no row (`採決が行われました`),
+    # before any dated row: the undated lead stays undated, the reactions after it take that day
+    (["国連安保理は、北朝鮮を非難する決議を採択しました。", "日本時間のきのう深夜、ニューヨークの国連本部で採決が行われました。",
+      REPORT[2]],
+     [("採択", "STATEMENT", "UNSC", "", "none"),
+      ("批判", "CRITICIZE", "CHN;USA", "2024-06-30", "discourse")]),
 ]
+
+
+def test_a_time_of_day_carries_its_day(nlp):
+    """A TIME with its day (`きのう深夜`) is the narrative's time like a DATE: the next sentence's
+    undated act carries its day."""
+    rows = _events_by_paragraph(nlp, ["日本時間のきのう深夜、国連本部で採決が行われました。採決のあと、日本の国連大使は決議の履行を求めました。"],
+                                "2024-07-01", None, ("trigger", "event_type", "participants", "date_start", "date_source"))
+    assert rows == [("求め", "STATEMENT", "JPN", "2024-06-30", "discourse")]
 
 
 @pytest.mark.parametrize("paragraphs,expected", NEWS_PEG)

@@ -351,17 +351,21 @@ def _close_sentence(para: Paragraph, sent: Sentence, state: State) -> None:
     # the dates that carry on are those the date grammar read as the time of the narrative,
     # not asides (attributive, relative-clause, bracketed, looking-back dates: SPEC §3)
     span = sent.span
-    in_sent = [t for t, _ in para.dated if span[0] <= t.start < span[1] and t.type == "DATE" and t.moves]
+    in_sent = [t for t, _ in para.dated if span[0] <= t.start < span[1] and t.type in ("DATE", "TIME") and t.moves]
     # a cited report's date (`21日付『…』によれば`) is not when things happened
     happened = [t for t in in_sent if not CITED_DATE_RE.match(doc_text(para.doc), t.end)] or in_sent
     if state.held:
         return  # the items after a cataphoric lead stay at its time (their own dates date only themselves)
     if happened:
         state.ref, state.ref_age, state.narrative = happened[-1], 0, True
+        news = in_news_days(happened[-1], state.doc_date)
         # a later happening of the news days (`14日未明、…`) is where the report's story now stands
-        if state.peg is not None and in_news_days(happened[-1], state.doc_date) \
-                and happened[-1].date_start > state.peg.date_start:
+        if state.peg is not None and news and happened[-1].date_start > state.peg.date_start:
             state.peg = happened[-1]
+        elif not state.pegged and news and sent.past:
+            # a past narrative sentence dated in the news days before any dated row (`きのう深夜、
+            # 採決が行われました`): the day the story stands at
+            state.pegged, state.peg = True, happened[-1]
     else:
         state.ref_age += 1
     if state.ref is not None and CATAPHORA.search(doc_text(para.doc), span[0], span[1]):
