@@ -967,6 +967,17 @@ REJECTIONS = [
      [("STATEMENT", "asserted", "RUS", "2024-05-02", "2024-05-02")], [("共同訓練", "filter:noun_phrase_about_act")]),
     ("2024年5月2日、ロシアによる共同訓練の提案は北朝鮮を驚かせた。", [],
      [("共同訓練", "filter:noun_phrase_about_act"), ("提案", "filter:topic_of_predicate")]),
+    # the act named with a plan or readiness for it (`支援の用意`, `訪問の予定`) is stated, planned;
+    # announcing it is no second row (§3.4, §6.9: a pledge of aid is PROVIDE_AID planned)
+    ("2024年1月2日、米国の大統領は声明で日本への支援の用意を表明した。",
+     [("PROVIDE_AID", "planned", "JPN;USA", "2024-01-02", "2024-01-02")],
+     [("声明", "filter:cited_document"), ("表明", "filter:announcement_of_row")]),
+    ("2024年1月2日、日本の首相は米国訪問の予定を発表した。",
+     [("VISIT", "planned", "JPN;USA", "2024-01-02", "2024-01-02")], [("発表", "filter:announcement_of_row")]),
+    ("2024年1月2日、日本の首相は米国を訪問する考えを示した。",
+     [("VISIT", "planned", "JPN;USA", "2024-01-02", "2024-01-02"), ("STATEMENT", "asserted", "JPN", "2024-01-02", "2024-01-02")], []),
+    ("2024年1月2日、米国の大統領は日本への支援の効果を強調した。",
+     [("STATEMENT", "asserted", "JPN;USA", "2024-01-02", "2024-01-02")], [("支援", "filter:noun_phrase_about_act")]),
     # a trip inside one's own state is no visit (SPEC §3: 視察 abroad)
     ("2024年1月14日、日本の首相は輪島市を訪れた。", [], [("訪れ", "roles:domestic_visit")]),
     # what a treaty provides is its content; a cell boundary ends the signing's clause (its modality)

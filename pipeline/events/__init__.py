@@ -94,7 +94,8 @@ Rules (SPEC §3, docs/annotation.md §3), all from syntax and the trigger lexico
   before the report's date — the undated past-tense acts
   of later paragraphs (not habitual `…してきた`, not relative clauses) take the day the story
   stands at (`date:news_peg`).
-- Modality: `予定/見通し/計画/…してまいります` planned; `…する際の` (a generic rule's act)
+- Modality: `予定/見通し/計画/用意/…する考え/…してまいります` planned (an act named with a
+  plan or readiness for it, `支援の用意を表明`, `訪問の予定を発表`, is stated: planned); `…する際の` (a generic rule's act)
   and `可能性/れば/だろう/であろう/恐れ/ても…できる/どの…か` hypothetical;
   `なかった/せず/行われず/ことなく` negated — read in the words after the trigger, in its
   clause (a table row's cell gap ends it); an act in the continuative form (`…と連携し、`) shares

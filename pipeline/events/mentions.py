@@ -97,10 +97,16 @@ def _nominal_run(doc, k: int) -> str:
 
 
 def _noun_phrase_about_act(m: Mention) -> bool:
-    """`ウクライナ支援への支持`, `制裁の効果`: a noun phrase about the act, not the act."""
+    """`ウクライナ支援への支持`, `制裁の効果`: a noun phrase about the act, not the act (but `支援の
+    用意`, `訪問の予定`: the act planned — guideline §3.4)."""
     h = m.head
     return (m.nominal and not m.tele and not m.anchored and h.dep_ == "nmod" and h.head.pos_ in ("NOUN", "PROPN")
-            and h.head.i > m.last and not stated_by_relative_clause(m.doc, m.first, m.last))
+            and h.head.i > m.last and not stated_by_relative_clause(m.doc, m.first, m.last)
+            and h.head.lemma_ not in PLAN_NOUNS)
+
+
+# nouns of a plan or readiness for an act (`支援の用意`, `訪問の予定`): the act is stated, planned
+PLAN_NOUNS = words("plan_nouns")
 
 
 def _object_of_predicate(m: Mention) -> bool:
@@ -249,7 +255,7 @@ ANNOUNCE_TRIGGERS = words("announcing_words")
 CELL_GAPS = re.compile(r"[\u3000\t]+")
 ANNOUNCED = re.compile(r"(?:と|を)[^、。「」]{0,4}$")
 # `…を発表`: the object is the row itself, or a stance the row is (`攻撃を非難する立場を表明`)
-STANCE_OF = re.compile(r"(?:(?:する|した|している)(?:立場|考え|方針|意向|姿勢|意思))?")
+STANCE_OF = re.compile(r"(?:(?:する|した|している)(?:立場|考え|方針|意向|姿勢|意思)|の(?:%s))?" % "|".join(PLAN_NOUNS))
 
 
 def drop_announcements_of_rows(text: str, found: list[Event], sent: tuple[int, int]) -> list[Event]:

@@ -12,7 +12,7 @@ from ..gazetteer import RESOURCES
 from ..records import Entity
 from .dates import bracket_note
 from .lexicon import Trigger
-from .mentions import ALLOWED_NEXT_NOUNS
+from .mentions import ALLOWED_NEXT_NOUNS, PLAN_NOUNS
 from .model import State
 from .syntax import ACTOR1_CASES, ACTOR2_CASES, PLACE_CASES, REPORTED, SETTING_CASES, actors_in, case_of, code_of, compound_start, dedupe, doc_text, first_token, head_chain, in_brackets, in_quote, is_actor_token, is_passive, light_verb, particles_after, telegraphic
 from .words import words
@@ -165,6 +165,10 @@ class Candidate:
         self.head, self.heads, self.lv = head, [head], light_verb(doc, self.last)
         if self.lv is not None:
             self.heads.append(self.lv)
+        if self.lv is None and head.dep_ == "nmod" and head.head.lemma_ in PLAN_NOUNS and head.head.i > self.last \
+                and (lv := light_verb(doc, head.head.i)) is not None:
+            self.lv = lv  # `支援の用意を表明した`: the plan's light verb states the act (planned)
+            self.heads += [head.head, lv]
         if head.dep_ == "compound" and head.head.lemma_ in ALLOWED_NEXT_NOUNS:
             self.heads.append(head.head)  # `ロシアによるウクライナ侵攻以降`: the arguments sit on 以降
             if self.lv is None and (lv := light_verb(doc, head.head.i)) is not None:
