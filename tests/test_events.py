@@ -978,6 +978,12 @@ REJECTIONS = [
      [("VISIT", "planned", "JPN;USA", "2024-01-02", "2024-01-02"), ("STATEMENT", "asserted", "JPN", "2024-01-02", "2024-01-02")], []),
     ("2024年1月2日、米国の大統領は日本への支援の効果を強調した。",
      [("STATEMENT", "asserted", "JPN;USA", "2024-01-02", "2024-01-02")], [("支援", "filter:noun_phrase_about_act")]),
+    # in the passive, the body an act was done in did it (`決議が安保理で採択された`); a place stays a place
+    ("2024年3月25日、人道支援の拡大を求める決議が安保理で採択された。",
+     [("STATEMENT", "asserted", "UNSC", "2024-03-25", "2024-03-25")],
+     [("人道支援", "filter:noun_phrase_about_act"), ("求める", "filter:modifies_noun")]),
+    ("2024年3月25日、北朝鮮の代表はニューヨークで批判された。",
+     [("CRITICIZE", "asserted", "PRK", "2024-03-25", "2024-03-25")], []),
     # a trip inside one's own state is no visit (SPEC §3: 視察 abroad)
     ("2024年1月14日、日本の首相は輪島市を訪れた。", [], [("訪れ", "roles:domestic_visit")]),
     # what a treaty provides is its content; a cell boundary ends the signing's clause (its modality)

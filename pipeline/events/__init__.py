@@ -54,7 +54,8 @@ Rules (SPEC §3, docs/annotation.md §3), all from syntax and the trigger lexico
   actor (`対北朝鮮制裁決議案`) no side at all; a city or facility is a side only as a
   movement's destination or a place attacked; a noun marked が/は/を/で is never a modifier
   inside another noun phrase.  The passive (`非難された`) and `〜を受ける` make the subject
-  actor2 and the に/による-marked doer actor1; a passive speech verb has only an explicit
+  actor2 and the に/による-marked doer actor1 (and an organisation marked で, the body it was
+  done in: `決議が安保理で採択された`); a passive speech verb has only an explicit
   agent as speaker.  A subject missing from the parse comes from, in order: a nominal
   event's setting (`会談でAは…`), the noun a relative clause modifies (`制裁を受けたロシア`,
   `…を非難する国連総会決議`), the clauses that govern it (a topic は scopes up to the main

@@ -255,6 +255,8 @@ def _argument(c: Candidate, s: Sides, h, child) -> None:
     nominal_head = case == "の" and h.pos_ in ("NOUN", "PROPN")
     if case in PLACE_CASES:
         s.place += [e for e in ents if e.label in ("GPE", "LOC", "FAC", "COUNTRY")]
+        if c.passive:  # `決議が安保理で採択された`: the body it was done in did it
+            s.agents += [e for e in ents if e.label == "ORG"]
     elif c.passive and (case in AGENT_CASES or nominal_head):
         s.agents += [e for e in ents if e.label != "LOC"]  # `日本による制裁を受けた`, `北朝鮮の威嚇を受けた`
     elif case in ACTOR1_CASES or nominal_head:
