@@ -984,6 +984,9 @@ REJECTIONS = [
      [("人道支援", "filter:noun_phrase_about_act"), ("求める", "filter:modifies_noun")]),
     ("2024年3月25日、北朝鮮の代表はニューヨークで批判された。",
      [("CRITICIZE", "asserted", "PRK", "2024-03-25", "2024-03-25")], []),
+    # a vote in favour is no row, the veto is (guideline §6.8)
+    ("2024年3月28日、安保理で決議案が採決に付され、13か国が賛成したが、ロシアが拒否権を行使した。",
+     [("VETO_REJECT", "asserted", "RUS;UNSC", "2024-03-28", "2024-03-28")], []),
     # a trip inside one's own state is no visit (SPEC §3: 視察 abroad)
     ("2024年1月14日、日本の首相は輪島市を訪れた。", [], [("訪れ", "roles:domestic_visit")]),
     # what a treaty provides is its content; a cell boundary ends the signing's clause (its modality)
