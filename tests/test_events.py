@@ -1214,6 +1214,16 @@ NEWS_PEG = [
 ]
 
 
+def test_the_day_a_happening_was_reported_does_not_move_the_story(nlp):
+    """`国営メディアは1日、…と報じた`: the report's day is not a happening; the reactions after it
+    stay at the day of the launch."""
+    rows = _events_by_paragraph(nlp, ["北朝鮮の国営メディアは1日、前日の10月31日に発射したミサイルが新型だったと報じた。",
+                                      "日本政府は北朝鮮に抗議した。"],
+                                "2024-11-01", None, ("trigger", "event_type", "participants", "date_start", "date_source"))
+    assert rows == [("発射", "SHOW_OF_FORCE", "PRK", "2024-10-31", "explicit"),
+                    ("抗議", "CRITICIZE", "JPN;PRK", "2024-10-31", "discourse")]
+
+
 def test_a_time_of_day_carries_its_day(nlp):
     """A TIME with its day (`きのう深夜`) is the narrative's time like a DATE: the next sentence's
     undated act carries its day."""

@@ -92,7 +92,8 @@ Rules (SPEC §3, docs/annotation.md §3), all from syntax and the trigger lexico
   the act is counted from (`…の後`) is not one of its coordinated dates; a time with its day
   (`きのう深夜`) carries like a date.  In a news report — its first dated happening (or, before
   any dated row, a past narrative sentence: `きのう深夜、採決が行われました`) at most 3 days
-  before the report's date — the undated past-tense acts
+  before the report's date; a later day of the news days moves it, not the day something was
+  reported, `朝鮮中央通信は1日、…と報じた` — the undated past-tense acts
   of later paragraphs (not habitual `…してきた`, not relative clauses) take the day the story
   stands at (`date:news_peg`).
 - Modality: `予定/見通し/計画/用意/…する考え/…してまいります` planned (an act named with a

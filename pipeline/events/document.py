@@ -11,7 +11,7 @@ from bisect import bisect_left
 import re
 from dataclasses import dataclass, field, replace
 
-from ..attribution import attribution_for, find_attributions
+from ..attribution import attribution_for, find_attributions, load_markers
 from ..event_types import types_with
 from ..gazetteer import load_gazetteer
 from ..records import Entity, Timex
@@ -24,7 +24,8 @@ from .mentions import DOCUMENT_NOUNS, drop_announcements_of_rows, own_date, reje
 from .model import Event, Rejection, State, happening_key
 from .build import build_event
 from .syntax import (
-    SETTING_CASES, case_of, code_of, doc_text, in_brackets, in_quote, particles_after, predicate_heads, token_at,
+    SETTING_CASES, case_of, code_of, doc_text, head_chain, in_brackets, in_quote, particles_after, predicate_heads,
+    token_at,
 )
 from .words import words
 
@@ -337,6 +338,16 @@ def _rejection(start: int, end: int, trigger: str, event_type: str, reason: str,
     return Rejection(start, end, trigger, event_type, reason, span[0], span[1])
 
 
+def _report_date(para: Paragraph, t: Timex) -> bool:
+    """`朝鮮中央通信は1日、…と報じた`: the date is the reporting verb's own."""
+    k = next((k for x, k in para.dated if x is t), None)
+    verb = next((a for a in head_chain(para.doc[k]) if a.pos_ == "VERB"), None) if k is not None else None
+    return verb is not None and verb.lemma_ in REPORTER_VERBS
+
+
+REPORTER_VERBS = frozenset(load_markers().get("reporter_verb", ()))
+
+
 def _close_sentence(para: Paragraph, sent: Sentence, state: State) -> None:
     """Carry the sentence's topic, states and narrative date on to the next sentence."""
     if sent.prev_actor1:
@@ -359,8 +370,10 @@ def _close_sentence(para: Paragraph, sent: Sentence, state: State) -> None:
     if happened:
         state.ref, state.ref_age, state.narrative = happened[-1], 0, True
         news = in_news_days(happened[-1], state.doc_date)
-        # a later happening of the news days (`14日未明、…`) is where the report's story now stands
-        if state.peg is not None and news and happened[-1].date_start > state.peg.date_start:
+        # a later happening of the news days (`14日未明、…`) is where the report's story now stands;
+        # the day something was reported (`朝鮮中央通信は1日、…と報じた`) is not a happening
+        if state.peg is not None and news and happened[-1].date_start > state.peg.date_start \
+                and not _report_date(para, happened[-1]):
             state.peg = happened[-1]
         elif not state.pegged and news and sent.past:
             # a past narrative sentence dated in the news days before any dated row (`きのう深夜、
