@@ -984,6 +984,15 @@ REJECTIONS = [
      [("人道支援", "filter:noun_phrase_about_act"), ("求める", "filter:modifies_noun")]),
     ("2024年3月25日、北朝鮮の代表はニューヨークで批判された。",
      [("CRITICIZE", "asserted", "PRK", "2024-03-25", "2024-03-25")], []),
+    # an act in the よう-complement of a request is asked for, not done: no row (§5.2)
+    ("2024年3月22日、日本は北朝鮮に対し、ミサイル発射を行わないよう求めた。",
+     [("STATEMENT", "asserted", "JPN", "2024-03-22", "2024-03-22")], [("ミサイル発射", "filter:requested")]),
+    ("2024年3月22日、国連はイスラエルとハマスに停戦に合意するよう呼びかけた。",
+     [("STATEMENT", "asserted", "UN", "2024-03-22", "2024-03-22")],
+     [("停戦", "filter:requested"), ("合意", "filter:requested")]),
+    ("2024年3月22日、北朝鮮がミサイルを発射したように、ロシアも発射した。",
+     [("SHOW_OF_FORCE", "asserted", "PRK", "2024-03-22", "2024-03-22"),
+      ("SHOW_OF_FORCE", "asserted", "RUS", "2024-03-22", "2024-03-22")], []),
     # a vote in favour is no row, the veto is (guideline §6.8)
     ("2024年3月28日、安保理で決議案が採決に付され、13か国が賛成したが、ロシアが拒否権を行使した。",
      [("VETO_REJECT", "asserted", "RUS;UNSC", "2024-03-28", "2024-03-28")], []),

@@ -187,6 +187,16 @@ def _provision(m: Mention) -> bool:
     return bool(PROVISION.match(doc_text(m.doc), m.head.idx + len(m.head.text)))
 
 
+# `…を行わないよう求めた`, `停戦に合意するよう呼びかけた`: what a request asks for
+REQUESTED = re.compile(r"[^、。]{0,20}?よう(?!やく)(?:に)?[^、。]{0,10}?(?:%s)" % "|".join(words("request_verbs")))
+
+
+def _requested(m: Mention) -> bool:
+    """An act in the よう-complement of a request is asked for, not done: no row (guideline §5.2:
+    events named only as the object of a decision, plan or need)."""
+    return bool(REQUESTED.match(doc_text(m.doc), m.head.idx + len(m.head.text)))
+
+
 MEDIUM_CASES = words("medium_cases")
 
 
@@ -233,6 +243,7 @@ MENTION_FILTERS = (
     ("filter:object_clause", _object_clause),
     ("filter:document_content", _document_content),
     ("filter:provision", _provision),
+    ("filter:requested", _requested),
     ("filter:medium_of_saying", _medium_of_saying),
     ("filter:needs_light_verb", _needs_light_verb),
     ("filter:domestic_measure", _domestic_measure),
