@@ -841,6 +841,9 @@ COORDINATED_DATES = [
     ("中国海警局は2023年12月10日、翌24年3月5日、同月23日にも進路妨害を繰り返した。",
      [("THREATEN", "asserted", "CHN", "2023-12-10", "2023-12-10"), ("THREATEN", "asserted", "CHN", "2024-03-05", "2024-03-05"),
       ("THREATEN", "asserted", "CHN", "2024-03-23", "2024-03-23")]),
+    # a date attributive to another noun (`2015年の核合意`) dates only that noun: one act, at the
+    # clause's own date
+    ("米国は2018年、イランとの2015年の核合意から離脱した。", [("BREAK_RELATIONS", "asserted", "IRN;USA", "2018-01-01", "2018-12-31")]),
     # one date and the month it lies in are one act
     ("2024年6月、ロシアは19日に北朝鮮と会談した。", [("MEET", "asserted", "PRK;RUS", "2024-06-19", "2024-06-19")]),
 ]

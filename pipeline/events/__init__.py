@@ -90,7 +90,8 @@ Rules (SPEC §3, docs/annotation.md §3), all from syntax and the trigger lexico
   `現在`); a cited report's date (`20日付『…』`) dates only statements, a dated bracketed note
   (`（12 月 4 日発効）`) only its own act; an undated act done at a setting that holds a dated
   row of its sentence (`…日に開催された会談の共同声明で、…確認した`) takes that row's date; a date
-  the act is counted from (`…の後`) is not one of its coordinated dates; a time with its day
+  the act is counted from (`…の後`) is not one of its coordinated dates, nor is a date
+  attributive to another noun (`2018年、…2015年の核合意から離脱`: the clause's own date first); a time with its day
   (`きのう深夜`) carries like a date.  In a news report — its first dated happening (or, before
   any dated row, a past narrative sentence: `きのう深夜、採決が行われました`) at most 3 days
   before the report's date; a later day of the news days moves it, not the day something was

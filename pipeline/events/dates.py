@@ -67,6 +67,9 @@ def date_for(doc, first: int, last: int, sent: tuple[int, int], dated: list[tupl
     if noted:
         return noted[0]
     governed = _governed(doc, first, last, in_sent)
+    # the clause's own date before one attributive to another noun (`2018年、…2015年の核合意から離脱`)
+    token_of = {id(t): k for t, k in in_sent}
+    governed = [t for t in governed if not _attributive(doc, token_of[id(t)], first, last)] or governed
     if governed:
         return min(governed, key=lambda t: abs(t.start - doc[first].idx))
     # else the date of its sentence, only when it is the time of the sentence's narrative (a date
@@ -87,6 +90,8 @@ def coordinated_dates(doc, first: int, last: int, sent: tuple[int, int], dated: 
     last = listed_with(doc, last)  # (a noun listed with another shares its clause: `放水や…妨害を繰り返した`)
     # a date the act is counted from (`5月25日の核実験の後、6月12日に採択`) is not one of its dates
     in_sent = [(t, k) for t, k in in_sent if not _through_anchor(doc, k, last)]
+    # ... nor a date attributive to another noun (`2015年の核合意から離脱`): it dates only that (§6.9)
+    in_sent = [(t, k) for t, k in in_sent if not _attributive(doc, k, first, last)]
     governed = [t for t in _governed(doc, first, last, in_sent) if t.type == "DATE" and t.date_start and t.date_end]
     ranges = sorted({(t.date_start, t.date_end) for t in governed})
     if len(ranges) < 2 or any(a != b and a[0] <= b[0] and b[1] <= a[1] for a in ranges for b in ranges):
@@ -95,6 +100,17 @@ def coordinated_dates(doc, first: int, last: int, sent: tuple[int, int], dated: 
     for t in sorted(governed, key=lambda t: t.start):
         firsts.setdefault((t.date_start, t.date_end), t)
     return sorted(firsts.values(), key=lambda t: t.start)
+
+
+def _attributive(doc, k: int, first: int, last: int) -> bool:
+    """The date reaches the trigger through a noun it is attached to by の, not the trigger's own."""
+    chain = head_chain(doc[k])
+    for prev, anc in zip(chain, chain[1:]):
+        if first <= anc.i <= last or anc.pos_ not in ("NOUN", "PROPN", "NUM"):
+            return False
+        if case_of(prev) == "の":
+            return True
+    return False
 
 
 def _through_anchor(doc, k: int, last: int) -> bool:
