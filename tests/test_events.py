@@ -996,6 +996,8 @@ REJECTIONS = [
     ("2024年3月22日、北朝鮮がミサイルを発射したように、ロシアも発射した。",
      [("SHOW_OF_FORCE", "asserted", "PRK", "2024-03-22", "2024-03-22"),
       ("SHOW_OF_FORCE", "asserted", "RUS", "2024-03-22", "2024-03-22")], []),
+    # a noun with 自身 and no particle is the subject (`…自身、…批判した`)
+    ("中国の外相自身、2024年5月3日に米国を批判した。", [("CRITICIZE", "asserted", "CHN;USA", "2024-05-03", "2024-05-03")], []),
     # a vote in favour is no row, the veto is (guideline §6.8)
     ("2024年3月28日、安保理で決議案が採決に付され、13か国が賛成したが、ロシアが拒否権を行使した。",
      [("VETO_REJECT", "asserted", "RUS;UNSC", "2024-03-28", "2024-03-28")], []),

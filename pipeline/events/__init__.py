@@ -46,7 +46,7 @@ Rules (SPEC §3, docs/annotation.md §3), all from syntax and the trigger lexico
   trigger modifying a noun is an event when a relative clause says it happened
   (`開催された首脳会談の…`).
 - Arguments from the dependency parse: on the trigger (and on a light verb governing it),
-  `は/が/による` mark actor1, `を/に/と/へ/への/に対し/との/から` actor2, `で/において` the
+  `は/が/による` (and 自身 with no particle, `プーチン氏自身、`) mark actor1, `を/に/と/へ/への/に対し/との/から` actor2, `で/において` the
   place; a bracket between a noun and its particle keeps the case (the particle after the
   bracket closes: `X（以下、Yとする）は`); on a nominal trigger
   `Xの` is actor1 and a compound modifier (`ウクライナ侵攻`, `対ロ制裁`, `露朝首脳会談`) and a

@@ -68,6 +68,19 @@ def stray_subjects(tok) -> list:
     return out
 
 
+SELF_WORDS = ("自身", "自ら")
+
+
+def self_marked(tok) -> bool:
+    """`プーチン氏自身、…強調した`: a noun with 自身 and no particle is its predicate's subject."""
+    return case_of(tok) == "" and tok.lemma_ in SELF_WORDS
+
+
+def is_subject(tok) -> bool:
+    """A subject of its predicate: by the parse, by は/が, or marked by 自身."""
+    return tok.dep_ in ("nsubj", "nsubj:pass") or case_of(tok) in ("は", "が") or self_marked(tok)
+
+
 # a state written after these names a post (駐韓) or an alignment (親イラン, 反米), not a side
 ALIGNED_PREFIXES = "駐親反"
 NOMINAL_DEPS = {"compound", "nmod", "conj", "appos", "nummod", "flat", "amod", "det"}
@@ -259,7 +272,7 @@ def _argument(c: Candidate, s: Sides, h, child) -> None:
             s.agents += [e for e in ents if e.label == "ORG"]
     elif c.passive and (case in AGENT_CASES or nominal_head):
         s.agents += [e for e in ents if e.label != "LOC"]  # `日本による制裁を受けた`, `北朝鮮の威嚇を受けた`
-    elif case in ACTOR1_CASES or nominal_head:
+    elif case in ACTOR1_CASES or nominal_head or self_marked(child):
         s.a1 += [e for e in ents if e.label != "LOC"]
         s.a1_codes += group
         on_predicate = (h.i == c.head.i and c.verbal) or (c.lv is not None and h.i == c.lv.i)
@@ -339,7 +352,7 @@ def _place_visitor(c: Candidate, s: Sides) -> None:
     s.a2 += [e for e in c.actors if e.start == c.end + 1 and text[c.end] == "の" and e.label in PLACE_LABELS + ("COUNTRY",)]
     for anc in head_chain(c.head)[1:]:
         for child in anc.children:
-            if child.i < c.first and (child.dep_ in ("nsubj", "nsubj:pass") or case_of(child) in ("は", "が")):
+            if child.i < c.first and is_subject(child):
                 s.a1 += [e for e in nominal_actors(child, c.cell_actors) if e.label != "LOC"]
         if s.a1:
             return
@@ -360,7 +373,7 @@ def _setting_subject(c: Candidate, s: Sides) -> None:
     if c.verbal or head.dep_ != "obl" or (case_of(head) not in SETTING_CASES and not attended):
         return
     for child in head.head.children:
-        if child.i != head.i and (child.dep_ == "nsubj" or case_of(child) in ("は", "が")):
+        if child.i != head.i and is_subject(child):
             s.a1 += [e for e in nominal_actors(child, c.actors) if e.label != "LOC"]
             s.a1_codes += expand_group(c.doc, child, c.state, c.actors)
     if not s.subject and in_quote(doc_text(c.doc), c.sent[0], head.head.idx):
@@ -417,7 +430,7 @@ def _governing_clause(c: Candidate, s: Sides) -> None:
         return
     for anc in head_chain(c.heads[-1])[1:]:
         for child in anc.children:
-            if child.dep_ in ("nsubj", "nsubj:pass") or case_of(child) in ("は", "が"):
+            if is_subject(child):
                 s.a1 += [e for e in nominal_actors(child, c.cell_actors) if e.label != "LOC"]
                 s.a1_codes += expand_group(c.doc, child, c.state, c.actors)
         if s.subject:
@@ -735,7 +748,7 @@ def surface_subject(doc, sent, first: int, actors: list[Entity], any_noun: bool 
     for t in reversed(doc[first_token(doc, sent):first]):
         if in_quote(doc_text(doc), sent[0], t.idx) and not REPORTED.search(doc_text(doc)[sent[0]:sent[1]]):
             continue
-        if t.pos_ in ("NOUN", "PROPN", "PRON") and case_of(t) in ("が", "は"):
+        if t.pos_ in ("NOUN", "PROPN", "PRON") and (case_of(t) in ("が", "は") or self_marked(t)):
             if case_of(t) == "が" and t.head.pos_ in ("VERB", "ADJ") and t.head.i < first \
                     and not in_quote(doc_text(doc), sent[0], t.head.idx) and not _comma_after_case(doc, t):
                 continue  # the subject of an embedded clause of its own (`支援が役立っているとの…`)
