@@ -998,6 +998,14 @@ REJECTIONS = [
       ("SHOW_OF_FORCE", "asserted", "RUS", "2024-03-22", "2024-03-22")], []),
     # a noun with 自身 and no particle is the subject (`…自身、…批判した`)
     ("中国の外相自身、2024年5月3日に米国を批判した。", [("CRITICIZE", "asserted", "CHN;USA", "2024-05-03", "2024-05-03")], []),
+    # a state recalls its envoy from the state of the post (`駐英`, `英仏に駐在する`); with no post
+    # named the recall has one side
+    ("イランは2024年5月1日、英仏独に駐在する自国の大使を召還した。",
+     [("BREAK_RELATIONS", "asserted", "DEU;FRA;GBR;IRN", "2024-05-01", "2024-05-01")], []),
+    ("ロシアは2024年5月1日、駐英大使を召還した。", [("BREAK_RELATIONS", "asserted", "GBR;RUS", "2024-05-01", "2024-05-01")], []),
+    ("ロシアは2024年5月1日、英国を非難し、大使を召還した。",
+     [("CRITICIZE", "asserted", "GBR;RUS", "2024-05-01", "2024-05-01"),
+      ("BREAK_RELATIONS", "asserted", "RUS", "2024-05-01", "2024-05-01")], []),
     # a vote in favour is no row, the veto is (guideline §6.8)
     ("2024年3月28日、安保理で決議案が採決に付され、13か国が賛成したが、ロシアが拒否権を行使した。",
      [("VETO_REJECT", "asserted", "RUS;UNSC", "2024-03-28", "2024-03-28")], []),

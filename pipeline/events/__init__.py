@@ -79,7 +79,8 @@ Rules (SPEC §3, docs/annotation.md §3), all from syntax and the trigger lexico
   expand to the two sides of the last two-sided event while both are still named, else to
   the last two states named; a two-sided type with one side named takes that event's
   partner.  Two states declaring together to no addressee agree (AGREE_COOPERATE); JOIN_ORG's
-  organisation is actor2; a visit or deployment takes its destination as location, a visit
+  organisation is actor2; a recalled envoy's post (`駐英大使`, `英仏独に駐在する大使を召還`) is the
+  other side of the recall; a visit or deployment takes its destination as location, a visit
   with no host the country of its place.  Coordinated actors each with a bracketed date
   (`フィンランド（2023 年）とスウェーデン（2024 年）が加盟`) give one row per actor.
 - Date: a timex in the trigger's clause (reached through the parse with no other predicate

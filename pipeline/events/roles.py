@@ -582,6 +582,31 @@ def _visit_host(c: Candidate, s: Sides, codes1: list[str], codes2: list[str]):
     return codes1, ([host] if host else codes2)
 
 
+# an envoy's post named before a recall: `駐英大使`, `英仏独に駐在する大使`, `英国駐在の大使`
+POST_OF = re.compile(r"^(?:に駐在(?:する|している|の)|駐在の)")
+
+
+def _envoy_post(c: Candidate, s: Sides, codes1: list[str], codes2: list[str]):
+    """`英仏独に駐在する自国の大使を召還した`: a state recalls its envoy from the state of the post."""
+    if codes2 or not codes1 or not c.trig.surface.endswith(RECALL_WORDS):
+        return codes1, codes2
+    text = doc_text(c.doc)
+    states = sorted((e for e in c.actors if e.label == "COUNTRY" and c.sent[0] <= e.start and e.end <= c.start),
+                    key=lambda e: e.start)
+    posts, run = [], []
+    for e in states:  # a run of states listed together (`英仏独`, `英国、フランス`) shares the post after it
+        run = run + [e] if run and LISTED_GAP.fullmatch(text[run[-1].end:e.start]) else [e]
+        if text[run[0].start - 1:run[0].start] == "駐" or POST_OF.match(text[e.end:c.start]):
+            posts += [code_of(x) for x in run]
+    return codes1, [x for x in dedupe(posts) if x and x not in codes1] or codes2
+
+
+LISTED_GAP = re.compile(r"[、・と]?")
+
+
+RECALL_WORDS = words("recall_words")
+
+
 def _bracket_note(c: Candidate, s: Sides, codes1: list[str], codes2: list[str]):
     """A dated bracketed note on the previous act (`条約に署名した（12 月 4 日発効）`) is about its parties."""
     text = doc_text(c.doc)
@@ -679,6 +704,7 @@ def _launcher(c: Candidate, s: Sides, codes1: list[str], codes2: list[str]):
 CODE_SOURCES = (
     ("actor2:preceding_goal", _preceding_goal),
     ("actor2:visit_host", _visit_host),
+    ("actor2:envoy_post", _envoy_post),
     ("actor2:bracket_owner", _bracket_owner),
     ("actor1:bracket_note", _bracket_note),
     ("actor1:resolution_number", _resolution_number),
