@@ -1006,6 +1006,11 @@ REJECTIONS = [
     ("ロシアは2024年5月1日、英国を非難し、大使を召還した。",
      [("CRITICIZE", "asserted", "GBR;RUS", "2024-05-01", "2024-05-01"),
       ("BREAK_RELATIONS", "asserted", "RUS", "2024-05-01", "2024-05-01")], []),
+    # a verbal noun that is the subject of another act's predicate is named by that act, the row;
+    # the subject of a predicate that is no act is stated (`侵攻が始まった`)
+    ("2024年11月27日、イスラエルとヒズボラの停戦が発効した。",
+     [("SIGN_AGREEMENT", "asserted", "HEZBOLLAH;ISR", "2024-11-27", "2024-11-27")], [("停戦", "filter:subject_of_act")]),
+    ("2022年2月24日、ロシアのウクライナ侵攻が始まった。", [("ATTACK", "asserted", "RUS;UKR", "2022-02-24", "2022-02-24")], []),
     # a vote in favour is no row, the veto is (guideline §6.8)
     ("2024年3月28日、安保理で決議案が採決に付され、13か国が賛成したが、ロシアが拒否権を行使した。",
      [("VETO_REJECT", "asserted", "RUS;UNSC", "2024-03-28", "2024-03-28")], []),

@@ -38,7 +38,8 @@ Rules (SPEC §3, docs/annotation.md §3), all from syntax and the trigger lexico
   (`…を批判し、…と述べた`), an act nominalised as the topic of a count of an act already told
   (`…を攻撃したのは初めて`), a saying named as the topic or subject of another predicate
   (`両国の発表は食い違った`; not `非難が相次いだ`, `提案がなされた`), an act in the よう-complement
-  of a request (`…を行わないよう求めた`: asked for, not done), a domestic measure declared (`非常事態を宣言`), one state's own
+  of a request (`…を行わないよう求めた`: asked for, not done), a verbal noun that is the subject
+  of another act (`停戦が発効した`: the 発効 is the row), a domestic measure declared (`非常事態を宣言`), one state's own
   statement, visit or meeting in a sentence naming a natural disaster (`気象庁は大津波警報を
   発表`: its domestic response, §6.8), what a resolution
   in a table row condemns (`決議2722（…）　…を非難　採択`), the place one is visiting with no

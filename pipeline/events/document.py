@@ -24,8 +24,8 @@ from .mentions import DOCUMENT_NOUNS, drop_announcements_of_rows, own_date, reje
 from .model import Event, Rejection, State, happening_key
 from .build import build_event
 from .syntax import (
-    SETTING_CASES, case_of, code_of, doc_text, head_chain, in_brackets, in_quote, particles_after, predicate_heads,
-    token_at,
+    SETTING_CASES, case_of, code_of, doc_text, head_chain, in_brackets, in_quote, light_verb, particles_after,
+    predicate_heads, token_at,
 )
 from .words import words
 
@@ -193,7 +193,19 @@ def _reading(para: Paragraph, sent: Sentence, first: int, last: int, readings) -
         return None, False, "filter:issued_document_again"  # `共同声明が発表された`: the issuing already found
     if undated_anchor(doc, first, last, para.dated):
         return None, False, "filter:undated_anchor"
+    if _subject_of_act(para, first, last):
+        return None, False, "filter:subject_of_act"
     return trig, anchored, ""
+
+
+def _subject_of_act(para: Paragraph, first: int, last: int) -> bool:
+    """`停戦が発効した`, `総会の会合が決議を採択`: a verbal noun that is the subject of another trigger's
+    predicate is named by that act, which is the row (guideline §5.2: a happening named as an
+    argument of another act gets no row of its own)."""
+    head = para.doc[last]
+    if case_of(head) not in ("は", "が") or light_verb(para.doc, last) is not None or head.head.i <= last:
+        return False
+    return any(k <= head.head.i <= end for k, (end, _) in para.triggers.items())
 
 
 def _candidate(para: Paragraph, sent: Sentence, state: State, first: int, last: int, readings, rejected: list) -> None:
