@@ -1011,6 +1011,12 @@ REJECTIONS = [
     ("2024年11月27日、イスラエルとヒズボラの停戦が発効した。",
      [("SIGN_AGREEMENT", "asserted", "HEZBOLLAH;ISR", "2024-11-27", "2024-11-27")], [("停戦", "filter:subject_of_act")]),
     ("2022年2月24日、ロシアのウクライナ侵攻が始まった。", [("ATTACK", "asserted", "RUS;UKR", "2022-02-24", "2022-02-24")], []),
+    # a short quoted term used as a noun (`「完全封鎖」を開始`, `「2プラス2」を開いた`) is a name in
+    # quotation marks, not speech; a quoted clause before と is what was said
+    ("2023年10月9日、イスラエル軍はガザの「完全封鎖」を開始した。", [("ATTACK", "asserted", "ISR", "2023-10-09", "2023-10-09")], []),
+    ("2024年7月8日、日本とフィリピンは「2プラス2」を開いた。", [("MEET", "asserted", "JPN;PHL", "2024-07-08", "2024-07-08")], []),
+    ("2024年7月8日、イスラエルの首相は「停戦はしない」と述べた。",
+     [("STATEMENT", "asserted", "ISR", "2024-07-08", "2024-07-08")], [("停戦", "filter:in_quote")]),
     # a vote in favour is no row, the veto is (guideline §6.8)
     ("2024年3月28日、安保理で決議案が採決に付され、13か国が賛成したが、ロシアが拒否権を行使した。",
      [("VETO_REJECT", "asserted", "RUS;UNSC", "2024-03-28", "2024-03-28")], []),

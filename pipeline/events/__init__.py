@@ -31,7 +31,7 @@ Rules (SPEC §3, docs/annotation.md §3), all from syntax and the trigger lexico
   nominalised as the object of another predicate (`攻撃することを容認`) or describing a
   disposition (`協調する傾向`), a habitual saying (`…と述べるように`), statement content
   inside 「…」 (a report's wording — `によれば「…」`, `「…」と報じた/とある` — is narration and
-  counts), the verb issuing a document already found (`共同声明が発表された`), and a second
+  counts, and so is a short quoted term used as a noun, `ガザの「完全封鎖」を開始`), the verb issuing a document already found (`共同声明が発表された`), and a second
   trigger of one type restating the first in its sentence (`訪問し…視察した`; not with an
   argument marked も, `…にも打撃を加えた`: one act more; a later trigger of the same doer with
   more sides stands for the earlier row), a quoting verb framing the same speaker's criticism

@@ -172,7 +172,7 @@ def _reading(para: Paragraph, sent: Sentence, first: int, last: int, readings) -
     start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
     if any(e.start <= start and end <= e.end for e in para.actors):
         return None, False, "filter:inside_name"
-    if in_quote(doc_text(doc), span[0], start):
+    if in_quote(doc_text(doc), span[0], start) and not _quoted_term(doc_text(doc), start):
         return None, False, "filter:in_quote"
     if RESOLUTION_ROW.fullmatch(doc_text(doc)[span[0]:start]) and RESOLUTION_DONE.match(doc_text(doc), end, span[1]):
         # `決議2722（米国、日本）　…攻撃を非難　採択`: what a resolution condemns or demands is its
@@ -196,6 +196,17 @@ def _reading(para: Paragraph, sent: Sentence, first: int, last: int, readings) -
     if _subject_of_act(para, first, last):
         return None, False, "filter:subject_of_act"
     return trig, anchored, ""
+
+
+# a short quoted term used as a noun of the sentence (`ガザの「完全封鎖」を指示`): a name in quotation
+# marks, not speech — followed by a case particle, with no clause inside
+QUOTED_TERM = re.compile(r"「[^「」、。，\s]{1,12}」(?=[をがはにので]|以降|以来)")
+
+
+def _quoted_term(text: str, pos: int) -> bool:
+    """The quote around `pos` is a short term used as a noun (QUOTED_TERM)."""
+    m = QUOTED_TERM.match(text, max(text.rfind("「", 0, pos), 0))
+    return m is not None and m.end() > pos
 
 
 def _subject_of_act(para: Paragraph, first: int, last: int) -> bool:
