@@ -1017,6 +1017,14 @@ REJECTIONS = [
     ("2024年7月8日、日本とフィリピンは「2プラス2」を開いた。", [("MEET", "asserted", "JPN;PHL", "2024-07-08", "2024-07-08")], []),
     ("2024年7月8日、イスラエルの首相は「停戦はしない」と述べた。",
      [("STATEMENT", "asserted", "ISR", "2024-07-08", "2024-07-08")], [("停戦", "filter:in_quote")]),
+    # names listed with 、 before an argument are its sides (`ロシア、中国が拒否権`); in a telegraphic
+    # row the subject of the next clause (`中国、インド、ブラジルは棄権`) is not this act's
+    ("2024.3.22　即時停戦を求める決議案（米国）　否決　11―3―1　ロシア、中国が拒否権",
+     [("VETO_REJECT", "asserted", "CHN;RUS;UNSC", "2024-03-22", "2024-03-22")],
+     [("停戦", "filter:object_of_predicate"), ("求める", "filter:modifies_noun")]),
+    ("2022.9.30　ウクライナ4州の併合を非難する決議案（米国、アルバニア）　否決　10―1―4　ロシアが拒否権、中国、インド、ブラジルは棄権",
+     [("VETO_REJECT", "asserted", "RUS;UNSC", "2022-09-30", "2022-09-30")],
+     [("併合", "filter:object_of_predicate"), ("非難", "filter:document_content")]),
     # a vote in favour is no row, the veto is (guideline §6.8)
     ("2024年3月28日、安保理で決議案が採決に付され、13か国が賛成したが、ロシアが拒否権を行使した。",
      [("VETO_REJECT", "asserted", "RUS;UNSC", "2024-03-28", "2024-03-28")], []),

@@ -50,7 +50,8 @@ Rules (SPEC §3, docs/annotation.md §3), all from syntax and the trigger lexico
   `は/が/による` (and 自身 with no particle, `プーチン氏自身、`) mark actor1, `を/に/と/へ/への/に対し/との/から` actor2, `で/において` the
   place; a bracket between a noun and its particle keeps the case (the particle after the
   bracket closes: `X（以下、Yとする）は`); on a nominal trigger
-  `Xの` is actor1 and a compound modifier (`ウクライナ侵攻`, `対ロ制裁`, `露朝首脳会談`) and a
+  `Xの` is actor1 (names listed before an argument with 、 or ・, `ロシア、中国が`, are its sides
+  too) and a compound modifier (`ウクライナ侵攻`, `対ロ制裁`, `露朝首脳会談`) and a
   state inside the trigger (`訪中`) name the other side (then a modifier is the doer:
   `習主席訪ロ`); `対X` is always the side acted against, and inside a noun that is not an
   actor (`対北朝鮮制裁決議案`) no side at all; a city or facility is a side only as a

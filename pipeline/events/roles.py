@@ -112,6 +112,10 @@ def nominal_actors(tok, actors: list[Entity]) -> list[Entity]:
     # ... and a name joined to that run by の (`ハマスのシンワル指導者が`, the parser lost the arc)
     if k < tok.i and k >= 2 and doc[k - 1].text == "の" and named(doc[k - 2]) and named(doc[k]):
         spans.append((doc[k - 2].idx, doc[k - 2].idx + len(doc[k - 2].text)))
+    # ... and names listed before it with 、 or ・ (`ロシア、中国が拒否権`)
+    while k >= 2 and named(doc[k]) and doc[k - 1].text in ("、", "・") and named(doc[k - 2]):
+        k -= 2
+        spans.append((doc[k].idx, doc[k].idx + len(doc[k].text)))
     out, text = [], doc_text(tok.doc)
     for e in actors:
         if e.start and text[e.start - 1] in ALIGNED_PREFIXES and e.label == "COUNTRY":
@@ -424,13 +428,19 @@ def _te_clause_subject(c: Candidate, s: Sides) -> None:
                 s.a1 += [e for e in nominal_actors(child, c.cell_actors) if e.label != "LOC"]
 
 
+def later_clause(doc, head: int, k: int) -> bool:
+    """Token k stands after `head` with a comma between: in a telegraphic row (`ロシアが拒否権、
+    中国、インド、UAEは棄権`), an argument of the next clause the parser hung on it."""
+    return k > head and any(t.text == "、" for t in doc[head + 1:k])
+
+
 def _governing_clause(c: Candidate, s: Sides) -> None:
     """A clause with no subject inherits it from the clauses that govern it."""
     if not c.verbal:
         return
     for anc in head_chain(c.heads[-1])[1:]:
         for child in anc.children:
-            if is_subject(child):
+            if is_subject(child) and not (telegraphic(c.doc, c.last) and later_clause(c.doc, c.last, child.i)):
                 s.a1 += [e for e in nominal_actors(child, c.cell_actors) if e.label != "LOC"]
                 s.a1_codes += expand_group(c.doc, child, c.state, c.actors)
         if s.subject:
