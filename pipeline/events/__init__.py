@@ -55,7 +55,8 @@ Rules (SPEC §3, docs/annotation.md §3), all from syntax and the trigger lexico
   state inside the trigger (`訪中`) name the other side (then a modifier is the doer:
   `習主席訪ロ`); `対X` is always the side acted against, and inside a noun that is not an
   actor (`対北朝鮮制裁決議案`) no side at all; a city or facility is a side only as a
-  movement's destination or a place attacked; a noun marked が/は/を/で is never a modifier
+  movement's destination or a place attacked, and a facility's owner (`カタールの米軍基地`: USA) is
+  its side, the state it stands in only where it is; a noun marked が/は/を/で is never a modifier
   inside another noun phrase.  The passive (`非難された`) and `〜を受ける` make the subject
   actor2 and the に/による-marked doer actor1 (and an organisation marked で, the body it was
   done in: `決議が安保理で採択された`); a passive speech verb has only an explicit

@@ -122,7 +122,19 @@ def nominal_actors(tok, actors: list[Entity]) -> list[Entity]:
             continue  # `ロシアの駐韓大使`: the post, not the actor; `親イラン武装組織`: an alignment
         if any(e.start < b and a < e.end for a, b in spans) and e not in out:
             out.append(e)
-    return sorted(out, key=lambda e: e.start)
+    out = sorted(out, key=lambda e: e.start)
+    if tok.text.endswith(FACILITY_NOUNS):
+        # `カタールのアル・ウデイド米軍基地`: the facility's owner is the side, the state it stands in
+        # only where it is
+        owners = [f for f in out if f.label in ("COUNTRY", "ORG") and code_of(f)]
+        owner = code_of(owners[-1]) if owners else None
+        out = [e for e in out if not (owner and code_of(e) != owner and (
+            e.label in ("FAC", "GPE", "LOC") or (e.label == "COUNTRY" and PLACE_OF.match(text, e.end))))]
+    return out
+
+
+FACILITY_NOUNS = tuple(words("facility_nouns"))
+PLACE_OF = re.compile(r"[^\s、。「」（）]{0,4}?の")
 
 
 TIME_NOUNS = words("time_nouns")
