@@ -1031,6 +1031,9 @@ REJECTIONS = [
     ("2024年4月1日、イスラエル軍はシリアの首都ダマスカスのイラン大使館を空爆した。",
      [("ATTACK", "asserted", "IRN;ISR", "2024-04-01", "2024-04-01")], []),
     ("2024年4月1日、イスラエル軍はシリアの空軍基地を空爆した。", [("ATTACK", "asserted", "ISR;SYR", "2024-04-01", "2024-04-01")], []),
+    # a meeting of one state's own bodies meets no one: no row (§6.8: domestic acts)
+    ("2024年4月26日、日本銀行は金融政策決定会合を開いた。", [], [("会合", "filter:one_state_meeting")]),
+    ("2024年4月26日、日本の首相は会談を行った。", [("MEET", "asserted", "JPN", "2024-04-26", "2024-04-26")], []),
     # a vote in favour is no row, the veto is (guideline §6.8)
     ("2024年3月28日、安保理で決議案が採決に付され、13か国が賛成したが、ロシアが拒否権を行使した。",
      [("VETO_REJECT", "asserted", "RUS;UNSC", "2024-03-28", "2024-03-28")], []),

@@ -45,6 +45,8 @@ SPEECH_ACT_TYPES = tuple(t for t in types_with("saying") if t != "STATEMENT")
 # force, aid and troops sent are not among these types
 DOMESTIC_RESPONSE_TYPES = types_with("speaking") | PAIRING_TYPES
 NATURAL_HAZARDS = words("natural_hazards")
+COUNTRY_CODES = load_gazetteer().country_codes
+SESSIONS = words("session_nouns")
 
 
 # a numbered section heading of a release or report (`2　首脳会談`, `3. 共同声明の発出`): short, no
@@ -339,9 +341,11 @@ def _admission(ev: Event | None, sent: Sentence, state: State, anchored: bool, t
     if ev.event_type in HOSTED_TYPES and ev.participants.count(";") == 0 and any(
             e.label in ("GPE", "LOC", "FAC") and e.country == ev.participants for e in sent.actors):
         return "roles:domestic_visit"  # `首相が輪島市を訪れ`: a trip inside one's own state is no visit
-    if ev.event_type in DOMESTIC_RESPONSE_TYPES and ev.participants in load_gazetteer().country_codes and any(
+    if ev.event_type in DOMESTIC_RESPONSE_TYPES and ev.participants in COUNTRY_CODES and any(
             w in text[sent.span[0]:sent.span[1]] for w in NATURAL_HAZARDS):
         return "filter:disaster_response"  # `気象庁は大津波警報を発表した`: a state's own response (§6.8)
+    if ev.event_type == "MEET" and ev.participants in COUNTRY_CODES and not ev.actor2 and ev.trigger.endswith(SESSIONS):
+        return "filter:one_state_meeting"  # `日銀の決定会合`, `総裁の会見`: a state meets no one (§6.8)
     if state.held and ev.event_type == "STATEMENT" and ev.trigger.startswith(READOUT_REMARKS):
         return "filter:readout_remark"  # a remark made in the meeting a readout reports is its content (§6.9)
     if ev.event_type == "STATEMENT" and ev.trigger.startswith(QUOTING_VERBS) and any(
