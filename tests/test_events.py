@@ -1034,6 +1034,10 @@ REJECTIONS = [
     # a meeting of one state's own bodies meets no one: no row (§6.8: domestic acts)
     ("2024年4月26日、日本銀行は金融政策決定会合を開いた。", [], [("会合", "filter:one_state_meeting")]),
     ("2024年4月26日、日本の首相は会談を行った。", [("MEET", "asserted", "JPN", "2024-04-26", "2024-04-26")], []),
+    # an organisation's own summit has no partner to share with the act coordinated before it: a
+    # row of its own, not the bilateral meeting again
+    ("日本と韓国の首脳は2023年9月に会談し、同月に開かれたG20首脳会議にも出席した。",
+     [("MEET", "asserted", "JPN;KOR", "2023-09-01", "2023-09-30"), ("MEET", "asserted", "G20", "2023-09-01", "2023-09-30")], []),
     # a vote in favour is no row, the veto is (guideline §6.8)
     ("2024年3月28日、安保理で決議案が採決に付され、13か国が賛成したが、ロシアが拒否権を行使した。",
      [("VETO_REJECT", "asserted", "RUS;UNSC", "2024-03-28", "2024-03-28")], []),

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..event_types import types_with
-from ..gazetteer import RESOURCES
+from ..gazetteer import RESOURCES, load_gazetteer
 from ..records import Entity
 from .dates import bracket_note
 from .lexicon import Trigger
@@ -686,9 +686,13 @@ def _implied_by_trigger(c: Candidate, s: Sides, codes1: list[str], codes2: list[
 
 def _coordinated_partner(c: Candidate, s: Sides, codes1: list[str], codes2: list[str]):
     """`会談し、…条約に署名した`: the partner of a coordinated symmetric act is the same."""
-    if c.trig.event_type not in SYMMETRIC or len(set(codes1) | set(codes2)) != 1 or not c.prev_parts:
-        return codes1, codes2
-    return codes1, [x for x in c.prev_parts if x not in codes1]
+    one = set(codes1) | set(codes2)
+    if c.trig.event_type not in SYMMETRIC or len(one) != 1 or not c.prev_parts or not one <= COUNTRY_CODES:
+        return codes1, codes2  # (an organisation's own summit, `BRICS首脳会議`, has no partner to share)
+    return codes1, dedupe(codes2 + [x for x in c.prev_parts if x not in codes1])
+
+
+COUNTRY_CODES = load_gazetteer().country_codes
 
 
 def _discussed_pair(c: Candidate, s: Sides, codes1: list[str], codes2: list[str]):
