@@ -1038,6 +1038,12 @@ REJECTIONS = [
     # row of its own, not the bilateral meeting again
     ("日本と韓国の首脳は2023年9月に会談し、同月に開かれたG20首脳会議にも出席した。",
      [("MEET", "asserted", "JPN;KOR", "2023-09-01", "2023-09-30"), ("MEET", "asserted", "G20", "2023-09-01", "2023-09-30")], []),
+    # a meeting named as the occasion of another act is its time anchor; a clause saying it took
+    # place states it (§5.2, §6.9)
+    ("日本と米国の首脳は2024年11月15日、APEC首脳会議に合わせてリマで会談した。",
+     [("MEET", "asserted", "JPN;USA", "2024-11-15", "2024-11-15")], [("首脳会議", "filter:occasion")]),
+    ("日本と米国の首脳は2024年11月15日、リマで開かれたAPEC首脳会議に合わせて会談した。",
+     [("MEET", "asserted", "APEC", "2024-11-15", "2024-11-15"), ("MEET", "asserted", "JPN;USA", "2024-11-15", "2024-11-15")], []),
     # a vote in favour is no row, the veto is (guideline §6.8)
     ("2024年3月28日、安保理で決議案が採決に付され、13か国が賛成したが、ロシアが拒否権を行使した。",
      [("VETO_REJECT", "asserted", "RUS;UNSC", "2024-03-28", "2024-03-28")], []),

@@ -197,6 +197,26 @@ def _requested(m: Mention) -> bool:
     return bool(REQUESTED.match(doc_text(m.doc), m.head.idx + len(m.head.text)))
 
 
+# `APEC首脳会議に合わせて…会談し`: a happening named as the occasion of another act
+OCCASION = re.compile(r"(?:に合わせ|の機会に|の合間に|の際に|の場で|を機に)")
+
+
+def _occasion(m: Mention) -> bool:
+    """A meeting named as the occasion of another act (`APEC首脳会議に合わせてリマで会談し`) is
+    its time anchor, not stated — unless a clause on it says it took place (`…で開かれたBRICS首脳
+    会議の際に`): guideline §5.2, §6.9."""
+    text, start = doc_text(m.doc), m.doc[m.first].idx
+    return (m.nominal and not m.anchored and m.trig.event_type == "MEET"
+            and bool(OCCASION.match(text, m.head.idx + len(m.head.text)))
+            and not stated_by_relative_clause(m.doc, m.first, m.last, any_verb=True)
+            and not HELD_BEFORE.search(text, max(0, start - 30), start))
+
+
+# `天津で開かれた上海協力機構（ＳＣＯ）首脳会議`: a clause saying the meeting took place, right
+# before its name (whatever the parser hung it on)
+HELD_BEFORE = re.compile(r"(?:開かれ|行われ|開催され|催され)(?:た|ている|ていた)[^、。]{0,20}$")
+
+
 MEDIUM_CASES = words("medium_cases")
 
 
@@ -244,6 +264,7 @@ MENTION_FILTERS = (
     ("filter:document_content", _document_content),
     ("filter:provision", _provision),
     ("filter:requested", _requested),
+    ("filter:occasion", _occasion),
     ("filter:medium_of_saying", _medium_of_saying),
     ("filter:needs_light_verb", _needs_light_verb),
     ("filter:domestic_measure", _domestic_measure),
