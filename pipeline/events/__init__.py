@@ -41,9 +41,9 @@ Rules (SPEC §3, docs/annotation.md §3), all from syntax and the trigger lexico
   of a request (`…を行わないよう求めた`: asked for, not done), a verbal noun that is the subject
   of another act (`停戦が発効した`: the 発効 is the row), a domestic measure declared (`非常事態を宣言`), one state's own
   statement, visit or meeting in a sentence naming a natural disaster (`気象庁は大津波警報を
-  発表`: its domestic response, §6.8), a meeting with one state alone (`日銀の決定会合`), what a
-  resolution
-  in a table row condemns (`決議2722（…）　…を非難　採択`), the place one is visiting with no
+  発表`: its domestic response, §6.8), a meeting with one state alone (`日銀の決定会合`), a
+  meeting named as the occasion of another act with no clause saying it took place
+  (`APEC首脳会議に合わせて…会談`), what a resolution in a table row condemns (`決議2722（…）　…を非難　採択`), the place one is visiting with no
   place named after it (`訪問先は`).  A nominal
   trigger modifying a noun is an event when a relative clause says it happened
   (`開催された首脳会談の…`).
