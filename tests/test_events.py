@@ -1044,6 +1044,12 @@ REJECTIONS = [
      [("MEET", "asserted", "JPN;USA", "2024-11-15", "2024-11-15")], [("首脳会議", "filter:occasion")]),
     ("日本と米国の首脳は2024年11月15日、リマで開かれたAPEC首脳会議に合わせて会談した。",
      [("MEET", "asserted", "APEC", "2024-11-15", "2024-11-15"), ("MEET", "asserted", "JPN;USA", "2024-11-15", "2024-11-15")], []),
+    # confirming an act (an agreement made before) tells of that act; a joint position confirmed
+    # is an AGREE_COOPERATE row (guideline §3.3: 確認 of a joint position)
+    ("2024年10月22日、中国外務省の報道官は合意を確認した。", [],
+     [("合意", "filter:object_of_predicate"), ("確認", "filter:confirmed_act")]),
+    ("2024年10月22日、日本と韓国は協力の強化を確認した。",
+     [("AGREE_COOPERATE", "asserted", "JPN;KOR", "2024-10-22", "2024-10-22")], [("協力", "filter:noun_phrase_about_act")]),
     # a vote in favour is no row, the veto is (guideline §6.8)
     ("2024年3月28日、安保理で決議案が採決に付され、13か国が賛成したが、ロシアが拒否権を行使した。",
      [("VETO_REJECT", "asserted", "RUS;UNSC", "2024-03-28", "2024-03-28")], []),

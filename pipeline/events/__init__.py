@@ -43,7 +43,8 @@ Rules (SPEC §3, docs/annotation.md §3), all from syntax and the trigger lexico
   statement, visit or meeting in a sentence naming a natural disaster (`気象庁は大津波警報を
   発表`: its domestic response, §6.8), a meeting with one state alone (`日銀の決定会合`), a
   meeting named as the occasion of another act with no clause saying it took place
-  (`APEC首脳会議に合わせて…会談`), what a resolution in a table row condemns (`決議2722（…）　…を非難　採択`), the place one is visiting with no
+  (`APEC首脳会議に合わせて…会談`), confirming an act that is its own row (`合意を確認した`), what
+  a resolution in a table row condemns (`決議2722（…）　…を非難　採択`), the place one is visiting with no
   place named after it (`訪問先は`).  A nominal
   trigger modifying a noun is an event when a relative clause says it happened
   (`開催された首脳会談の…`).

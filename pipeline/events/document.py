@@ -197,7 +197,21 @@ def _reading(para: Paragraph, sent: Sentence, first: int, last: int, readings) -
         return None, False, "filter:undated_anchor"
     if _subject_of_act(para, first, last):
         return None, False, "filter:subject_of_act"
+    if trig.surface in CONFIRMING and _object_is_act(para, last):
+        return None, False, "filter:confirmed_act"
     return trig, anchored, ""
+
+
+CONFIRMING = words("confirming_words")
+
+
+def _object_is_act(para: Paragraph, last: int) -> bool:
+    """`林報道官も合意を確認した`: confirming an act (an agreement already made) tells of that act,
+    which is its own row; a joint position confirmed is a clause or a noun of no act
+    (`…ことを確認`, `協力の強化を確認`)."""
+    heads = predicate_heads(para.doc, last)
+    return any(case_of(ch) == "を" and any(k <= ch.i <= end for k, (end, _) in para.triggers.items())
+               for h in heads for ch in h.children if ch.i < last)
 
 
 # a short quoted term used as a noun of the sentence (`ガザの「完全封鎖」を指示`): a name in quotation
