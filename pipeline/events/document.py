@@ -207,10 +207,11 @@ CONFIRMING = words("confirming_words")
 
 def _object_is_act(para: Paragraph, last: int) -> bool:
     """`林報道官も合意を確認した`: confirming an act (an agreement already made) tells of that act,
-    which is its own row; a joint position confirmed is a clause or a noun of no act
-    (`…ことを確認`, `協力の強化を確認`)."""
+    which is its own row; a joint position confirmed is a clause, a noun of no act or a noun
+    of a stance (`…ことを確認`, `協力を確認`)."""
     heads = predicate_heads(para.doc, last)
-    return any(case_of(ch) == "を" and any(k <= ch.i <= end for k, (end, _) in para.triggers.items())
+    return any(case_of(ch) == "を" and any(k <= ch.i <= end and readings[0].needs != "light"  # (`協力を確認`: a position)
+                                           for k, (end, readings) in para.triggers.items())
                for h in heads for ch in h.children if ch.i < last)
 
 
