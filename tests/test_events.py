@@ -1050,6 +1050,10 @@ REJECTIONS = [
      [("合意", "filter:object_of_predicate"), ("確認", "filter:confirmed_act")]),
     ("2024年10月22日、日本と韓国は協力の強化を確認した。",
      [("AGREE_COOPERATE", "asserted", "JPN;KOR", "2024-10-22", "2024-10-22")], [("協力", "filter:noun_phrase_about_act")]),
+    # a retaliation carried out is an attack; threatened, it is the object of the warning
+    ("2025年6月13日、イランはイスラエルへの報復に踏み切った。", [("ATTACK", "asserted", "IRN;ISR", "2025-06-13", "2025-06-13")], []),
+    ("2025年6月13日、イランはイスラエルに報復を警告した。",
+     [("THREATEN", "asserted", "IRN;ISR", "2025-06-13", "2025-06-13")], [("報復", "filter:object_of_predicate")]),
     # a vote in favour is no row, the veto is (guideline §6.8)
     ("2024年3月28日、安保理で決議案が採決に付され、13か国が賛成したが、ロシアが拒否権を行使した。",
      [("VETO_REJECT", "asserted", "RUS;UNSC", "2024-03-28", "2024-03-28")], []),
