@@ -1294,6 +1294,17 @@ def test_the_day_a_happening_was_reported_does_not_move_the_story(nlp):
                     ("抗議", "CRITICIZE", "JPN;PRK", "2024-10-31", "discourse")]
 
 
+def test_a_citation_mark_does_not_end_the_past_narration(nlp):
+    """An encyclopedia's citation marks (`…した[4]。`) end no past-tense sentence: the narrative date
+    carries on past them."""
+    rows = _events_by_paragraph(nlp, ["2024年3月28日、ロシアは拒否権を行使した[3]。ロシアの大使は米国を批判した[4]。"
+                                      "米国の大使はロシアを非難した[5]。"],
+                                "", None, ("trigger", "event_type", "participants", "date_start", "date_source"))
+    assert rows == [("拒否権を行使", "VETO_REJECT", "RUS;UNSC", "2024-03-28", "explicit"),
+                    ("批判", "CRITICIZE", "RUS;USA", "2024-03-28", "discourse"),
+                    ("非難", "CRITICIZE", "RUS;USA", "2024-03-28", "discourse")]
+
+
 def test_a_time_of_day_carries_its_day(nlp):
     """A TIME with its day (`きのう深夜`) is the narrative's time like a DATE: the next sentence's
     undated act carries its day."""

@@ -30,7 +30,7 @@ CATAPHORA = re.compile(r"(?:以下|次)の(?:とおり|通り)")
 NEWS_DAYS = 3
 # an act told as standing or habitual (`支援してきた`, `繰り返している`) has no one day
 HABITUAL = re.compile(r"[^、。]{0,4}?て(?:き|い)")
-PAST_END = re.compile(r"(?:た|だった|であった)[\s\d¹²³⁴⁵⁶⁷⁸⁹⁰）)」]*[。．]?[\s\d¹²³⁴⁵⁶⁷⁸⁹⁰]*$")
+PAST_END = re.compile(r"(?:た|だった|であった)(?:[\s\d¹²³⁴⁵⁶⁷⁸⁹⁰）)」]|\[\d+\])*[。．]?(?:[\s\d¹²³⁴⁵⁶⁷⁸⁹⁰]|\[\d+\])*$")
 
 
 def in_news_days(t: Timex | None, doc_date: str) -> bool:
