@@ -13,7 +13,6 @@ from dataclasses import dataclass, field, replace
 
 from ..attribution import attribution_for, find_attributions, load_markers
 from ..event_types import types_with
-from ..gazetteer import load_gazetteer
 from ..records import Entity, Timex
 from .dates import (
     CARRY_NARRATIVE, CARRY_SENTENCES, CATAPHORA, CITED_DATE_RE, PAST_END, TIME_SHIFT, coordinated_dates, in_news_days,
@@ -24,8 +23,8 @@ from .mentions import DOCUMENT_NOUNS, drop_announcements_of_rows, own_date, reje
 from .model import Event, Rejection, State, happening_key
 from .build import build_event
 from .syntax import (
-    SETTING_CASES, case_of, code_of, doc_text, head_chain, in_brackets, in_quote, light_verb, particles_after,
-    predicate_heads, token_at,
+    COUNTRY_CODES, SETTING_CASES, case_of, code_of, doc_text, head_chain, in_brackets, in_quote, light_verb,
+    particles_after, predicate_heads, token_at,
 )
 from .words import words
 
@@ -45,7 +44,6 @@ SPEECH_ACT_TYPES = tuple(t for t in types_with("saying") if t != "STATEMENT")
 # force, aid and troops sent are not among these types
 DOMESTIC_RESPONSE_TYPES = types_with("speaking") | PAIRING_TYPES
 NATURAL_HAZARDS = words("natural_hazards")
-COUNTRY_CODES = load_gazetteer().country_codes
 SESSIONS = words("session_nouns")
 
 
@@ -209,10 +207,13 @@ def _object_is_act(para: Paragraph, last: int) -> bool:
     """`林報道官も合意を確認した`: confirming an act (an agreement already made) tells of that act,
     which is its own row; a joint position confirmed is a clause, a noun of no act or a noun
     of a stance (`…ことを確認`, `協力を確認`)."""
-    heads = predicate_heads(para.doc, last)
-    return any(case_of(ch) == "を" and any(k <= ch.i <= end and readings[0].needs != "light"  # (`協力を確認`: a position)
-                                           for k, (end, readings) in para.triggers.items())
-               for h in heads for ch in h.children if ch.i < last)
+    return any(case_of(ch) == "を" and (readings := _trigger_at(para, ch.i)) and readings[0].needs != "light"
+               for h in predicate_heads(para.doc, last) for ch in h.children if ch.i < last)  # (`協力を確認`: a position)
+
+
+def _trigger_at(para: Paragraph, i: int) -> tuple:
+    """The readings of the trigger match that holds token i, () when none does."""
+    return next((readings for k, (end, readings) in para.triggers.items() if k <= i <= end), ())
 
 
 # a short quoted term used as a noun of the sentence (`ガザの「完全封鎖」を指示`): a name in quotation
@@ -233,7 +234,7 @@ def _subject_of_act(para: Paragraph, first: int, last: int) -> bool:
     head = para.doc[last]
     if case_of(head) not in ("は", "が") or light_verb(para.doc, last) is not None or head.head.i <= last:
         return False
-    return any(k <= head.head.i <= end for k, (end, _) in para.triggers.items())
+    return bool(_trigger_at(para, head.head.i))
 
 
 def _candidate(para: Paragraph, sent: Sentence, state: State, first: int, last: int, readings, rejected: list) -> None:

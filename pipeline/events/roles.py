@@ -8,13 +8,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..event_types import types_with
-from ..gazetteer import RESOURCES, load_gazetteer
+from ..gazetteer import RESOURCES
 from ..records import Entity
 from .dates import bracket_note
 from .lexicon import Trigger
 from .mentions import ALLOWED_NEXT_NOUNS, PLAN_NOUNS
 from .model import State
-from .syntax import ACTOR1_CASES, ACTOR2_CASES, PLACE_CASES, REPORTED, SETTING_CASES, actors_in, case_of, code_of, compound_start, dedupe, doc_text, first_token, head_chain, in_brackets, in_quote, is_actor_token, is_passive, light_verb, particles_after, telegraphic
+from .syntax import ACTOR1_CASES, ACTOR2_CASES, COUNTRY_CODES, PLACE_CASES, REPORTED, SETTING_CASES, actors_in, case_of, code_of, compound_start, dedupe, doc_text, first_token, head_chain, in_brackets, in_quote, is_actor_token, is_passive, light_verb, particles_after, telegraphic
 from .words import words
 
 
@@ -68,7 +68,7 @@ def stray_subjects(tok) -> list:
     return out
 
 
-SELF_WORDS = ("自身", "自ら")
+SELF_WORDS = words("self_words")
 
 
 def self_marked(tok) -> bool:
@@ -691,8 +691,6 @@ def _coordinated_partner(c: Candidate, s: Sides, codes1: list[str], codes2: list
         return codes1, codes2  # (an organisation's own summit, `BRICS首脳会議`, has no partner to share)
     return codes1, dedupe(codes2 + [x for x in c.prev_parts if x not in codes1])
 
-
-COUNTRY_CODES = load_gazetteer().country_codes
 
 
 def _discussed_pair(c: Candidate, s: Sides, codes1: list[str], codes2: list[str]):

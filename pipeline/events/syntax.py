@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..byline import SOURCE_NOTE_OPEN
+from ..gazetteer import load_gazetteer
 from ..records import Entity
 from .words import words
 
@@ -14,6 +15,7 @@ ACTOR2_CASES = words("actor2_cases")
 PLACE_CASES = words("place_cases")
 SETTING_CASES = words("setting_cases")
 LIGHT_VERBS = words("light_verbs")
+COUNTRY_CODES = load_gazetteer().country_codes  # the codes that are states (not organisations or groups)
 
 
 def doc_text(doc) -> str:
