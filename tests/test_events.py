@@ -1054,6 +1054,12 @@ REJECTIONS = [
     ("2025年6月13日、イランはイスラエルへの報復に踏み切った。", [("ATTACK", "asserted", "IRN;ISR", "2025-06-13", "2025-06-13")], []),
     ("2025年6月13日、イランはイスラエルに報復を警告した。",
      [("THREATEN", "asserted", "IRN;ISR", "2025-06-13", "2025-06-13")], [("報復", "filter:object_of_predicate")]),
+    # an announcement is no row when what it announces is one (§6.9), unless the row stands before
+    # the announcement's own date, a clause of its own (a later act)
+    ("2023年4月13日　北朝鮮が新型の弾道ミサイルを発射、翌14日に「火星18」と発表",
+     [("SHOW_OF_FORCE", "asserted", "PRK", "2023-04-13", "2023-04-13"), ("STATEMENT", "asserted", "PRK", "2023-04-14", "2023-04-14")], []),
+    ("2024年1月4日、米国はロシアが北朝鮮製のミサイルでウクライナを攻撃したと発表した。",
+     [("ATTACK", "asserted", "RUS;UKR", "2024-01-04", "2024-01-04")], [("発表", "filter:announcement_of_row")]),
     # a vote in favour is no row, the veto is (guideline §6.8)
     ("2024年3月28日、安保理で決議案が採決に付され、13か国が賛成したが、ロシアが拒否権を行使した。",
      [("VETO_REJECT", "asserted", "RUS;UNSC", "2024-03-28", "2024-03-28")], []),

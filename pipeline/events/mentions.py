@@ -300,9 +300,13 @@ def drop_announcements_of_rows(text: str, found: list[Event], sent: tuple[int, i
             # the announcing clause: in a table or chronology row, its own cell (`…奇襲　首相は…と表明`)
             cell = max([g.end() for g in CELL_GAPS.finditer(text, sent[0], ev.start)] + [sent[0]])
             # `…と発表`: any row in the quoted clause; `…を発表`: the row that is the object itself
+            # (a row before the announcement's own date is a clause of its own: `…発射、翌11月1日に
+            # 「火星19」と公表`, a later act)
             if m and any(o is not ev and o.event_type != "STATEMENT" and o.sentence_start == sent[0] and o.start >= cell
                          and (o.end <= m.start() if m.group().startswith("と")
                               else bool(STANCE_OF.fullmatch(text, o.end, m.start())))
+                         and not (ev.date_source == "explicit" and ev.date_ref is not None
+                                  and o.end <= ev.date_ref.start < ev.start)
                          for o in found):
                 continue
         keep.append(ev)
