@@ -1311,6 +1311,21 @@ def test_a_citation_mark_does_not_end_the_past_narration(nlp):
                     ("非難", "CRITICIZE", "RUS;USA", "2024-03-28", "discourse")]
 
 
+def test_an_ongoing_act_carries_no_date(nlp):
+    """An ongoing or habitual act (`…の供与を進めている`) has no one day: the narrative date is not
+    carried to it (guideline §3.5); the same act told as done is dated, and a saying told so
+    (`…を批判している`) reports a statement and keeps the date."""
+    fields = ("trigger", "event_type", "participants", "date_start", "date_source")
+    lead = "2024年7月8日、日本とフィリピンの外相は会談した。"
+    meet = ("会談", "MEET", "JPN;PHL", "2024-07-08", "explicit")
+    assert _events_by_paragraph(nlp, [lead + "日本はフィリピンへのレーダーの供与を進めている。"], "", None, fields) == [
+        meet, ("供与", "PROVIDE_AID", "JPN;PHL", "", "none")]
+    assert _events_by_paragraph(nlp, [lead + "日本はフィリピンにレーダーを供与した。"], "", None, fields) == [
+        meet, ("供与", "PROVIDE_AID", "JPN;PHL", "2024-07-08", "discourse")]
+    assert _events_by_paragraph(nlp, [lead + "中国は日本を批判している。"], "", None, fields) == [
+        meet, ("批判", "CRITICIZE", "CHN;JPN", "2024-07-08", "discourse")]
+
+
 def test_a_time_of_day_carries_its_day(nlp):
     """A TIME with its day (`きのう深夜`) is the narrative's time like a DATE: the next sentence's
     undated act carries its day."""

@@ -95,7 +95,8 @@ Rules (SPEC §3, docs/annotation.md §3), all from syntax and the trigger lexico
   日発効）`) only its own act; an undated act done at a setting that holds a dated row of its
   sentence (`…日に開催された会談の共同声明で、…確認した`) takes that row's date; a date the act is
   counted from (`…の後`) is not one of its coordinated dates, nor is a date attributive to another
-  noun (`2018年、…2015年の核合意から離脱`: the clause's own date first); a time with its day
+  noun (`2018年、…2015年の核合意から離脱`: the clause's own date first); an ongoing or habitual
+  act that is no saying (`…の供与を進めている`) takes no carried date; a time with its day
   (`きのう深夜`) carries like a date.  In a news report — its first dated happening (or, before any
   dated row, a past narrative sentence: `きのう深夜、採決が行われました`) at most 3 days before the
   report's date; a later day of the news days moves it, not the day something was reported,

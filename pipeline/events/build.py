@@ -111,12 +111,23 @@ def _date(c: Candidate):
         # session or release (guideline §6.9) — the text itself says it is now
         d = c.state.doc_date
         return Timex(-1, -1, "", "DATE", d, d, d, "day", "document"), "document"
-    if c.state.ref is not None and c.carry and not any(
+    if c.state.ref is not None and c.carry and not _ongoing(c, text) and not any(
             c.sent[0] <= x.start < c.sent[1] and not CITED_DATE_RE.match(text, x.end) and x.moves for x, _ in c.dated):
         return c.state.ref, "discourse"
     if c.state.peg is not None and not c.state.flashback and _reaction(c, text):
         return c.state.peg, "peg"
     return None, "none"
+
+
+def _ongoing(c: Candidate, text: str) -> bool:
+    """`…の支援を進めている`, `…を提供してきた`: an ongoing or habitual act has no one day to carry
+    (guideline §3.5: ongoing processes are dated only by a date the text gives them); a saying
+    told so (`…と評価している`) reports a statement and keeps the narrative's date."""
+    return c.trig.event_type not in SPEAKING_TYPES and bool(ONGOING.match(text, c.end))
+
+
+# `…を進めている`, `…してきた`, `…しており`: ongoing or habitual (not `…していく`, what is to come)
+ONGOING = re.compile(r"[^、。]{0,4}?て(?:き[たて]|い[るまた]|おり)")
 
 
 def _reaction(c: Candidate, text: str) -> bool:
