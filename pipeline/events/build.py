@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..records import Timex
-from .dates import CITED_DATE_RE, HABITUAL, PAST_END, TIME_SHIFT, date_for
+from .dates import CITED_DATE_RE, HABITUAL, ONGOING, PAST_END, TIME_SHIFT, date_for
 from .lexicon import CONDEMNING, JOINT_DECLARATION, LAUNCH_AT
 from .modality import modality_of
 from .model import Event
@@ -125,9 +125,6 @@ def _ongoing(c: Candidate, text: str) -> bool:
     told so (`…と評価している`) reports a statement and keeps the narrative's date."""
     return c.trig.event_type not in SPEAKING_TYPES and bool(ONGOING.match(text, c.end))
 
-
-# `…を進めている`, `…してきた`, `…しており`: ongoing or habitual (not `…していく`, what is to come)
-ONGOING = re.compile(r"[^、。]{0,4}?て(?:き[たて]|い[るまた]|おり)")
 
 
 def _reaction(c: Candidate, text: str) -> bool:

@@ -30,6 +30,9 @@ CATAPHORA = re.compile(r"(?:以下|次)の(?:とおり|通り)")
 NEWS_DAYS = 3
 # an act told as standing or habitual (`支援してきた`, `繰り返している`) has no one day
 HABITUAL = re.compile(r"[^、。]{0,4}?て(?:き|い)")
+# ... and, narrower, an act going on (`…を進めている`, `…してきた`, `…しており`; not `…していく`, what
+# is to come), which takes no carried date
+ONGOING = re.compile(r"[^、。]{0,4}?て(?:き[たて]|い[るまた]|おり)")
 PAST_END = re.compile(r"(?:た|だった|であった)(?:[\s\d¹²³⁴⁵⁶⁷⁸⁹⁰）)」]|\[\d+\])*[。．]?(?:[\s\d¹²³⁴⁵⁶⁷⁸⁹⁰]|\[\d+\])*$")
 
 
