@@ -1290,48 +1290,43 @@ NEWS_PEG = [
 ]
 
 
-def test_the_day_a_happening_was_reported_does_not_move_the_story(nlp):
-    """`国営メディアは1日、…と報じた`: the report's day is not a happening; the reactions after it
-    stay at the day of the launch."""
-    rows = _events_by_paragraph(nlp, ["北朝鮮の国営メディアは1日、前日の10月31日に発射したミサイルが新型だったと報じた。",
-                                      "日本政府は北朝鮮に抗議した。"],
-                                "2024-11-01", None, ("trigger", "event_type", "participants", "date_start", "date_source"))
-    assert rows == [("発射", "SHOW_OF_FORCE", "PRK", "2024-10-31", "explicit"),
-                    ("抗議", "CRITICIZE", "JPN;PRK", "2024-10-31", "discourse")]
+_MEETING = "2024年7月8日、日本とフィリピンの外相は会談した。"
+_MET = ("会談", "MEET", "JPN;PHL", "2024-07-08", "explicit")
+
+# What a row's date is carried from, paragraph by paragraph: (paragraphs, document date, rows as
+# trigger, type, participants, date_start, date_source)
+CARRIED_DATES = [
+    # `国営メディアは1日、…と報じた`: the report's day is not a happening; the reactions after it stay
+    # at the day of the launch
+    (["北朝鮮の国営メディアは1日、前日の10月31日に発射したミサイルが新型だったと報じた。", "日本政府は北朝鮮に抗議した。"],
+     "2024-11-01",
+     [("発射", "SHOW_OF_FORCE", "PRK", "2024-10-31", "explicit"), ("抗議", "CRITICIZE", "JPN;PRK", "2024-10-31", "discourse")]),
+    # an encyclopedia's citation marks (`…した[4]。`) end no past-tense sentence: the narrative date
+    # carries on past them
+    (["2024年3月28日、ロシアは拒否権を行使した[3]。ロシアの大使は米国を批判した[4]。米国の大使はロシアを非難した[5]。"], "",
+     [("拒否権を行使", "VETO_REJECT", "RUS;UNSC", "2024-03-28", "explicit"),
+      ("批判", "CRITICIZE", "RUS;USA", "2024-03-28", "discourse"),
+      ("非難", "CRITICIZE", "RUS;USA", "2024-03-28", "discourse")]),
+    # an ongoing or habitual act (`…の供与を進めている`) has no one day: the narrative date is not
+    # carried to it (guideline §3.5); the same act told as done is dated, and a saying told so
+    # (`…を批判している`) reports a statement and keeps the date
+    ([_MEETING + "日本はフィリピンへのレーダーの供与を進めている。"], "",
+     [_MET, ("供与", "PROVIDE_AID", "JPN;PHL", "", "none")]),
+    ([_MEETING + "日本はフィリピンにレーダーを供与した。"], "",
+     [_MET, ("供与", "PROVIDE_AID", "JPN;PHL", "2024-07-08", "discourse")]),
+    ([_MEETING + "中国は日本を批判している。"], "",
+     [_MET, ("批判", "CRITICIZE", "CHN;JPN", "2024-07-08", "discourse")]),
+    # a TIME with its day (`きのう深夜`) is the narrative's time like a DATE: the next sentence's
+    # undated act carries its day
+    (["日本時間のきのう深夜、国連本部で採決が行われました。採決のあと、日本の国連大使は決議の履行を求めました。"], "2024-07-01",
+     [("求め", "STATEMENT", "JPN", "2024-06-30", "discourse")]),
+]
 
 
-def test_a_citation_mark_does_not_end_the_past_narration(nlp):
-    """An encyclopedia's citation marks (`…した[4]。`) end no past-tense sentence: the narrative date
-    carries on past them."""
-    rows = _events_by_paragraph(nlp, ["2024年3月28日、ロシアは拒否権を行使した[3]。ロシアの大使は米国を批判した[4]。"
-                                      "米国の大使はロシアを非難した[5]。"],
-                                "", None, ("trigger", "event_type", "participants", "date_start", "date_source"))
-    assert rows == [("拒否権を行使", "VETO_REJECT", "RUS;UNSC", "2024-03-28", "explicit"),
-                    ("批判", "CRITICIZE", "RUS;USA", "2024-03-28", "discourse"),
-                    ("非難", "CRITICIZE", "RUS;USA", "2024-03-28", "discourse")]
-
-
-def test_an_ongoing_act_carries_no_date(nlp):
-    """An ongoing or habitual act (`…の供与を進めている`) has no one day: the narrative date is not
-    carried to it (guideline §3.5); the same act told as done is dated, and a saying told so
-    (`…を批判している`) reports a statement and keeps the date."""
+@pytest.mark.parametrize("paragraphs,doc_date,expected", CARRIED_DATES)
+def test_carried_dates(nlp, paragraphs, doc_date, expected):
     fields = ("trigger", "event_type", "participants", "date_start", "date_source")
-    lead = "2024年7月8日、日本とフィリピンの外相は会談した。"
-    meet = ("会談", "MEET", "JPN;PHL", "2024-07-08", "explicit")
-    assert _events_by_paragraph(nlp, [lead + "日本はフィリピンへのレーダーの供与を進めている。"], "", None, fields) == [
-        meet, ("供与", "PROVIDE_AID", "JPN;PHL", "", "none")]
-    assert _events_by_paragraph(nlp, [lead + "日本はフィリピンにレーダーを供与した。"], "", None, fields) == [
-        meet, ("供与", "PROVIDE_AID", "JPN;PHL", "2024-07-08", "discourse")]
-    assert _events_by_paragraph(nlp, [lead + "中国は日本を批判している。"], "", None, fields) == [
-        meet, ("批判", "CRITICIZE", "CHN;JPN", "2024-07-08", "discourse")]
-
-
-def test_a_time_of_day_carries_its_day(nlp):
-    """A TIME with its day (`きのう深夜`) is the narrative's time like a DATE: the next sentence's
-    undated act carries its day."""
-    rows = _events_by_paragraph(nlp, ["日本時間のきのう深夜、国連本部で採決が行われました。採決のあと、日本の国連大使は決議の履行を求めました。"],
-                                "2024-07-01", None, ("trigger", "event_type", "participants", "date_start", "date_source"))
-    assert rows == [("求め", "STATEMENT", "JPN", "2024-06-30", "discourse")]
+    assert _events_by_paragraph(nlp, paragraphs, doc_date, None, fields) == expected
 
 
 @pytest.mark.parametrize("paragraphs,expected", NEWS_PEG)
